@@ -1,0 +1,15 @@
+import { DataSource } from 'typeorm';
+import { Board } from '../src/modules/board/board.entity';
+import { seedPartnership } from './partnership.seed';
+
+export const DEMO_PASSWORD = 'demo-password';
+
+/** Loads the demo partnership into an empty database only; returns whether it did. */
+export async function seedDemo(ds: DataSource, hash: (password: string) => Promise<string>): Promise<boolean> {
+  if ((await ds.getRepository(Board).count()) > 0) return false;
+  const passwordHash = await hash(DEMO_PASSWORD);
+  await ds.transaction(async (em) => {
+    await seedPartnership(em, passwordHash);
+  });
+  return true;
+}

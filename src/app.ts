@@ -1,0 +1,96 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import express, { Express } from 'express';
+import { GraphQLError } from 'graphql';
+import http from 'node:http';
+import { DataSource } from 'typeorm';
+import { Config } from './config/env';
+import { DomainError, toGraphQLError } from './common/errors';
+import { Logger } from './common/logger';
+import { requestLogPlugin } from './common/request-log.plugin';
+import { Context, createContext } from './context';
+import { buildHubSchema } from './schema';
+import { createServices, Services } from './services';
+
+export interface App {
+  app: Express;
+  httpServer: http.Server;
+  apollo: ApolloServer<Context>;
+  services: Services;
+  stop(): Promise<void>;
+}
+
+export type AppConfig = Pick<Config, 'isProduction' | 'jwtSecret' | 'jwtExpiresIn' | 'bcryptRounds'>;
+
+/** Express + Apollo over a ready DataSource, without listening: tests drive it through supertest. */
+export async function createApp(ds: DataSource, config: AppConfig, logger: Logger): Promise<App> {
+  const services = createServices(ds, config);
+  const app = express();
+  const httpServer = http.createServer(app);
+  // Depth and cost limits always; production also hides field suggestions (schema probing).
+  const armor = new ApolloArmor({
+    maxDepth: { n: 12 },
+    costLimit: { maxCost: 20000, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
+    maxAliases: { n: 30 },
+    maxDirectives: { n: 30 },
+    maxTokens: { n: 5000 },
+    blockFieldSuggestion: { enabled: config.isProduction },
+  });
+  const protection = armor.protect();
+  const apollo = new ApolloServer<Context>({
+    schema: buildHubSchema(),
+    introspection: !config.isProduction,
+    includeStacktraceInErrorResponses: !config.isProduction,
+    formatError: (formatted, error) => toGraphQLError(formatted, error, !config.isProduction),
+    plugins: [
+      ...protection.plugins,
+      requestLogPlugin(logger),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      config.isProduction ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+    ],
+    validationRules: protection.validationRules,
+    allowBatchedHttpRequests: false,
+  });
+  await apollo.start();
+
+  app.disable('x-powered-by');
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await Promise.race([ds.query('SELECT 1'), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
+      res.status(200).json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const requestId = (req.headers['x-request-id'] as string) || randomUUID();
+        try {
+          const user = await services.auth.authenticate(req.headers.authorization);
+          return createContext(ds, services, user, requestId);
+        } catch (e) {
+          if (e instanceof DomainError) {
+            throw new GraphQLError(e.message, { extensions: { code: e.code, http: { status: 401 } } });
+          }
+          throw e;
+        }
+      },
+    }),
+  );
+
+  return {
+    app,
+    httpServer,
+    apollo,
+    services,
+    stop: () => apollo.stop(),
+  };
+}

@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Everything else receives a validated Config, so a
+ * misconfigured deployment fails at boot with the full list of problems, not at the first request.
+ */
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    DATABASE_URL: z.string().url().optional(),
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+    DATA_DIR: z.string().default('.data'),
+    JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+    JWT_EXPIRES_IN: z.string().regex(/^\d+[smhd]$/, 'JWT_EXPIRES_IN must look like 15m, 8h or 7d').default('8h'),
+    ADMIN_EMAIL: z.string().email().optional(),
+    ADMIN_PASSWORD: z.string().min(10, 'ADMIN_PASSWORD must be at least 10 characters').optional(),
+    BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(12),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    SEED_DEMO: z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((v) => (v === undefined ? undefined : v === 'true')),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    if (!env.JWT_SECRET) ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'JWT_SECRET is required in production' });
+    if (!env.ADMIN_EMAIL) ctx.addIssue({ code: 'custom', path: ['ADMIN_EMAIL'], message: 'ADMIN_EMAIL is required in production' });
+    if (!env.ADMIN_PASSWORD) ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'ADMIN_PASSWORD is required in production' });
+  });
+
+export interface Config {
+  nodeEnv: 'development' | 'production' | 'test';
+  isProduction: boolean;
+  port: number;
+  databaseUrl?: string;
+  embeddedPgPort: number;
+  dataDir: string;
+  jwtSecret: string;
+  /** True when the secret was generated at boot: tokens then die with the process. */
+  jwtSecretGenerated: boolean;
+  jwtExpiresIn: string;
+  admin?: { email: string; password: string; generated: boolean };
+  bcryptRounds: number;
+  logLevel: string;
+  seedDemo: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const raw = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'env'}: ${i.message}`));
+  }
+  const env = parsed.data;
+  const isProduction = env.NODE_ENV === 'production';
+  if ((env.ADMIN_EMAIL && !env.ADMIN_PASSWORD) || (!env.ADMIN_EMAIL && env.ADMIN_PASSWORD)) {
+    throw new ConfigError(['ADMIN_EMAIL and ADMIN_PASSWORD must be set together']);
+  }
+  // Development convenience: a missing secret or admin is generated and printed, never in production.
+  let admin: Config['admin'];
+  if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) admin = { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD, generated: false };
+  else if (env.NODE_ENV === 'development') admin = { email: 'admin@hub.local', password: 'admin-' + randomBytes(6).toString('hex'), generated: true };
+  return {
+    nodeEnv: env.NODE_ENV,
+    isProduction,
+    port: env.PORT,
+    databaseUrl: env.DATABASE_URL,
+    embeddedPgPort: env.EMBEDDED_PG_PORT,
+    dataDir: env.DATA_DIR,
+    jwtSecret: env.JWT_SECRET ?? randomBytes(32).toString('hex'),
+    jwtSecretGenerated: !env.JWT_SECRET,
+    jwtExpiresIn: env.JWT_EXPIRES_IN,
+    admin,
+    bcryptRounds: env.BCRYPT_ROUNDS,
+    logLevel: env.LOG_LEVEL,
+    seedDemo: env.SEED_DEMO ?? env.NODE_ENV === 'development',
+  };
+}

@@ -1,0 +1,84 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config/env';
+import { createLogger } from './common/logger';
+import { createDataSource } from './database/data-source';
+import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded';
+import { DEMO_PASSWORD, seedDemo } from '../seeds';
+import path from 'node:path';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const logger = createLogger(config.logLevel);
+  let embedded: EmbeddedDatabase | undefined;
+  let url = config.databaseUrl;
+  if (!url) {
+    logger.info({ dataDir: config.dataDir }, 'DATABASE_URL not set: starting embedded PostgreSQL');
+    embedded = await startEmbeddedPostgres(path.join(config.dataDir, 'pg'), config.embeddedPgPort);
+    url = embedded.url;
+  }
+  const ds: DataSource = createDataSource({ url });
+  await ds.initialize();
+  const ran = await ds.runMigrations({ transaction: 'each' });
+  if (ran.length) logger.info({ migrations: ran.map((m) => m.name) }, 'migrations applied');
+
+  const { httpServer, stop, services } = await createApp(ds, config, logger);
+  if (config.admin) {
+    const outcome = await services.user.ensureAdmin(config.admin.email, config.admin.password);
+    logger.info({ email: config.admin.email, outcome }, 'admin account ready');
+  }
+  let seeded = false;
+  if (config.seedDemo) seeded = await seedDemo(ds, (p) => services.user.hash(p));
+  if (seeded) logger.info('demo data loaded into the empty database');
+
+  await new Promise<void>((resolve) => httpServer.listen(config.port, resolve));
+  const port = (httpServer.address() as { port: number }).port;
+  const lines = [`Partnership hub ready at http://localhost:${port}/graphql`];
+  if (config.admin?.generated) lines.push(`  admin:       ${config.admin.email} / ${config.admin.password}  (generated; set ADMIN_EMAIL/ADMIN_PASSWORD to choose)`);
+  else if (config.admin) lines.push(`  admin:       ${config.admin.email} (password from ADMIN_PASSWORD)`);
+  if (config.seedDemo) {
+    lines.push(`  demo sign-ins (password ${DEMO_PASSWORD}):`);
+    lines.push('    coordinator.llr@demo.hub        coordinator, Leicestershire and Rutland LSCB/SAB');
+    lines.push('    coordinator.blackpool@demo.hub  coordinator, Blackpool children and adults boards');
+    lines.push('    viewer.leeds@demo.hub           viewer, Leeds Safeguarding Children Board');
+    lines.push('    police.leics@demo.hub           agency user, Leicestershire Police');
+  }
+  if (config.jwtSecretGenerated) lines.push('  JWT_SECRET not set: a random one was generated, so tokens end with this process');
+  console.log(lines.join('\n'));
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping: draining in-flight requests');
+    const force = setTimeout(() => process.exit(1), 15000);
+    force.unref();
+    try {
+      await stop(); // Apollo's drain plugin closes the HTTP server and waits for open requests
+      await ds.destroy();
+      if (embedded) await embedded.stop();
+      logger.info('stopped cleanly');
+      process.exit(0);
+    } catch (e) {
+      logger.error({ err: e }, 'error while stopping');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

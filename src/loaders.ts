@@ -1,0 +1,20 @@
+import { DataSource } from 'typeorm';
+import { createAgencyLoaders } from './modules/agency/agency.loaders';
+import { createBoardLoaders } from './modules/board/board.loaders';
+import { createMeetingLoaders } from './modules/meeting/meeting.loaders';
+import { createMembershipLoaders } from './modules/membership/membership.loaders';
+import { createUserLoaders } from './modules/user/user.loaders';
+import { Services } from './services';
+
+/** Built per request: a loader's cache must never outlive the user it was filled for. */
+export function createLoaders(ds: DataSource, services: Services) {
+  return {
+    ...createBoardLoaders(ds),
+    ...createAgencyLoaders(ds),
+    ...createMembershipLoaders(ds),
+    ...createMeetingLoaders(ds, services.meeting, services.attendance),
+    ...createUserLoaders(ds),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

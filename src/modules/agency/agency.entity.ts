@@ -1,0 +1,17 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { BaseEntity } from '../../common/base.entity';
+import { Sector } from '../../common/enums';
+
+@ObjectType({ description: 'A partner organisation; one agency often sits on several boards' })
+@Entity()
+export class Agency extends BaseEntity {
+  @Field()
+  @Index({ unique: true })
+  @Column()
+  name: string;
+
+  @Field(() => Sector)
+  @Column({ type: 'enum', enum: Sector, enumName: 'sector' })
+  sector: Sector;
+}

@@ -1,0 +1,33 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Connection } from '../../common/pagination';
+import { Context } from '../../context';
+import { Membership } from '../membership/membership.entity';
+import { Agency } from './agency.entity';
+import { AgenciesArgs, CreateAgencyInput } from './agency.inputs';
+
+export const AgencyConnection = Connection(Agency, 'Agency');
+
+@Resolver(() => Agency)
+export class AgencyResolver {
+  @Query(() => AgencyConnection, { description: 'The agency directory, by name' })
+  agencies(@Args() args: AgenciesArgs, @Ctx() ctx: Context) {
+    return ctx.services.agency.list(ctx.access, args);
+  }
+
+  @Query(() => Agency)
+  agency(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.agency.get(ctx.access, id);
+  }
+
+  @Mutation(() => Agency)
+  createAgency(@Arg('input') input: CreateAgencyInput, @Ctx() ctx: Context) {
+    return ctx.services.agency.create(ctx.access, input);
+  }
+
+  @FieldResolver(() => [Membership], { description: 'Seats on boards and sub-groups you can read, current and ended' })
+  async memberships(@Root() agency: Agency, @Ctx() ctx: Context) {
+    const seats = await ctx.loaders.membershipsByAgency.load(agency.id);
+    const scope = await ctx.access.readableBoards();
+    return seats.filter((m) => scope.all || m.servesBoardIds.some((b) => scope.ids.has(b)));
+  }
+}

@@ -1,0 +1,46 @@
+import { DataSource } from 'typeorm';
+import { Access } from '../../common/access';
+import { UserRole } from '../../common/enums';
+import { ConflictError } from '../../common/errors';
+import { MutationRunner } from '../../common/mutation';
+import { decodeCursor, Page, toPage } from '../../common/pagination';
+import { assertFound, assertUuidOrNotFound, requireText } from '../../common/validation';
+import { Agency } from './agency.entity';
+import { AgenciesArgs, CreateAgencyInput } from './agency.inputs';
+
+/**
+ * The agency directory (names and sectors) is readable by every signed-in user, since coordinators
+ * pick partners from it; what an agency did (returns, actions, attendance) is checked where it is read.
+ */
+export class AgencyService {
+  constructor(private readonly ds: DataSource, private readonly mutations: MutationRunner) {}
+
+  async list(access: Access, args: AgenciesArgs): Promise<Page<Agency>> {
+    access.me;
+    const qb = this.ds.getRepository(Agency).createQueryBuilder('a').orderBy('a.name', 'ASC').addOrderBy('a.id', 'ASC').limit(args.first + 1);
+    if (args.sector) qb.andWhere('a.sector = :sector', { sector: args.sector });
+    if (args.search) qb.andWhere('a.name ILIKE :search', { search: `%${args.search.replace(/[\\%_]/g, (c) => '\\' + c)}%` });
+    if (args.after) {
+      const [name, id] = decodeCursor(args.after);
+      qb.andWhere('(a.name, a.id) > (:name, :id)', { name, id });
+    }
+    return toPage(await qb.getMany(), args.first, (a) => [a.name, a.id]);
+  }
+
+  async get(access: Access, id: string): Promise<Agency> {
+    access.me;
+    assertUuidOrNotFound(id, 'Agency');
+    return assertFound(await this.ds.getRepository(Agency).findOneBy({ id }), 'Agency', id);
+  }
+
+  async create(access: Access, input: CreateAgencyInput): Promise<Agency> {
+    access.assertRole(UserRole.ADMIN, UserRole.COORDINATOR);
+    const name = requireText('name', input.name, 200);
+    const existing = await this.ds.getRepository(Agency).createQueryBuilder('a').where('lower(a.name) = lower(:name)', { name }).getOne();
+    if (existing) throw new ConflictError(`An agency named "${existing.name}" already exists`, { field: 'name', existingId: existing.id });
+    return this.mutations.run(access.me, 'createAgency', input, async (em) => {
+      const agency = await em.save(em.create(Agency, { name, sector: input.sector }));
+      return { result: agency, entityType: 'Agency', entityId: agency.id, boardIds: [] };
+    });
+  }
+}

@@ -1,0 +1,37 @@
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Column, Entity } from 'typeorm';
+import { BaseEntity } from '../../common/base.entity';
+import { BoardKind, Sector } from '../../common/enums';
+import { numericTransformer } from '../../database/transformers';
+
+@ObjectType({ description: 'A Local Safeguarding Children Board, Safeguarding Adults Board, or a joint board' })
+@Entity()
+export class Board extends BaseEntity {
+  @Field()
+  @Column()
+  name: string;
+
+  @Field(() => BoardKind)
+  @Column({ type: 'enum', enum: BoardKind, enumName: 'board_kind' })
+  kind: BoardKind;
+
+  @Field()
+  @Column()
+  area: string;
+
+  @Field(() => Float, { description: 'Attendance rate below which an agency is flagged (0..1)' })
+  @Column({ type: 'numeric', precision: 4, scale: 3, default: 0.75, transformer: numericTransformer })
+  attendanceThreshold: number;
+
+  @Field(() => Int, { description: 'Minimum number of attending member agencies for a quorate meeting' })
+  @Column({ type: 'int' })
+  quorumMinimum: number;
+
+  @Field(() => [Sector], { description: 'Sectors that must each have an attending member agency for a quorate meeting' })
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  quorumSectors: Sector[];
+
+  @Field({ description: 'Published reports show counts below 5 as "fewer than 5"' })
+  @Column({ default: true })
+  suppressSmallNumbers: boolean;
+}

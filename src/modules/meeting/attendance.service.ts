@@ -1,0 +1,117 @@
+import { DataSource } from 'typeorm';
+import { AgencyAttendance, AttendanceSummary, MeetingQuorum } from './attendance.types';
+
+export type BodyKind = 'board' | 'subGroup';
+
+const BODY = {
+  board: { column: 'board_id', table: 'board' },
+  subGroup: { column: 'sub_group_id', table: 'sub_group' },
+} as const;
+
+/**
+ * Attendance and quorum, computed in SQL over many bodies at once (the loaders batch them).
+ * The rules are DOMAIN.md's: only HELD meetings in the period count; an agency is expected when its
+ * membership is active on the meeting date and expected to attend; a missing record counts as ABSENT.
+ */
+export class AttendanceService {
+  constructor(private readonly ds: DataSource) {}
+
+  async summaries(kind: BodyKind, bodyIds: string[], from: string, to: string): Promise<Map<string, AttendanceSummary>> {
+    const { column, table } = BODY[kind];
+    const [slots, quorum, bodies] = await Promise.all([
+      this.ds.query(
+        `WITH held AS (
+           SELECT id, date, ${column} AS body_id FROM meeting
+           WHERE ${column} = ANY($1) AND status = 'HELD' AND date BETWEEN $2 AND $3
+         ), seat AS (
+           SELECT ${column} AS body_id, agency_id, starts_on, ends_on, expected_to_attend FROM membership
+           WHERE ${column} = ANY($1) AND starts_on <= $3 AND (ends_on IS NULL OR ends_on >= $2)
+         ), slot AS (
+           SELECT DISTINCT s.body_id, s.agency_id, h.id AS meeting_id
+           FROM seat s JOIN held h ON h.body_id = s.body_id AND s.expected_to_attend
+             AND s.starts_on <= h.date AND (s.ends_on IS NULL OR s.ends_on >= h.date)
+         )
+         SELECT m.body_id, m.agency_id,
+           count(slot.meeting_id)::int AS expected,
+           count(*) FILTER (WHERE a.status IN ('PRESENT','DEPUTY'))::int AS attended,
+           count(*) FILTER (WHERE a.status = 'DEPUTY')::int AS deputies,
+           count(*) FILTER (WHERE a.status = 'APOLOGIES')::int AS apologies,
+           count(*) FILTER (WHERE slot.meeting_id IS NOT NULL AND (a.status IS NULL OR a.status = 'ABSENT'))::int AS absent
+         FROM (SELECT DISTINCT body_id, agency_id FROM seat) m
+         LEFT JOIN slot ON slot.body_id = m.body_id AND slot.agency_id = m.agency_id
+         LEFT JOIN attendance a ON a.meeting_id = slot.meeting_id AND a.agency_id = slot.agency_id
+         JOIN agency ag ON ag.id = m.agency_id
+         GROUP BY m.body_id, m.agency_id, ag.name
+         ORDER BY ag.name`,
+        [bodyIds, from, to],
+      ),
+      this.quorumRows(`m.${column} = ANY($1) AND m.status = 'HELD' AND m.date BETWEEN $2 AND $3`, [bodyIds, from, to]),
+      this.ds.query(`SELECT id, attendance_threshold::float8 AS threshold FROM ${table} WHERE id = ANY($1)`, [bodyIds]),
+    ]);
+    const thresholds = new Map<string, number>(bodies.map((b: any) => [b.id, b.threshold]));
+    const out = new Map<string, AttendanceSummary>();
+    for (const id of bodyIds) {
+      out.set(id, { meetingsHeld: 0, quorateMeetings: 0, overallRate: null, threshold: thresholds.get(id) ?? 0.75, byAgency: [] });
+    }
+    for (const q of quorum) {
+      const s = out.get(q.body_id)!;
+      s.meetingsHeld += 1;
+      if (q.quorate) s.quorateMeetings += 1;
+    }
+    const totals = new Map<string, { expected: number; attended: number }>();
+    for (const r of slots) {
+      const s = out.get(r.body_id)!;
+      const rate = r.expected === 0 ? null : r.attended / r.expected;
+      const row: AgencyAttendance = {
+        agencyId: r.agency_id,
+        expected: r.expected,
+        attended: r.attended,
+        deputies: r.deputies,
+        apologies: r.apologies,
+        absent: r.absent,
+        rate,
+        belowThreshold: rate !== null && rate < s.threshold,
+      };
+      s.byAgency.push(row);
+      const t = totals.get(r.body_id) ?? { expected: 0, attended: 0 };
+      t.expected += r.expected;
+      t.attended += r.attended;
+      totals.set(r.body_id, t);
+    }
+    for (const [id, t] of totals) out.get(id)!.overallRate = t.expected === 0 ? null : t.attended / t.expected;
+    return out;
+  }
+
+  /** Quorum of individual meetings (null-free: a meeting not HELD is reported not quorate). */
+  async quorumOf(meetingIds: string[]): Promise<Map<string, MeetingQuorum>> {
+    const rows = await this.quorumRows(`m.id = ANY($1)`, [meetingIds]);
+    return new Map(rows.map((r: any) => [r.meeting_id, { meetingId: r.meeting_id, attending: r.attending, quorate: r.quorate }]));
+  }
+
+  /**
+   * Quorate = attending member agencies (active, expected-to-attend seats) >= the body's minimum and
+   * every required sector has an attending member agency.
+   */
+  private quorumRows(where: string, params: unknown[]): Promise<any[]> {
+    return this.ds.query(
+      `SELECT m.id AS meeting_id, coalesce(m.board_id, m.sub_group_id) AS body_id,
+         count(DISTINCT a.agency_id)::int AS attending,
+         (m.status = 'HELD'
+           AND count(DISTINCT a.agency_id) >= coalesce(b.quorum_minimum, sg.quorum_minimum)
+           AND coalesce(b.quorum_sectors, sg.quorum_sectors) <@ coalesce(array_agg(DISTINCT ag.sector::text) FILTER (WHERE ag.id IS NOT NULL), '{}')
+         ) AS quorate
+       FROM meeting m
+       LEFT JOIN board b ON b.id = m.board_id
+       LEFT JOIN sub_group sg ON sg.id = m.sub_group_id
+       LEFT JOIN attendance a ON a.meeting_id = m.id AND a.status IN ('PRESENT','DEPUTY')
+         AND EXISTS (SELECT 1 FROM membership s
+           WHERE s.agency_id = a.agency_id AND s.expected_to_attend
+             AND (s.board_id = m.board_id OR s.sub_group_id = m.sub_group_id)
+             AND s.starts_on <= m.date AND (s.ends_on IS NULL OR s.ends_on >= m.date))
+       LEFT JOIN agency ag ON ag.id = a.agency_id
+       WHERE ${where}
+       GROUP BY m.id, b.quorum_minimum, b.quorum_sectors, sg.quorum_minimum, sg.quorum_sectors`,
+      params,
+    );
+  }
+}

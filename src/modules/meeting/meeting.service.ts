@@ -1,0 +1,124 @@
+import { DataSource, In } from 'typeorm';
+import { Access } from '../../common/access';
+import { MeetingStatus } from '../../common/enums';
+import { BadInputError, ConflictError } from '../../common/errors';
+import { MutationRunner } from '../../common/mutation';
+import { decodeCursor, Page, toPage } from '../../common/pagination';
+import { today } from '../../common/scalars';
+import { assertFound, assertUuidOrNotFound, requireText } from '../../common/validation';
+import { Board } from '../board/board.entity';
+import { Membership } from '../membership/membership.entity';
+import { MembershipService } from '../membership/membership.service';
+import { SubGroup } from '../sub-group/sub-group.entity';
+import { Attendance, Meeting } from './meeting.entity';
+import { CancelMeetingInput, RecordAttendanceInput, ScheduleMeetingInput } from './meeting.inputs';
+
+export interface MeetingPageArgs {
+  first: number;
+  after?: string;
+  from?: string;
+  to?: string;
+}
+
+export class MeetingService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly mutations: MutationRunner,
+    private readonly memberships: MembershipService,
+  ) {}
+
+  async get(access: Access, id: string): Promise<Meeting> {
+    access.me;
+    assertUuidOrNotFound(id, 'Meeting');
+    const meeting = assertFound(await this.ds.getRepository(Meeting).findOneBy({ id }), 'Meeting', id);
+    await access.assertCanReadAnyBoard(await this.memberships.boardsOfBody(this.ds.manager, meeting));
+    return meeting;
+  }
+
+  /** One page of meetings for many boards or sub-groups in a single statement (a window per body). */
+  async pagesFor(column: 'board_id' | 'sub_group_id', bodyIds: string[], args: MeetingPageArgs): Promise<Map<string, Page<Meeting>>> {
+    const params: unknown[] = [bodyIds, args.first + 1];
+    const conds = [`m.${column} = ANY($1)`];
+    if (args.from) conds.push(`m.date >= $${params.push(args.from)}`);
+    if (args.to) conds.push(`m.date <= $${params.push(args.to)}`);
+    if (args.after) {
+      const [date, id] = decodeCursor(args.after);
+      conds.push(`(m.date, m.id) > ($${params.push(date)}::date, $${params.push(id)}::uuid)`);
+    }
+    const ids: { id: string }[] = await this.ds.query(
+      `SELECT id FROM (
+         SELECT m.id, row_number() OVER (PARTITION BY m.${column} ORDER BY m.date, m.id) AS n
+         FROM meeting m WHERE ${conds.join(' AND ')}
+       ) ranked WHERE n <= $2`,
+      params,
+    );
+    const rows = ids.length ? await this.ds.getRepository(Meeting).find({ where: { id: In(ids.map((r) => r.id)) }, order: { date: 'ASC', id: 'ASC' } }) : [];
+    const key = column === 'board_id' ? 'boardId' : 'subGroupId';
+    return new Map(bodyIds.map((b) => [b, toPage(rows.filter((m) => m[key] === b), args.first, (m) => [m.date, m.id])]));
+  }
+
+  async schedule(access: Access, input: ScheduleMeetingInput): Promise<Meeting> {
+    access.me;
+    if (!!input.boardId === !!input.subGroupId) throw new BadInputError('boardId', 'Give exactly one of boardId or subGroupId');
+    const title = requireText('title', input.title, 200);
+    if (input.boardId && !(await this.ds.getRepository(Board).existsBy({ id: input.boardId }))) throw new BadInputError('boardId', 'Board not found');
+    if (input.subGroupId && !(await this.ds.getRepository(SubGroup).existsBy({ id: input.subGroupId }))) throw new BadInputError('subGroupId', 'Sub-group not found');
+    const boardIds = await this.memberships.boardsOfBody(this.ds.manager, input);
+    access.assertCanManageAnyBoard(boardIds);
+    return this.mutations.run(access.me, 'scheduleMeeting', input, async (em) => {
+      const meeting = await em.save(
+        em.create(Meeting, { boardId: input.boardId ?? null, subGroupId: input.subGroupId ?? null, title, date: input.date, status: MeetingStatus.SCHEDULED }),
+      );
+      return { result: meeting, entityType: 'Meeting', entityId: meeting.id, boardIds };
+    });
+  }
+
+  /**
+   * Records who came and marks the meeting HELD. Records given again for an agency replace its
+   * earlier record (a register is corrected, not appended to); the audit log keeps what it said before.
+   */
+  async recordAttendance(access: Access, input: RecordAttendanceInput, asOf = today()): Promise<Meeting> {
+    const meeting = await this.get(access, input.meetingId);
+    const boardIds = await this.memberships.boardsOfBody(this.ds.manager, meeting);
+    access.assertCanManageAnyBoard(boardIds);
+    if (meeting.status === MeetingStatus.CANCELLED) throw new ConflictError('This meeting was cancelled; attendance cannot be recorded');
+    if (meeting.date > asOf) throw new ConflictError(`This meeting is on ${meeting.date}; record attendance once it has been held`);
+    const seen = new Set<string>();
+    input.records.forEach((r, i) => {
+      if (seen.has(r.agencyId)) throw new BadInputError(`records.${i}.agencyId`, 'Each agency may appear once');
+      seen.add(r.agencyId);
+    });
+    const seats = await this.ds.getRepository(Membership).find({
+      where: meeting.boardId ? { boardId: meeting.boardId } : { subGroupId: meeting.subGroupId! },
+    });
+    input.records.forEach((r, i) => {
+      const active = seats.some((s) => s.agencyId === r.agencyId && s.startsOn <= meeting.date && (s.endsOn === null || s.endsOn >= meeting.date));
+      if (!active) throw new BadInputError(`records.${i}.agencyId`, `Agency ${r.agencyId} was not a member on ${meeting.date}`);
+    });
+    return this.mutations.run(access.me, 'recordAttendance', input, async (em) => {
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(Attendance)
+        .values(input.records.map((r) => ({ meetingId: meeting.id, agencyId: r.agencyId, status: r.status, attendeeName: r.attendeeName?.trim() || null })))
+        .orUpdate(['status', 'attendee_name', 'updated_at'], ['meeting_id', 'agency_id'])
+        .execute();
+      meeting.status = MeetingStatus.HELD;
+      const saved = await em.save(meeting);
+      return { result: saved, entityType: 'Meeting', entityId: meeting.id, boardIds };
+    });
+  }
+
+  async cancel(access: Access, input: CancelMeetingInput): Promise<Meeting> {
+    const meeting = await this.get(access, input.meetingId);
+    const boardIds = await this.memberships.boardsOfBody(this.ds.manager, meeting);
+    access.assertCanManageAnyBoard(boardIds);
+    if (meeting.status !== MeetingStatus.SCHEDULED) throw new ConflictError(`Only a scheduled meeting can be cancelled; this one is ${meeting.status}`);
+    return this.mutations.run(access.me, 'cancelMeeting', input, async (em) => {
+      meeting.status = MeetingStatus.CANCELLED;
+      meeting.cancellationReason = input.reason?.trim() || null;
+      const saved = await em.save(meeting);
+      return { result: saved, entityType: 'Meeting', entityId: meeting.id, boardIds };
+    });
+  }
+}

@@ -1,0 +1,63 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Check, Column, Entity, Index, ManyToOne } from 'typeorm';
+import { BaseEntity } from '../../common/base.entity';
+import { MembershipRole } from '../../common/enums';
+import { DateScalar } from '../../common/scalars';
+import { Agency } from '../agency/agency.entity';
+import { Board } from '../board/board.entity';
+import { SubGroup } from '../sub-group/sub-group.entity';
+
+/** An agency's seat on a board or a sub-group. Ended memberships stay as history. */
+@ObjectType()
+@Entity()
+@Check('"membership_body_check"', '(board_id IS NULL) <> (sub_group_id IS NULL)')
+@Check('"membership_dates_check"', 'ends_on IS NULL OR ends_on >= starts_on')
+@Index(['boardId', 'agencyId'])
+@Index(['subGroupId', 'agencyId'])
+export class Membership extends BaseEntity {
+  @Field(() => ID)
+  @Index()
+  @Column('uuid')
+  agencyId: string;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'uuid', nullable: true })
+  boardId: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'uuid', nullable: true })
+  subGroupId: string | null;
+
+  @Field(() => MembershipRole)
+  @Column({ type: 'enum', enum: MembershipRole, enumName: 'membership_role' })
+  role: MembershipRole;
+
+  @Field(() => String, { nullable: true, description: 'Named representative' })
+  @Column({ type: 'text', nullable: true })
+  representative: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Nominated deputy' })
+  @Column({ type: 'text', nullable: true })
+  deputy: string | null;
+
+  @Field(() => DateScalar)
+  @Column({ type: 'date' })
+  startsOn: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  @Column({ type: 'date', nullable: true })
+  endsOn: string | null;
+
+  @Field({ description: 'Advisers and observers need not attend' })
+  @Column()
+  expectedToAttend: boolean;
+
+  @ManyToOne(() => Agency, { onDelete: 'RESTRICT' })
+  agency?: Agency;
+
+  @ManyToOne(() => Board, { onDelete: 'CASCADE' })
+  board?: Board;
+
+  @ManyToOne(() => SubGroup, { onDelete: 'CASCADE' })
+  subGroup?: SubGroup;
+}

@@ -1,0 +1,21 @@
+import { NonEmptyArray } from 'type-graphql';
+import { AgencyResolver } from './modules/agency/agency.resolver';
+import { AuditLogResolver } from './modules/audit-log/audit-log.resolver';
+import { BoardResolver } from './modules/board/board.resolver';
+import { AgencyAttendanceResolver, AttendanceRecordResolver, MeetingResolver } from './modules/meeting/meeting.resolver';
+import { MembershipResolver } from './modules/membership/membership.resolver';
+import { SubGroupResolver } from './modules/sub-group/sub-group.resolver';
+import { UserResolver } from './modules/user/user.resolver';
+
+/** Every resolver class, one list for the app and the schema emitter. */
+export const resolvers: NonEmptyArray<Function> = [
+  BoardResolver,
+  SubGroupResolver,
+  AgencyResolver,
+  MembershipResolver,
+  MeetingResolver,
+  AttendanceRecordResolver,
+  AgencyAttendanceResolver,
+  UserResolver,
+  AuditLogResolver,
+];

@@ -1,0 +1,33 @@
+import { DataSource } from 'typeorm';
+import { Config } from './config/env';
+import { MutationRunner } from './common/mutation';
+import { AgencyService } from './modules/agency/agency.service';
+import { AuditLogService } from './modules/audit-log/audit-log.service';
+import { AuthService } from './modules/auth/auth.service';
+import { BoardService } from './modules/board/board.service';
+import { AttendanceService } from './modules/meeting/attendance.service';
+import { MeetingService } from './modules/meeting/meeting.service';
+import { MembershipService } from './modules/membership/membership.service';
+import { SubGroupService } from './modules/sub-group/sub-group.service';
+import { UserService } from './modules/user/user.service';
+
+/** Services are stateless over the DataSource: built once per app, shared by every request. */
+export function createServices(ds: DataSource, config: Pick<Config, 'jwtSecret' | 'jwtExpiresIn' | 'bcryptRounds'>) {
+  const mutations = new MutationRunner(ds);
+  const users = new UserService(ds, mutations, config.bcryptRounds);
+  const memberships = new MembershipService(ds, mutations);
+  return {
+    mutations,
+    board: new BoardService(ds, mutations),
+    subGroup: new SubGroupService(ds, mutations),
+    agency: new AgencyService(ds, mutations),
+    membership: memberships,
+    meeting: new MeetingService(ds, mutations, memberships),
+    attendance: new AttendanceService(ds),
+    user: users,
+    auth: new AuthService(users, mutations, config.jwtSecret, config.jwtExpiresIn),
+    auditLog: new AuditLogService(ds),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

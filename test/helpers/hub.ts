@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import jwt from 'jsonwebtoken';
+import supertest from 'supertest';
+import { DataSource, Logger } from 'typeorm';
+import { App, createApp } from '../../src/app';
+import { createLogger } from '../../src/common/logger';
+import { createDataSource } from '../../src/database/data-source';
+
+/** Counts the SQL statements the hub sends, so tests can pin the number per query shape. */
+export class QueryCounter implements Logger {
+  count = 0;
+  statements: string[] = [];
+  logQuery(query: string): void {
+    if (/^(START TRANSACTION|COMMIT|ROLLBACK|BEGIN)/i.test(query.trim())) return;
+    this.count += 1;
+    this.statements.push(query);
+  }
+  reset(): void {
+    this.count = 0;
+    this.statements = [];
+  }
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+}
+
+export const TEST_SECRET = 'test-secret-that-is-at-least-32-characters-long';
+
+export interface GqlResult<T = any> {
+  data?: T;
+  errors?: { message: string; extensions?: Record<string, any>; path?: string[] }[];
+  status: number;
+}
+
+export interface TestHub {
+  ds: DataSource;
+  app: App;
+  counter: QueryCounter;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
+  http(): supertest.Agent;
+  tokenFor(userId: string): string;
+  close(): Promise<void>;
+}
+
+function testDatabaseUrl(): string {
+  return process.env.HUB_TEST_DATABASE_URL ?? readFileSync(path.resolve(__dirname, '../../.data/test-db-url'), 'utf8').trim();
+}
+
+/** The real app over a real PostgreSQL, migrated to the latest schema; no listen, supertest drives it. */
+export async function startHub(): Promise<TestHub> {
+  const counter = new QueryCounter();
+  const ds = createDataSource({ url: testDatabaseUrl(), logger: counter, poolSize: 5 });
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'each' });
+  const app = await createApp(ds, { isProduction: false, jwtSecret: TEST_SECRET, jwtExpiresIn: '1h', bcryptRounds: 4 }, createLogger('silent'));
+  const http = () => supertest(app.app);
+  return {
+    ds,
+    app,
+    counter,
+    http,
+    async gql(query, variables, token) {
+      const req = http().post('/graphql').set('content-type', 'application/json');
+      if (token) req.set('authorization', `Bearer ${token}`);
+      const res = await req.send({ query, variables });
+      return { ...(res.body ?? {}), status: res.status };
+    },
+    tokenFor(userId: string) {
+      return jwt.sign({}, TEST_SECRET, { subject: userId, expiresIn: '1h', algorithm: 'HS256' });
+    },
+    async close() {
+      await app.stop();
+      await ds.destroy();
+    },
+  };
+}
+
+/** The code of the first error, for terse assertions. */
+export function codeOf(result: GqlResult): string | undefined {
+  return result.errors?.[0]?.extensions?.code;
+}
