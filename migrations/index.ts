@@ -1,4 +1,5 @@
 import { Foundation1763880000000 } from './1763880000000-foundation';
+import { Actions1763880100000 } from './1763880100000-actions';
 
 /** Migrations in order. Listed explicitly so ts-jest, ts-node and the compiled build load the same set. */
-export const migrations = [Foundation1763880000000];
+export const migrations = [Foundation1763880000000, Actions1763880100000];

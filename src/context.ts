@@ -12,5 +12,6 @@ export interface Context {
 }
 
 export function createContext(ds: DataSource, services: Services, user: AuthUser | null, requestId: string): Context {
-  return { user, access: new Access(user, ds), loaders: createLoaders(ds, services), services, requestId };
+  const access = new Access(user, ds);
+  return { user, access, loaders: createLoaders(ds, services, access), services, requestId };
 }

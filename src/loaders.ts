@@ -1,4 +1,6 @@
 import { DataSource } from 'typeorm';
+import { Access } from './common/access';
+import { createActionLoaders } from './modules/action/action.loaders';
 import { createAgencyLoaders } from './modules/agency/agency.loaders';
 import { createBoardLoaders } from './modules/board/board.loaders';
 import { createMeetingLoaders } from './modules/meeting/meeting.loaders';
@@ -7,13 +9,14 @@ import { createUserLoaders } from './modules/user/user.loaders';
 import { Services } from './services';
 
 /** Built per request: a loader's cache must never outlive the user it was filled for. */
-export function createLoaders(ds: DataSource, services: Services) {
+export function createLoaders(ds: DataSource, services: Services, access: Access) {
   return {
     ...createBoardLoaders(ds),
     ...createAgencyLoaders(ds),
     ...createMembershipLoaders(ds),
     ...createMeetingLoaders(ds, services.meeting, services.attendance),
     ...createUserLoaders(ds),
+    ...createActionLoaders(services.action, access),
   };
 }
 

@@ -1,4 +1,5 @@
 import { NonEmptyArray } from 'type-graphql';
+import { ActionResolver, AgencyActionsResolver, BoardActionsResolver } from './modules/action/action.resolver';
 import { AgencyResolver } from './modules/agency/agency.resolver';
 import { AuditLogResolver } from './modules/audit-log/audit-log.resolver';
 import { BoardResolver } from './modules/board/board.resolver';
@@ -18,4 +19,7 @@ export const resolvers: NonEmptyArray<Function> = [
   AgencyAttendanceResolver,
   UserResolver,
   AuditLogResolver,
+  ActionResolver,
+  BoardActionsResolver,
+  AgencyActionsResolver,
 ];

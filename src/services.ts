@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Config } from './config/env';
 import { MutationRunner } from './common/mutation';
+import { ActionService } from './modules/action/action.service';
 import { AgencyService } from './modules/agency/agency.service';
 import { AuditLogService } from './modules/audit-log/audit-log.service';
 import { AuthService } from './modules/auth/auth.service';
@@ -27,6 +28,7 @@ export function createServices(ds: DataSource, config: Pick<Config, 'jwtSecret' 
     user: users,
     auth: new AuthService(users, mutations, config.jwtSecret, config.jwtExpiresIn),
     auditLog: new AuditLogService(ds),
+    action: new ActionService(ds, mutations),
   };
 }
 

@@ -1,3 +1,4 @@
+import { Action, ActionUpdate } from '../modules/action/action.entity';
 import { Agency } from '../modules/agency/agency.entity';
 import { AuditLogEntry } from '../modules/audit-log/audit-log.entity';
 import { Board } from '../modules/board/board.entity';
@@ -7,4 +8,4 @@ import { SubGroup, SubGroupBoard } from '../modules/sub-group/sub-group.entity';
 import { User, UserBoard } from '../modules/user/user.entity';
 
 /** Every TypeORM entity, listed once so the app, the CLI and the tests load the same model. */
-export const entities = [Board, SubGroup, SubGroupBoard, Agency, Membership, Meeting, Attendance, User, UserBoard, AuditLogEntry];
+export const entities = [Board, SubGroup, SubGroupBoard, Agency, Membership, Meeting, Attendance, User, UserBoard, AuditLogEntry, Action, ActionUpdate];

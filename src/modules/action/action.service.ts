@@ -1,0 +1,139 @@
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Access } from '../../common/access';
+import { UserRole } from '../../common/enums';
+import { BadInputError, ConflictError, ForbiddenError } from '../../common/errors';
+import { MutationRunner } from '../../common/mutation';
+import { isIsoDate, today } from '../../common/scalars';
+import { assertFound, assertUuidOrNotFound, requireText } from '../../common/validation';
+import { Action, ActionStatus, ActionUpdate, OPEN_STATUSES } from './action.entity';
+import { NewAction, UpdateActionInput } from './action.inputs';
+
+export interface ActionFilter {
+  overdueOnly: boolean;
+  asOf: string;
+  status?: ActionStatus;
+}
+
+/** An action is overdue when still open and due before the day asked about. */
+export function isOverdue(action: Pick<Action, 'status' | 'dueOn'>, asOf: string): boolean {
+  return OPEN_STATUSES.includes(action.status) && action.dueOn !== null && action.dueOn < asOf;
+}
+
+export class ActionService {
+  constructor(private readonly ds: DataSource, private readonly mutations: MutationRunner) {}
+
+  /** Used by the audit, case review and business plan modules inside their own transactions. */
+  async create(em: EntityManager, input: NewAction): Promise<Action> {
+    const description = requireText('description', input.description, 4000);
+    if (input.dueOn !== null && !isIsoDate(input.dueOn)) throw new BadInputError('dueOn', 'Expected a date YYYY-MM-DD');
+    const status = input.status ?? ActionStatus.NOT_STARTED;
+    return em.save(
+      em.create(Action, {
+        ...input,
+        description,
+        status,
+        rag: input.rag ?? null,
+        closedOn: status === ActionStatus.COMPLETE || status === ActionStatus.CANCELLED ? today() : null,
+      }),
+    );
+  }
+
+  async get(access: Access, id: string): Promise<Action> {
+    access.me;
+    assertUuidOrNotFound(id, 'Action');
+    const action = assertFound(await this.ds.getRepository(Action).findOneBy({ id }), 'Action', id);
+    await this.assertCanRead(access, action);
+    return action;
+  }
+
+  async assertCanRead(access: Access, action: Action): Promise<void> {
+    const me = access.me;
+    if (me.role === UserRole.AGENCY_USER) {
+      if (me.agencyId !== action.ownerAgencyId) throw new ForbiddenError('This action belongs to another agency');
+      return;
+    }
+    await access.assertCanReadAnyBoard(action.boardIds);
+  }
+
+  /** Owners update their own actions; coordinators those their boards track; only coordinators cancel. */
+  assertCanUpdate(access: Access, action: Action, newStatus?: ActionStatus): void {
+    const me = access.me;
+    if (me.role === UserRole.AGENCY_USER && me.agencyId === action.ownerAgencyId) {
+      if (newStatus === ActionStatus.CANCELLED) throw new ForbiddenError('Only the board can cancel an action');
+      return;
+    }
+    if (me.role === UserRole.ADMIN || (me.role === UserRole.COORDINATOR && action.boardIds.some((b) => me.boardIds.includes(b)))) return;
+    throw new ForbiddenError('Only the owning agency or a coordinator of its board can update this action');
+  }
+
+  async update(access: Access, input: UpdateActionInput): Promise<Action> {
+    const note = requireText('note', input.note, 4000);
+    const notedOn = input.notedOn ?? today();
+    if (notedOn > today()) throw new BadInputError('notedOn', 'A progress note cannot be dated in the future');
+    const current = await this.get(access, input.actionId);
+    this.assertCanUpdate(access, current, input.status);
+    return this.mutations.run(access.me, 'updateAction', input, async (em) => {
+      // Lock the row so two updates at once are applied one after the other, each recorded.
+      const action = await em.getRepository(Action).findOne({ where: { id: current.id }, lock: { mode: 'pessimistic_write' } });
+      if (!action) throw new ConflictError('The action was removed meanwhile');
+      const toStatus = input.status ?? action.status;
+      const toRag = input.rag ?? action.rag;
+      await em.insert(ActionUpdate, {
+        actionId: action.id,
+        notedOn,
+        note,
+        fromStatus: action.status,
+        toStatus,
+        fromRag: action.rag,
+        toRag,
+        byUserId: access.me.id,
+        byName: access.me.name,
+      });
+      const closing = toStatus === ActionStatus.COMPLETE || toStatus === ActionStatus.CANCELLED;
+      action.closedOn = closing ? (OPEN_STATUSES.includes(action.status) ? notedOn : action.closedOn) : null;
+      action.status = toStatus;
+      action.rag = toRag;
+      const saved = await em.save(action);
+      return { result: saved, entityType: 'Action', entityId: saved.id, boardIds: saved.boardIds };
+    });
+  }
+
+  private filtered(qb: ReturnType<ActionService['query']>, filter: ActionFilter) {
+    if (filter.status) qb.andWhere('a.status = :status', { status: filter.status });
+    if (filter.overdueOnly) {
+      qb.andWhere('a.status IN (:...open)', { open: OPEN_STATUSES }).andWhere('a.due_on < :asOf', { asOf: filter.asOf });
+    }
+    return qb.orderBy('a.due_on', 'ASC', 'NULLS LAST').addOrderBy('a.id', 'ASC');
+  }
+
+  private query() {
+    return this.ds.getRepository(Action).createQueryBuilder('a');
+  }
+
+  /** Actions tracked by each board. Agency users see only their own agency's. */
+  async forBoards(access: Access, boardIds: string[], filter: ActionFilter): Promise<Map<string, Action[]>> {
+    const qb = this.filtered(this.query().where('a.board_ids && :ids::uuid[]', { ids: boardIds }), filter);
+    if (access.me.role === UserRole.AGENCY_USER) qb.andWhere('a.owner_agency_id = :own', { own: access.me.agencyId });
+    const rows = await qb.getMany();
+    return new Map(boardIds.map((b) => [b, rows.filter((r) => r.boardIds.includes(b))]));
+  }
+
+  /**
+   * What each agency owes across every source and board. Its own users and admins see all of it;
+   * coordinators and viewers only what their boards track.
+   */
+  async forAgencies(access: Access, agencyIds: string[], filter: ActionFilter): Promise<Map<string, Action[]>> {
+    const me = access.me;
+    const visible = me.role === UserRole.AGENCY_USER ? agencyIds.filter((a) => a === me.agencyId) : agencyIds;
+    const out = new Map<string, Action[]>(agencyIds.map((a) => [a, []]));
+    if (!visible.length) return out;
+    const qb = this.filtered(this.query().where('a.owner_agency_id IN (:...visible)', { visible }), filter);
+    if (me.role === UserRole.COORDINATOR || me.role === UserRole.VIEWER) qb.andWhere('a.board_ids && :mine::uuid[]', { mine: me.boardIds });
+    for (const row of await qb.getMany()) out.get(row.ownerAgencyId)!.push(row);
+    return out;
+  }
+
+  async updatesOf(actionIds: string[]): Promise<ActionUpdate[]> {
+    return this.ds.getRepository(ActionUpdate).find({ where: { actionId: In(actionIds) }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+}
