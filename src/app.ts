@@ -13,6 +13,7 @@ import { Config } from './config/env';
 import { DomainError, toGraphQLError } from './common/errors';
 import { Logger } from './common/logger';
 import { requestLogPlugin } from './common/request-log.plugin';
+import { withSqlCounter } from './common/sql-counter';
 import { Context, createContext } from './context';
 import { buildHubSchema } from './schema';
 import { createServices, Services } from './services';
@@ -69,6 +70,7 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
   });
   app.use(
     '/graphql',
+    (_req, _res, next) => withSqlCounter(next),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {

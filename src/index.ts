@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config/env';
 import { createLogger } from './common/logger';
+import { CountingSqlLogger } from './common/sql-counter';
 import { createDataSource } from './database/data-source';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded';
 import { DEMO_PASSWORD, seedDemo } from '../seeds';
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
     embedded = await startEmbeddedPostgres(path.join(config.dataDir, 'pg'), config.embeddedPgPort);
     url = embedded.url;
   }
-  const ds: DataSource = createDataSource({ url });
+  const ds: DataSource = createDataSource({ url, logger: new CountingSqlLogger(logger) });
   await ds.initialize();
   const ran = await ds.runMigrations({ transaction: 'each' });
   if (ran.length) logger.info({ migrations: ran.map((m) => m.name) }, 'migrations applied');

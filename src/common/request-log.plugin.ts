@@ -2,6 +2,7 @@ import { ApolloServerPlugin } from '@apollo/server';
 import { Context } from '../context';
 import { toGraphQLError } from './errors';
 import { Logger } from './logger';
+import { sqlStatementsSoFar } from './sql-counter';
 
 /** One structured line per GraphQL request: operation, duration, user and outcome. */
 export function requestLogPlugin(logger: Logger): ApolloServerPlugin<Context> {
@@ -22,6 +23,7 @@ export function requestLogPlugin(logger: Logger): ApolloServerPlugin<Context> {
               outcome: codes.length ? 'error' : 'ok',
               errorCodes: codes.length ? [...new Set(codes)] : undefined,
               status: response.http.status ?? 200,
+              sqlStatements: sqlStatementsSoFar(),
             },
             'graphql request',
           );

@@ -1,0 +1,36 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Logger as TypeOrmLogger } from 'typeorm';
+import { Logger } from './logger';
+
+const store = new AsyncLocalStorage<{ statements: number }>();
+
+/** Runs a request with its own SQL statement counter, read back for the request log line. */
+export function withSqlCounter<T>(fn: () => T): T {
+  return store.run({ statements: 0 }, fn);
+}
+
+export function sqlStatementsSoFar(): number | undefined {
+  return store.getStore()?.statements;
+}
+
+/** TypeORM logger: counts statements per request and sends errors to pino instead of the console. */
+export class CountingSqlLogger implements TypeOrmLogger {
+  constructor(private readonly logger?: Logger) {}
+  logQuery(query: string): void {
+    const s = store.getStore();
+    if (s && !/^(START TRANSACTION|COMMIT|ROLLBACK)/.test(query)) s.statements += 1;
+  }
+  logQueryError(error: string | Error, query: string): void {
+    this.logger?.debug({ err: error, query }, 'sql error');
+  }
+  logQuerySlow(time: number, query: string): void {
+    this.logger?.warn({ time, query: query.slice(0, 500) }, 'slow sql');
+  }
+  logSchemaBuild(): void {}
+  logMigration(message: string): void {
+    this.logger?.info(message);
+  }
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level === 'warn') this.logger?.warn({ message }, 'typeorm');
+  }
+}
