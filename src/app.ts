@@ -56,16 +56,21 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
     ],
     validationRules: protection.validationRules,
     allowBatchedHttpRequests: false,
+    // index.ts owns the signals: it drains, then closes the database, then stops PostgreSQL.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
   app.disable('x-powered-by');
   app.get('/healthz', async (_req, res) => {
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await Promise.race([ds.query('SELECT 1'), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
+      await Promise.race([ds.query('SELECT 1'), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), 2000)))]);
       res.status(200).json({ status: 'ok' });
     } catch {
       res.status(503).json({ status: 'unavailable' });
+    } finally {
+      clearTimeout(timer);
     }
   });
   app.use(

