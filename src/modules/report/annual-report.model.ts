@@ -1,0 +1,63 @@
+/** Everything the annual report shows, gathered once and rendered as Markdown or HTML. */
+export interface AnnualReportModel {
+  board: { id: string; name: string; kind: string; area: string };
+  from: string;
+  to: string;
+  generatedOn: string;
+  suppressSmallNumbers: boolean;
+  headlines: string[];
+  effectiveness: {
+    meetingsHeld: number;
+    quorateMeetings: number;
+    overallRate: number | null;
+    threshold: number;
+    subGroups: { name: string; meetingsHeld: number; overallRate: number | null }[];
+  };
+  partners: {
+    agency: string;
+    sector: string;
+    expected: number;
+    attended: number;
+    rate: number | null;
+    belowThreshold: boolean;
+    section11: { status: string; percentMet: number | null; rag: string | null; trend: string | null } | null;
+    openActions: number;
+    overdueActions: number;
+  }[];
+  section11: {
+    cycleName: string;
+    dueOn: string;
+    invited: number;
+    submitted: number;
+    fullyCompliant: number;
+    trends: { improved: number; sustained: number; declined: number; new: number };
+  } | null;
+  caseReviews: {
+    byStatus: { status: string; count: number }[];
+    commissionedInPeriod: number;
+    publishedInPeriod: number;
+    reviews: {
+      reference: string;
+      type: string;
+      status: string;
+      referredOn: string;
+      publishedOn: string | null;
+      actions: { total: number; complete: number; open: number; overdue: number };
+    }[];
+  };
+  businessPlan: {
+    title: string;
+    percentComplete: number | null;
+    priorities: {
+      code: string;
+      title: string;
+      total: number;
+      red: number;
+      amber: number;
+      green: number;
+      percentComplete: number | null;
+      littleOrNoProgress: boolean;
+    }[];
+  } | null;
+  nextSteps: string[];
+}

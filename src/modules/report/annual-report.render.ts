@@ -1,0 +1,158 @@
+import { AnnualReportModel } from './annual-report.model';
+import { percent, suppressed } from './wording';
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Every piece of user text goes through here before it reaches HTML. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+
+/** Markdown has no escaping of raw HTML, so user text is escaped for HTML and for table pipes. */
+function md(s: string): string {
+  return escapeHtml(s).replace(/\|/g, '\\|').replace(/([*_`[\]#])/g, '\\$1');
+}
+
+type Cell = string | number;
+interface Table {
+  head: string[];
+  rows: Cell[][];
+}
+interface Section {
+  title: string;
+  paragraphs: string[];
+  tables: Table[];
+  bullets?: string[];
+}
+
+/** One neutral structure of sections, so Markdown and HTML always say the same thing. */
+function sections(r: AnnualReportModel): Section[] {
+  const n = (v: number) => suppressed(v, r.suppressSmallNumbers);
+  const e = r.effectiveness;
+  const out: Section[] = [];
+  out.push({ title: 'Summary', paragraphs: [], tables: [], bullets: r.headlines });
+  out.push({
+    title: 'What the board did and how effective it was',
+    paragraphs: [
+      `The board held ${e.meetingsHeld} meetings between ${r.from} and ${r.to}, of which ${e.quorateMeetings} were quorate. ` +
+        `Overall attendance by member agencies was ${percent(e.overallRate)} against a threshold of ${percent(e.threshold)}.`,
+    ],
+    tables: e.subGroups.length
+      ? [{ head: ['Sub-group', 'Meetings held', 'Attendance'], rows: e.subGroups.map((s) => [s.name, s.meetingsHeld, percent(s.overallRate)]) }]
+      : [],
+  });
+  out.push({
+    title: "Partners' contribution",
+    paragraphs: ['Attendance at board meetings, the latest Section 11 return and the actions each agency owes.'],
+    tables: [
+      {
+        head: ['Agency', 'Sector', 'Attended', 'Expected', 'Rate', 'Below threshold', 'Section 11', '% met', 'RAG', 'Trend', 'Open actions', 'Overdue'],
+        rows: r.partners.map((p) => [
+          p.agency,
+          p.sector,
+          p.attended,
+          p.expected,
+          percent(p.rate),
+          p.belowThreshold ? 'yes' : 'no',
+          p.section11?.status ?? 'not invited',
+          p.section11?.percentMet === null || p.section11 === null ? 'n/a' : `${p.section11.percentMet.toFixed(0)}%`,
+          p.section11?.rag ?? 'n/a',
+          p.section11?.trend ?? 'n/a',
+          n(p.openActions),
+          n(p.overdueActions),
+        ]),
+      },
+    ],
+  });
+  if (r.section11) {
+    const s = r.section11;
+    out.push({
+      title: 'Section 11 audit',
+      paragraphs: [
+        `${s.cycleName} (due ${s.dueOn}): ${s.submitted} of ${s.invited} invited agencies submitted; ${s.fullyCompliant} fully compliant. ` +
+          `Compared with their previous returns, ${s.trends.improved} improved, ${s.trends.sustained} sustained, ${s.trends.declined} declined and ${s.trends.new} made a first return.`,
+      ],
+      tables: [],
+    });
+  }
+  const c = r.caseReviews;
+  out.push({
+    title: 'Case reviews',
+    paragraphs: [`Commissioned in the period: ${n(c.commissionedInPeriod)}. Published in the period: ${n(c.publishedInPeriod)}.`],
+    tables: [
+      { head: ['Status', 'Reviews'], rows: c.byStatus.map((s) => [s.status, n(s.count)]) },
+      {
+        head: ['Review', 'Type', 'Status', 'Referred', 'Published', 'Actions', 'Complete', 'Open', 'Overdue'],
+        rows: c.reviews.map((v) => [v.reference, v.type, v.status, v.referredOn, v.publishedOn ?? '', n(v.actions.total), n(v.actions.complete), n(v.actions.open), n(v.actions.overdue)]),
+      },
+    ],
+  });
+  if (r.businessPlan) {
+    const p = r.businessPlan;
+    const stalled = p.priorities.filter((x) => x.littleOrNoProgress).map((x) => `${x.code} ${x.title}`);
+    out.push({
+      title: 'Business plan progress',
+      paragraphs: [
+        `${p.title}: ${p.percentComplete === null ? 'no actions yet' : `${p.percentComplete.toFixed(0)}% of actions complete`}.` +
+          (stalled.length ? ` Little or no progress: ${stalled.join('; ')}.` : ' Every priority shows progress.'),
+      ],
+      tables: [
+        {
+          head: ['Priority', 'Title', 'Actions', 'Red', 'Amber', 'Green', '% complete', 'Little or no progress'],
+          rows: p.priorities.map((x) => [x.code, x.title, x.total, x.red, x.amber, x.green, x.percentComplete === null ? 'n/a' : `${x.percentComplete.toFixed(0)}%`, x.littleOrNoProgress ? 'yes' : 'no']),
+        },
+      ],
+    });
+  }
+  out.push({ title: 'What comes next', paragraphs: [], tables: [], bullets: r.nextSteps });
+  return out;
+}
+
+export function renderMarkdown(r: AnnualReportModel): string {
+  const lines = [`# ${md(r.board.name)}: annual report ${r.from} to ${r.to}`, '', `_Draft generated on ${r.generatedOn} from live data._`, ''];
+  for (const s of sections(r)) {
+    lines.push(`## ${s.title}`, '');
+    for (const p of s.paragraphs) lines.push(md(p), '');
+    for (const b of s.bullets ?? []) lines.push(`- ${md(b)}`);
+    if (s.bullets?.length) lines.push('');
+    for (const t of s.tables) {
+      if (!t.rows.length) continue;
+      lines.push(`| ${t.head.join(' | ')} |`, `|${t.head.map(() => ' --- ').join('|')}|`);
+      for (const row of t.rows) lines.push(`| ${row.map((c) => md(String(c))).join(' | ')} |`);
+      lines.push('');
+    }
+  }
+  return lines.join('\n');
+}
+
+export function renderHtml(r: AnnualReportModel): string {
+  const h = escapeHtml;
+  const body: string[] = [];
+  body.push(`<h1>${h(r.board.name)}: annual report ${h(r.from)} to ${h(r.to)}</h1>`, `<p class="meta">Draft generated on ${h(r.generatedOn)} from live data.</p>`);
+  for (const s of sections(r)) {
+    body.push(`<section><h2>${h(s.title)}</h2>`);
+    for (const p of s.paragraphs) body.push(`<p>${h(p)}</p>`);
+    if (s.bullets?.length) body.push(`<ul>${s.bullets.map((b) => `<li>${h(b)}</li>`).join('')}</ul>`);
+    for (const t of s.tables) {
+      if (!t.rows.length) continue;
+      body.push(
+        `<table><thead><tr>${t.head.map((c) => `<th>${h(c)}</th>`).join('')}</tr></thead><tbody>` +
+          t.rows.map((row) => `<tr>${row.map((c) => `<td>${h(String(c))}</td>`).join('')}</tr>`).join('') +
+          '</tbody></table>',
+      );
+    }
+    body.push('</section>');
+  }
+  return `<!doctype html>
+<html lang="en-GB"><head><meta charset="utf-8"><title>${h(r.board.name)}: annual report</title>
+<style>
+body{font-family:Arial,Helvetica,sans-serif;max-width:60rem;margin:2rem auto;color:#1b1b1b;line-height:1.45}
+h1{font-size:1.6rem}h2{font-size:1.2rem;border-bottom:2px solid #1d70b8;padding-bottom:.2rem;margin-top:2rem}
+table{border-collapse:collapse;width:100%;font-size:.85rem;margin:.8rem 0}th,td{border:1px solid #b1b4b6;padding:.3rem .4rem;text-align:left;vertical-align:top}
+th{background:#f3f2f1}.meta{color:#505a5f}
+@media print{body{margin:0;max-width:none}section{page-break-inside:avoid}}
+</style></head><body>
+${body.join('\n')}
+</body></html>
+`;
+}
