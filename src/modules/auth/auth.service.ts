@@ -1,5 +1,6 @@
 import bcrypt from 'bcryptjs';
 import jwt from 'jsonwebtoken';
+import { createSecretKey, KeyObject } from 'node:crypto';
 import { AuthUser } from '../../common/access';
 import { UnauthenticatedError } from '../../common/errors';
 import { MutationRunner } from '../../common/mutation';
@@ -15,18 +16,26 @@ export interface SignedIn {
 }
 
 export class AuthService {
+  /**
+   * The HMAC key as a KeyObject, built once: given a string, jsonwebtoken first tries (and fails)
+   * createPublicKey on every verify, which was 8% of the hub's CPU under load (see BENCHMARKS.md).
+   */
+  private readonly key: KeyObject;
+
   constructor(
     private readonly users: UserService,
     private readonly mutations: MutationRunner,
     private readonly secret: string,
     private readonly expiresIn: string,
-  ) {}
+  ) {
+    this.key = createSecretKey(Buffer.from(secret));
+  }
 
   async signIn(email: string, password: string): Promise<SignedIn> {
     const user = await this.users.findByEmail(email);
     const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok) throw new UnauthenticatedError('Email or password is wrong');
-    const token = jwt.sign({ role: user.role }, this.secret, {
+    const token = jwt.sign({ role: user.role }, this.key, {
       subject: user.id,
       expiresIn: this.expiresIn as jwt.SignOptions['expiresIn'],
       algorithm: 'HS256',
@@ -48,7 +57,7 @@ export class AuthService {
     if (!match) throw new UnauthenticatedError('Authorization header must be "Bearer <token>"');
     let subject: string;
     try {
-      const payload = jwt.verify(match[1], this.secret, { algorithms: ['HS256'] }) as jwt.JwtPayload;
+      const payload = jwt.verify(match[1], this.key, { algorithms: ['HS256'] }) as jwt.JwtPayload;
       subject = String(payload.sub);
     } catch (e) {
       throw new UnauthenticatedError(e instanceof jwt.TokenExpiredError ? 'Token expired: sign in again' : 'Invalid token');

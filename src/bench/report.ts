@@ -1,0 +1,40 @@
+import { LoadResult } from './load';
+
+/** One scenario at one connection count: the hub, and what it is compared with. */
+export interface Row {
+  scenario: string;
+  connections: number;
+  hub: LoadResult;
+  postgraphile?: LoadResult;
+  floor?: LoadResult;
+  /** Median SQL statements per hub request, from the hub's request log. */
+  sqlStatements: number | null;
+  /** Median server-side duration (ms) in the hub's request log. */
+  serverMs: number | null;
+}
+
+export interface Results {
+  startedAt: string;
+  machine: { nproc: number; memory: string; node: string; platform: string };
+  dataSet: Record<string, unknown>;
+  durationSeconds: number;
+  rows: Row[];
+  peakMemoryMiB: { hub: number | null; postgraphile: number | null };
+}
+
+const fmt = (n: number | null | undefined, d = 1) => (n === null || n === undefined ? '—' : n.toFixed(d));
+const ratio = (a: number | null | undefined, b: number | null | undefined) => (a && b ? (a / b).toFixed(2) : '—');
+
+/** The Markdown table printed by `npm run bench` and pasted into BENCHMARKS.md. */
+export function markdownTable(r: Results): string {
+  const head = [
+    '| scenario | conns | hub req/s | hub p50 / p95 / p99 ms | SQL/req | PostGraphile req/s | PG p50 / p95 / p99 ms | hub/PG p50 | hub/PG req/s | SQL floor p50 ms | hub/floor p50 |',
+    '|---|---:|---:|---|---:|---:|---|---:|---:|---:|---:|',
+  ];
+  const lines = r.rows.map((x) => {
+    const pg = x.postgraphile;
+    return `| ${x.scenario} | ${x.connections} | ${fmt(x.hub.rps)} | ${fmt(x.hub.p50)} / ${fmt(x.hub.p95)} / ${fmt(x.hub.p99)} | ${fmt(x.sqlStatements, 0)} | ${fmt(pg?.rps)} | ${pg ? `${fmt(pg.p50)} / ${fmt(pg.p95)} / ${fmt(pg.p99)}` : '—'} | ${ratio(x.hub.p50, pg?.p50)} | ${ratio(x.hub.rps, pg?.rps)} | ${fmt(x.floor?.p50, 2)} | ${ratio(x.hub.p50, x.floor?.p50)} |`;
+  });
+  const mem = `Peak memory (VmHWM): hub ${r.peakMemoryMiB.hub ?? '—'} MiB, PostGraphile ${r.peakMemoryMiB.postgraphile ?? '—'} MiB.`;
+  return [...head, ...lines, '', mem].join('\n');
+}

@@ -1,0 +1,145 @@
+/**
+ * The measured scenarios, as data. A scenario is a name, the hub's GraphQL query with a variables
+ * builder, and optionally the closest PostGraphile query and a hand-written SQL floor. Adding one (an
+ * `executiveSummary` read, a `saveAuditReturn` mutation) is one more object in SCENARIOS, plus a
+ * FIXTURES entry if it needs ids of a kind not listed yet.
+ */
+
+/** Ids the scenarios draw from, each list loaded by the SQL in FIXTURES before the runs. */
+export type Fixtures = Record<string, string[]>;
+
+export interface ScenarioContext {
+  ids: Fixtures;
+  /** A year of history ending on the data set's last day. */
+  from: string;
+  to: string;
+  asOf: string;
+}
+
+export interface GraphQLCall {
+  /** Must name its operation (`query Name`): the hub's log lines are matched on it. */
+  query: string;
+  variables(ctx: ScenarioContext, i: number): Record<string, unknown>;
+}
+
+export interface Scenario {
+  name: string;
+  title: string;
+  hub: GraphQLCall;
+  /** The closest nested read PostGraphile can serve from the same tables (no auth, no computed fields). */
+  postgraphile?: GraphQLCall;
+  /** The same computed figure as one hand-written SQL statement, run straight through pg. */
+  floor?: { sql: string; params(ctx: ScenarioContext, i: number): unknown[] };
+}
+
+/** Ids loaded once per run (round-robin over them keeps every request different but the load repeatable). */
+export const FIXTURES: Record<string, string> = {
+  boards: 'SELECT id FROM board ORDER BY name',
+  /** Agencies on several boards (police forces, NHS bodies): the cross-board view is theirs. */
+  crossBoardAgencies: `SELECT agency_id AS id FROM membership WHERE board_id IS NOT NULL
+    GROUP BY agency_id HAVING count(DISTINCT board_id) >= 3 ORDER BY agency_id`,
+};
+
+const nth = (list: string[], i: number) => list[i % list.length];
+
+/** DOMAIN.md's attendance aggregate for one board, as AttendanceService computes it (its main statement). */
+const ATTENDANCE_FLOOR_SQL = `WITH held AS (
+    SELECT id, date, board_id AS body_id FROM meeting
+    WHERE board_id = ANY($1) AND status = 'HELD' AND date BETWEEN $2 AND $3
+  ), seat AS (
+    SELECT board_id AS body_id, agency_id, starts_on, ends_on, expected_to_attend FROM membership
+    WHERE board_id = ANY($1) AND starts_on <= $3 AND (ends_on IS NULL OR ends_on >= $2)
+  ), slot AS (
+    SELECT DISTINCT s.body_id, s.agency_id, h.id AS meeting_id
+    FROM seat s JOIN held h ON h.body_id = s.body_id AND s.expected_to_attend
+      AND s.starts_on <= h.date AND (s.ends_on IS NULL OR s.ends_on >= h.date)
+  )
+  SELECT m.body_id, m.agency_id, ag.name,
+    count(slot.meeting_id)::int AS expected,
+    count(*) FILTER (WHERE a.status IN ('PRESENT','DEPUTY'))::int AS attended,
+    count(*) FILTER (WHERE a.status = 'APOLOGIES')::int AS apologies,
+    count(*) FILTER (WHERE slot.meeting_id IS NOT NULL AND (a.status IS NULL OR a.status = 'ABSENT'))::int AS absent
+  FROM (SELECT DISTINCT body_id, agency_id FROM seat) m
+  LEFT JOIN slot ON slot.body_id = m.body_id AND slot.agency_id = m.agency_id
+  LEFT JOIN attendance a ON a.meeting_id = slot.meeting_id AND a.agency_id = slot.agency_id
+  JOIN agency ag ON ag.id = m.agency_id
+  GROUP BY m.body_id, m.agency_id, ag.name
+  ORDER BY ag.name`;
+
+export const SCENARIOS: Scenario[] = [
+  {
+    name: 'partnershipStatus',
+    title: 'Board partnership status: members → agency, attendance over a year',
+    hub: {
+      query: `query BenchPartnershipStatus($id: ID!, $from: LocalDate!, $to: LocalDate!) {
+        board(id: $id) {
+          id name kind
+          members { id role expectedToAttend representative agency { id name sector } }
+          attendance(from: $from, to: $to) {
+            meetingsHeld quorateMeetings overallRate threshold
+            byAgency { agency { id name } expected attended apologies absent rate belowThreshold }
+          }
+        }
+      }`,
+      variables: (c, i) => ({ id: nth(c.ids.boards, i), from: c.from, to: c.to }),
+    },
+    postgraphile: {
+      // No computed attendance: the client gets the year's HELD meetings and their registers to count itself.
+      query: `query PgPartnershipStatus($id: UUID!) {
+        boardById(id: $id) {
+          id name kind
+          membershipsByBoardId { nodes { id role expectedToAttend representative startsOn endsOn agencyByAgencyId { id name sector } } }
+          meetingsByBoardId(condition: { status: HELD }, orderBy: [DATE_DESC], first: 12) {
+            nodes { id date attendancesByMeetingId { nodes { agencyId status } } }
+          }
+        }
+      }`,
+      variables: (c, i) => ({ id: nth(c.ids.boards, i) }),
+    },
+    floor: { sql: ATTENDANCE_FLOOR_SQL, params: (c, i) => [[nth(c.ids.boards, i)], c.from, c.to] },
+  },
+  {
+    name: 'agencyCrossBoard',
+    title: 'Agency cross-board view: memberships → board, overdue actions',
+    hub: {
+      query: `query BenchAgencyCrossBoard($id: ID!, $asOf: LocalDate!) {
+        agency(id: $id) {
+          id name sector
+          memberships { id role board { id name } subGroupId }
+          actions(overdueOnly: true, asOf: $asOf) { id description dueOn status rag sourceType sourceLabel }
+        }
+      }`,
+      variables: (c, i) => ({ id: nth(c.ids.crossBoardAgencies, i), asOf: c.asOf }),
+    },
+  },
+  {
+    name: 'boardMeetings',
+    title: 'Board meetings(first: 12) → attendance → agency',
+    hub: {
+      query: `query BenchBoardMeetings($id: ID!) {
+        board(id: $id) {
+          id name
+          meetings(first: 12) { nodes { id date title status attendance { status attendeeName agency { id name } } } }
+        }
+      }`,
+      variables: (c, i) => ({ id: nth(c.ids.boards, i) }),
+    },
+    postgraphile: {
+      query: `query PgBoardMeetings($id: UUID!) {
+        boardById(id: $id) {
+          id name
+          meetingsByBoardId(first: 12, orderBy: [DATE_ASC, ID_ASC]) {
+            nodes { id date title status attendancesByMeetingId { nodes { status attendeeName agencyByAgencyId { id name } } } }
+          }
+        }
+      }`,
+      variables: (c, i) => ({ id: nth(c.ids.boards, i) }),
+    },
+  },
+];
+
+export function operationName(query: string): string {
+  const m = /^\s*(?:query|mutation)\s+(\w+)/.exec(query);
+  if (!m) throw new Error(`A scenario query must name its operation: ${query.slice(0, 60)}`);
+  return m[1];
+}
