@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Board } from '../src/modules/board/board.entity';
 import { seedPartnership } from './partnership.seed';
+import { seedSection11 } from './section11.seed';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -9,7 +10,8 @@ export async function seedDemo(ds: DataSource, hash: (password: string) => Promi
   if ((await ds.getRepository(Board).count()) > 0) return false;
   const passwordHash = await hash(DEMO_PASSWORD);
   await ds.transaction(async (em) => {
-    await seedPartnership(em, passwordHash);
+    const demo = await seedPartnership(em, passwordHash);
+    await seedSection11(em, demo);
   });
   return true;
 }

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Access } from './common/access';
 import { createActionLoaders } from './modules/action/action.loaders';
+import { createAuditLoaders } from './modules/audit/audit.loaders';
 import { createAgencyLoaders } from './modules/agency/agency.loaders';
 import { createBoardLoaders } from './modules/board/board.loaders';
 import { createMeetingLoaders } from './modules/meeting/meeting.loaders';
@@ -17,6 +18,7 @@ export function createLoaders(ds: DataSource, services: Services, access: Access
     ...createMeetingLoaders(ds, services.meeting, services.attendance),
     ...createUserLoaders(ds),
     ...createActionLoaders(services.action, access),
+    ...createAuditLoaders(ds, services.audit, access),
   };
 }
 

@@ -1,5 +1,7 @@
 import { NonEmptyArray } from 'type-graphql';
 import { ActionResolver, AgencyActionsResolver, BoardActionsResolver } from './modules/action/action.resolver';
+import { AgencyAuditResolver, AuditCycleResolver, AuditFrameworkResolver, BoardAuditResolver, OutstandingAuditReturnResolver } from './modules/audit/audit-cycle.resolver';
+import { AuditAssessmentResolver, AuditReturnResolver, AuditReturnVersionResolver } from './modules/audit/audit-return.resolver';
 import { AgencyResolver } from './modules/agency/agency.resolver';
 import { AuditLogResolver } from './modules/audit-log/audit-log.resolver';
 import { BoardResolver } from './modules/board/board.resolver';
@@ -22,4 +24,12 @@ export const resolvers: NonEmptyArray<Function> = [
   ActionResolver,
   BoardActionsResolver,
   AgencyActionsResolver,
+  AuditFrameworkResolver,
+  AuditCycleResolver,
+  OutstandingAuditReturnResolver,
+  BoardAuditResolver,
+  AgencyAuditResolver,
+  AuditReturnResolver,
+  AuditAssessmentResolver,
+  AuditReturnVersionResolver,
 ];

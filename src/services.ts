@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { Config } from './config/env';
 import { MutationRunner } from './common/mutation';
 import { ActionService } from './modules/action/action.service';
+import { createAuditServices } from './modules/audit/audit.module';
 import { AgencyService } from './modules/agency/agency.service';
 import { AuditLogService } from './modules/audit-log/audit-log.service';
 import { AuthService } from './modules/auth/auth.service';
@@ -17,6 +18,7 @@ export function createServices(ds: DataSource, config: Pick<Config, 'jwtSecret' 
   const mutations = new MutationRunner(ds);
   const users = new UserService(ds, mutations, config.bcryptRounds);
   const memberships = new MembershipService(ds, mutations);
+  const actions = new ActionService(ds, mutations);
   return {
     mutations,
     board: new BoardService(ds, mutations),
@@ -28,7 +30,8 @@ export function createServices(ds: DataSource, config: Pick<Config, 'jwtSecret' 
     user: users,
     auth: new AuthService(users, mutations, config.jwtSecret, config.jwtExpiresIn),
     auditLog: new AuditLogService(ds),
-    action: new ActionService(ds, mutations),
+    action: actions,
+    audit: createAuditServices(ds, mutations, actions),
   };
 }
 

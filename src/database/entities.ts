@@ -1,6 +1,9 @@
 import { Action, ActionUpdate } from '../modules/action/action.entity';
 import { Agency } from '../modules/agency/agency.entity';
 import { AuditLogEntry } from '../modules/audit-log/audit-log.entity';
+import { AuditCycle } from '../modules/audit/audit-cycle.entity';
+import { AuditFramework, AuditStandard } from '../modules/audit/audit-framework.entity';
+import { AuditAssessment, AuditReturn, AuditReturnVersion } from '../modules/audit/audit-return.entity';
 import { Board } from '../modules/board/board.entity';
 import { Attendance, Meeting } from '../modules/meeting/meeting.entity';
 import { Membership } from '../modules/membership/membership.entity';
@@ -8,4 +11,5 @@ import { SubGroup, SubGroupBoard } from '../modules/sub-group/sub-group.entity';
 import { User, UserBoard } from '../modules/user/user.entity';
 
 /** Every TypeORM entity, listed once so the app, the CLI and the tests load the same model. */
-export const entities = [Board, SubGroup, SubGroupBoard, Agency, Membership, Meeting, Attendance, User, UserBoard, AuditLogEntry, Action, ActionUpdate];
+export const entities = [Board, SubGroup, SubGroupBoard, Agency, Membership, Meeting, Attendance, User, UserBoard, AuditLogEntry, Action, ActionUpdate,
+  AuditFramework, AuditStandard, AuditCycle, AuditReturn, AuditAssessment, AuditReturnVersion];

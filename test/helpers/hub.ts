@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import jwt from 'jsonwebtoken';
+import { Client } from 'pg';
 import supertest from 'supertest';
 import { DataSource, Logger } from 'typeorm';
 import { App, createApp } from '../../src/app';
@@ -50,9 +51,11 @@ function testDatabaseUrl(): string {
 }
 
 /** The real app over a real PostgreSQL, migrated to the latest schema; no listen, supertest drives it. */
-export async function startHub(): Promise<TestHub> {
+export async function startHub(o: { freshDatabase?: string } = {}): Promise<TestHub> {
   const counter = new QueryCounter();
-  const ds = createDataSource({ url: testDatabaseUrl(), logger: counter, poolSize: 5 });
+  let url = testDatabaseUrl();
+  if (o.freshDatabase) url = await createFreshDatabase(url, `${o.freshDatabase}_${process.pid}`);
+  const ds = createDataSource({ url, logger: counter, poolSize: 5 });
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
   const app = await createApp(ds, { isProduction: false, jwtSecret: TEST_SECRET, jwtExpiresIn: '1h', bcryptRounds: 4 }, createLogger('silent'));
@@ -76,6 +79,21 @@ export async function startHub(): Promise<TestHub> {
       await ds.destroy();
     },
   };
+}
+
+/** A database of its own, for tests that need an empty one (the demo seed loads only into an empty database). */
+async function createFreshDatabase(url: string, name: string): Promise<string> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const fresh = new URL(url);
+  fresh.pathname = `/${name}`;
+  return fresh.toString();
 }
 
 /** The code of the first error, for terse assertions. */

@@ -1,0 +1,224 @@
+import { DataSource } from 'typeorm';
+import { Rag } from '../action/action.entity';
+import { AuditReturnStatus } from './audit-return.entity';
+import { AuditTrend, Compliance, CycleSummary, RatingCounts, StandardSummary } from './audit.types';
+
+export interface ReturnFigures {
+  cycleId: string;
+  compliance: Compliance;
+  selfAssessed: Compliance;
+  /** Null until the return is submitted: a draft has nothing to compare yet. */
+  trend: AuditTrend | null;
+  previousReturnId: string | null;
+}
+
+interface CountsRow {
+  standards: number;
+  met: number;
+  partially_met: number;
+  not_met: number;
+  not_applicable: number;
+  self_met: number;
+  self_partially_met: number;
+  self_not_met: number;
+  self_not_applicable: number;
+}
+
+export function toCompliance(standards: number, met: number, partiallyMet: number, notMet: number, notApplicable: number): Compliance {
+  const applicable = standards - notApplicable;
+  const unrated = standards - met - partiallyMet - notMet - notApplicable;
+  const rag = notMet > 0 ? Rag.RED : partiallyMet > 0 ? Rag.AMBER : unrated > 0 ? null : Rag.GREEN;
+  return {
+    applicable,
+    met,
+    partiallyMet,
+    notMet,
+    notApplicable,
+    unrated,
+    percentMet: applicable > 0 ? Math.round((met * 1000) / applicable) / 10 : null,
+    rag,
+  };
+}
+
+function effective(r: CountsRow): Compliance {
+  return toCompliance(r.standards, r.met, r.partially_met, r.not_met, r.not_applicable);
+}
+function selfAssessed(r: CountsRow): Compliance {
+  return toCompliance(r.standards, r.self_met, r.self_partially_met, r.self_not_met, r.self_not_applicable);
+}
+
+/** Compared on exact fractions so rounding never turns a small decline into "sustained". */
+export function trendOf(current: Compliance, previous: Compliance | null): AuditTrend {
+  if (!previous) return AuditTrend.NEW;
+  if (current.applicable === 0 || previous.applicable === 0) {
+    return current.applicable === previous.applicable ? AuditTrend.SUSTAINED : AuditTrend.NEW;
+  }
+  const diff = current.met * previous.applicable - previous.met * current.applicable;
+  return diff > 0 ? AuditTrend.IMPROVED : diff < 0 ? AuditTrend.DECLINED : AuditTrend.SUSTAINED;
+}
+
+const RATING_COUNTS = (p: string, rating: string) => `
+  count(*) FILTER (WHERE ${rating} = 'MET')::int AS ${p}met,
+  count(*) FILTER (WHERE ${rating} = 'PARTIALLY_MET')::int AS ${p}partially_met,
+  count(*) FILTER (WHERE ${rating} = 'NOT_MET')::int AS ${p}not_met,
+  count(*) FILTER (WHERE ${rating} = 'NOT_APPLICABLE')::int AS ${p}not_applicable`;
+
+/**
+ * One statement for any number of returns: each return's rating counts over every standard of its
+ * framework (a standard with no answer counts as unrated), and the same for the agency's previous
+ * submitted return of the same framework, which gives the trend.
+ */
+function complianceSql(target: string): string {
+  return `
+  WITH target AS (
+    SELECT r.id, r.cycle_id, r.status, prev.id AS prev_id
+    FROM audit_return r
+    JOIN audit_cycle c ON c.id = r.cycle_id
+    JOIN audit_framework f ON f.id = c.framework_id
+    LEFT JOIN LATERAL (
+      SELECT r2.id FROM audit_return r2
+      JOIN audit_cycle c2 ON c2.id = r2.cycle_id
+      JOIN audit_framework f2 ON f2.id = c2.framework_id
+      WHERE r2.agency_id = r.agency_id AND f2.key = f.key AND r2.status IN ('SUBMITTED', 'VALIDATED')
+        AND (c2.opens_on, c2.created_at, c2.id) < (c.opens_on, c.created_at, c.id)
+      ORDER BY c2.opens_on DESC, c2.created_at DESC, c2.id DESC
+      LIMIT 1
+    ) prev ON true
+    WHERE ${target}
+  ),
+  counts AS (
+    SELECT r.id, count(s.id)::int AS standards,
+      ${RATING_COUNTS('', 'coalesce(a.moderated_rating, a.self_rating)')},
+      ${RATING_COUNTS('self_', 'a.self_rating')}
+    FROM audit_return r
+    JOIN audit_cycle c ON c.id = r.cycle_id
+    JOIN audit_standard s ON s.framework_id = c.framework_id
+    LEFT JOIN audit_assessment a ON a.return_id = r.id AND a.standard_id = s.id
+    WHERE r.id IN (SELECT id FROM target UNION SELECT prev_id FROM target WHERE prev_id IS NOT NULL)
+    GROUP BY r.id
+  )
+  SELECT t.id, t.cycle_id, t.status, t.prev_id, to_jsonb(cur) AS cur, to_jsonb(prev) AS prev
+  FROM target t JOIN counts cur ON cur.id = t.id LEFT JOIN counts prev ON prev.id = t.prev_id`;
+}
+
+const SUBMITTED = new Set<string>([AuditReturnStatus.SUBMITTED, AuditReturnStatus.VALIDATED]);
+
+export class AuditComplianceService {
+  constructor(private readonly ds: DataSource) {}
+
+  private async figures(target: string, ids: string[]): Promise<Map<string, ReturnFigures>> {
+    const rows: { id: string; cycle_id: string; status: string; prev_id: string | null; cur: CountsRow; prev: CountsRow | null }[] = await this.ds.query(
+      complianceSql(target),
+      [ids],
+    );
+    return new Map(
+      rows.map((r) => {
+        const compliance = effective(r.cur);
+        return [
+          r.id,
+          {
+            cycleId: r.cycle_id,
+            compliance,
+            selfAssessed: selfAssessed(r.cur),
+            trend: SUBMITTED.has(r.status) ? trendOf(compliance, r.prev ? effective(r.prev) : null) : null,
+            previousReturnId: r.prev_id,
+          },
+        ];
+      }),
+    );
+  }
+
+  forReturns(returnIds: string[]): Promise<Map<string, ReturnFigures>> {
+    return this.figures('r.id = ANY($1::uuid[])', returnIds);
+  }
+
+  /** Cycle summaries in three statements whatever the number of cycles or returns. */
+  async summaries(cycleIds: string[], asOf: string): Promise<Map<string, CycleSummary>> {
+    const counts: {
+      id: string;
+      invited: number;
+      submitted: number;
+      validated: number;
+      drafts: number;
+      returned: number;
+      late: number;
+      past_due: boolean;
+    }[] = await this.ds.query(
+      `SELECT c.id, cardinality(c.invited_agency_ids)::int AS invited,
+         count(r.id) FILTER (WHERE r.status IN ('SUBMITTED', 'VALIDATED'))::int AS submitted,
+         count(r.id) FILTER (WHERE r.status = 'VALIDATED')::int AS validated,
+         count(r.id) FILTER (WHERE r.status = 'DRAFT')::int AS drafts,
+         count(r.id) FILTER (WHERE r.status = 'RETURNED')::int AS returned,
+         count(r.id) FILTER (WHERE r.status IN ('SUBMITTED', 'VALIDATED') AND r.first_submitted_on > c.due_on)::int AS late,
+         c.due_on < $2::date AS past_due
+       FROM audit_cycle c
+       LEFT JOIN audit_return r ON r.cycle_id = c.id AND r.agency_id = ANY(c.invited_agency_ids)
+       WHERE c.id = ANY($1::uuid[])
+       GROUP BY c.id`,
+      [cycleIds, asOf],
+    );
+    const standards: (CountsRow & { cycle_id: string; standard_id: string; code: string; title: string })[] = await this.ds.query(
+      `SELECT c.id AS cycle_id, s.id AS standard_id, s.code, s.title,
+         ${RATING_COUNTS('', 'coalesce(a.moderated_rating, a.self_rating)')},
+         ${RATING_COUNTS('self_', 'a.self_rating')}
+       FROM audit_cycle c
+       JOIN audit_standard s ON s.framework_id = c.framework_id
+       LEFT JOIN audit_return r ON r.cycle_id = c.id AND r.status IN ('SUBMITTED', 'VALIDATED') AND r.agency_id = ANY(c.invited_agency_ids)
+       LEFT JOIN audit_assessment a ON a.return_id = r.id AND a.standard_id = s.id
+       WHERE c.id = ANY($1::uuid[])
+       GROUP BY c.id, s.id
+       ORDER BY s.position`,
+      [cycleIds],
+    );
+    const submitted = [
+      ...(
+        await this.figures(
+          `r.cycle_id = ANY($1::uuid[]) AND r.status IN ('SUBMITTED', 'VALIDATED') AND r.agency_id = ANY(c.invited_agency_ids)`,
+          cycleIds,
+        )
+      ).values(),
+    ];
+
+    const out = new Map<string, CycleSummary>();
+    for (const c of counts) {
+      const mine = submitted.filter((f) => f.cycleId === c.id);
+      const outstanding = c.invited - c.submitted;
+      const trend = (t: AuditTrend) => mine.filter((f) => f.trend === t).length;
+      out.set(c.id, {
+        invited: c.invited,
+        submitted: c.submitted,
+        validated: c.validated,
+        outstanding,
+        overdue: c.past_due ? outstanding : 0,
+        late: c.late,
+        drafts: c.drafts,
+        returned: c.returned,
+        submissionRate: c.invited > 0 ? c.submitted / c.invited : null,
+        fullyCompliant: mine.filter((f) => f.compliance.rag === Rag.GREEN).length,
+        selfAssessedFullyCompliant: mine.filter((f) => f.selfAssessed.rag === Rag.GREEN).length,
+        standards: standards.filter((s) => s.cycle_id === c.id).map(standardSummary),
+        trends: {
+          improved: trend(AuditTrend.IMPROVED),
+          sustained: trend(AuditTrend.SUSTAINED),
+          declined: trend(AuditTrend.DECLINED),
+          isNew: trend(AuditTrend.NEW),
+        },
+      });
+    }
+    return out;
+  }
+}
+
+function standardSummary(s: CountsRow & { standard_id: string; code: string; title: string }): StandardSummary {
+  const self: RatingCounts = { met: s.self_met, partiallyMet: s.self_partially_met, notMet: s.self_not_met, notApplicable: s.self_not_applicable };
+  return {
+    standardId: s.standard_id,
+    code: s.code,
+    title: s.title,
+    met: s.met,
+    partiallyMet: s.partially_met,
+    notMet: s.not_met,
+    notApplicable: s.not_applicable,
+    selfAssessed: self,
+  };
+}

@@ -1,0 +1,93 @@
+import { DataSource, In } from 'typeorm';
+import { Access } from '../../common/access';
+import { BoardKind, UserRole } from '../../common/enums';
+import { BadInputError, ForbiddenError } from '../../common/errors';
+import { MutationRunner } from '../../common/mutation';
+import { assertFound, assertUuidOrNotFound, requireText } from '../../common/validation';
+import { Agency } from '../agency/agency.entity';
+import { Board } from '../board/board.entity';
+import { AuditCycle } from './audit-cycle.entity';
+import { AuditAudience, AuditFramework, AuditStandard } from './audit-framework.entity';
+import { CreateAuditCycleInput } from './audit.inputs';
+
+/** Which boards may run which frameworks: joint boards run both. */
+const AUDIENCES: Record<BoardKind, AuditAudience[]> = {
+  [BoardKind.CHILDREN]: [AuditAudience.CHILDREN],
+  [BoardKind.ADULTS]: [AuditAudience.ADULTS],
+  [BoardKind.JOINT]: [AuditAudience.CHILDREN, AuditAudience.ADULTS],
+};
+
+export class AuditCycleService {
+  constructor(private readonly ds: DataSource, private readonly mutations: MutationRunner) {}
+
+  frameworks(access: Access): Promise<AuditFramework[]> {
+    access.me;
+    return this.ds.getRepository(AuditFramework).find({ order: { key: 'ASC', version: 'DESC' } });
+  }
+
+  standardsOf(frameworkIds: string[]): Promise<AuditStandard[]> {
+    return this.ds.getRepository(AuditStandard).find({ where: { frameworkId: In(frameworkIds) }, order: { position: 'ASC' } });
+  }
+
+  /** Coordinators and viewers read the cycles of their boards; an agency user those its agency is invited to. */
+  async canRead(access: Access, cycle: AuditCycle): Promise<boolean> {
+    const me = access.me;
+    if (me.role === UserRole.ADMIN) return true;
+    if (me.role === UserRole.AGENCY_USER) return cycle.invitedAgencyIds.includes(me.agencyId!);
+    return cycle.boardIds.some((b) => me.boardIds.includes(b));
+  }
+
+  async assertCanRead(access: Access, cycle: AuditCycle): Promise<void> {
+    if (!(await this.canRead(access, cycle))) throw new ForbiddenError('You do not work for a board running this audit cycle');
+  }
+
+  async get(access: Access, id: string): Promise<AuditCycle> {
+    access.me;
+    assertUuidOrNotFound(id, 'AuditCycle');
+    const cycle = assertFound(await this.ds.getRepository(AuditCycle).findOneBy({ id }), 'AuditCycle', id);
+    await this.assertCanRead(access, cycle);
+    return cycle;
+  }
+
+  /** Each board's cycles, newest first, for those who may read them. */
+  async forBoards(access: Access, boardIds: string[]): Promise<Map<string, AuditCycle[]>> {
+    const rows = await this.ds
+      .getRepository(AuditCycle)
+      .createQueryBuilder('c')
+      .where('c.board_ids && :ids::uuid[]', { ids: boardIds })
+      .orderBy('c.opens_on', 'DESC')
+      .addOrderBy('c.created_at', 'DESC')
+      .getMany();
+    const visible: AuditCycle[] = [];
+    for (const c of rows) if (await this.canRead(access, c)) visible.push(c);
+    return new Map(boardIds.map((b) => [b, visible.filter((c) => c.boardIds.includes(b))]));
+  }
+
+  async create(access: Access, input: CreateAuditCycleInput): Promise<AuditCycle> {
+    access.me;
+    const name = requireText('name', input.name, 200);
+    const boardIds = [...new Set(input.boardIds)];
+    const agencyIds = [...new Set(input.invitedAgencyIds)];
+    if (input.dueOn < input.opensOn) throw new BadInputError('dueOn', 'dueOn must not be before opensOn');
+    const framework = await this.ds.getRepository(AuditFramework).findOneBy({ id: input.frameworkId });
+    if (!framework) throw new BadInputError('frameworkId', `Audit framework ${input.frameworkId} not found`);
+    const boards = await this.ds.getRepository(Board).findBy({ id: In(boardIds) });
+    const missingBoard = boardIds.find((id) => !boards.some((b) => b.id === id));
+    if (missingBoard) throw new BadInputError('boardIds', `Board ${missingBoard} not found`);
+    // Every board in the cycle shares it, so the creator must coordinate each of them.
+    for (const b of boards) access.assertCanManageBoard(b.id);
+    const wrongKind = boards.find((b) => !AUDIENCES[b.kind].includes(framework.audience));
+    if (wrongKind) throw new BadInputError('frameworkId', `${wrongKind.name} is a ${wrongKind.kind.toLowerCase()} board and cannot run the ${framework.name}`);
+    const found = await this.ds.getRepository(Agency).count({ where: { id: In(agencyIds) } });
+    if (found !== agencyIds.length) {
+      const existing = new Set((await this.ds.getRepository(Agency).find({ select: { id: true }, where: { id: In(agencyIds) } })).map((a) => a.id));
+      throw new BadInputError('invitedAgencyIds', `Agency ${agencyIds.find((id) => !existing.has(id))} not found`);
+    }
+    return this.mutations.run(access.me, 'createAuditCycle', input, async (em) => {
+      const cycle = await em.save(
+        em.create(AuditCycle, { frameworkId: framework.id, name, boardIds, invitedAgencyIds: agencyIds, opensOn: input.opensOn, dueOn: input.dueOn }),
+      );
+      return { result: cycle, entityType: 'AuditCycle', entityId: cycle.id, boardIds };
+    });
+  }
+}

@@ -1,0 +1,48 @@
+import { DEMO_PASSWORD, seedDemo } from '../seeds';
+import { startHub, TestHub } from './helpers/hub';
+
+/** The demo data reads the way the reference annual reports do. */
+describe('demo data', () => {
+  let hub: TestHub;
+  let llrToken: string;
+  let policeToken: string;
+
+  beforeAll(async () => {
+    hub = await startHub({ freshDatabase: 'hub_demo' });
+    expect(await seedDemo(hub.ds, (p) => hub.app.services.user.hash(p))).toBe(true);
+    expect(await seedDemo(hub.ds, (p) => hub.app.services.user.hash(p))).toBe(false);
+    const signIn = async (email: string) =>
+      (await hub.gql(`mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }`, { e: email, p: DEMO_PASSWORD })).data.signIn.token;
+    llrToken = await signIn('coordinator.llr@demo.hub');
+    policeToken = await signIn('police.leics@demo.hub');
+  }, 60_000);
+  afterAll(() => hub.close());
+
+  it('Leicestershire and Rutland: Section 11 sustained or improved in all but one agency; eight fully compliant adults returns', async () => {
+    const res = await hub.gql(
+      `{ boards { name auditCycles { name isOpen framework { key }
+          summary(asOf: "2015-03-31") { invited submitted outstanding overdue drafts returned validated fullyCompliant selfAssessedFullyCompliant
+            trends { improved sustained declined new } } } } }`,
+      {},
+      llrToken,
+    );
+    expect(res.errors).toBeUndefined();
+    const [llr] = res.data.boards;
+    const cycle = (name: string) => llr.auditCycles.find((c: any) => c.name === name).summary;
+    expect(cycle('Section 11 audit 2012/13').trends).toEqual({ improved: 0, sustained: 0, declined: 0, new: 12 });
+    const s1314 = cycle('Section 11 audit 2013/14');
+    expect(s1314).toMatchObject({ invited: 12, submitted: 12, validated: 12, outstanding: 0 });
+    expect(s1314.trends.declined).toBe(1);
+    expect(s1314.trends.improved + s1314.trends.sustained).toBe(11);
+    const adults = cycle('Safeguarding adults compliance audit 2013/14');
+    expect(adults).toMatchObject({ invited: 11, submitted: 11, selfAssessedFullyCompliant: 8, fullyCompliant: 8 });
+    expect(cycle('Section 11 audit 2014/15')).toMatchObject({ invited: 9, submitted: 3, validated: 1, drafts: 1, returned: 1, outstanding: 6, overdue: 6 });
+  });
+
+  it("the police's agency user sees its draft and its outstanding return", async () => {
+    const me = await hub.gql(`{ me { agency { name outstandingAuditReturns { status cycle { name } } auditReturns { status cycle { name } } } } }`, {}, policeToken);
+    expect(me.errors).toBeUndefined();
+    expect(me.data.me.agency.outstandingAuditReturns).toEqual([{ status: 'DRAFT', cycle: { name: 'Section 11 audit 2014/15' } }]);
+    expect(me.data.me.agency.auditReturns.map((r: any) => r.status)).toEqual(['DRAFT', 'VALIDATED', 'VALIDATED', 'VALIDATED']);
+  });
+});
