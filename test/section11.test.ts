@@ -386,6 +386,35 @@ describe('Section 11 audits', () => {
     expect(n).toBe(2);
   });
 
+  it('publishes a new framework version without touching cycles that started on the old one', async () => {
+    const p = await partnership(1);
+    const [a] = p.agencies;
+    const admin = await signedIn(hub, f, UserRole.ADMIN);
+    const old = await cycle(p.coordinator.token, [p.board.id], [a.id], { opensOn: '2023-04-01' });
+    const ra = await submitted(a.user.token, old, a.id, 'MMMMMMPX');
+    const PUBLISH = `mutation($i: PublishAuditFrameworkInput!) { publishAuditFramework(input: $i) { id key version standards { code } } }`;
+    const standards = [
+      { code: '1', title: 'Leadership', guidance: 'Senior leaders own safeguarding' },
+      { code: '2', title: 'Voice of the child', guidance: "Children's views shape services" },
+    ];
+    await rejects(PUBLISH, { i: { key: 'SECTION_11_CHILDREN', standards } }, p.coordinator.token, 'FORBIDDEN');
+    await rejects(PUBLISH, { i: { key: 'NO_SUCH_FRAMEWORK', standards } }, admin.token, 'BAD_USER_INPUT', 'key');
+    await rejects(PUBLISH, { i: { key: 'SECTION_11_CHILDREN', standards: [standards[0], standards[0]] } }, admin.token, 'BAD_USER_INPUT', 'standards.1.code');
+    await rejects(PUBLISH, { i: { key: 'SECTION_11_CHILDREN', standards: [] } }, admin.token, 'BAD_USER_INPUT', 'standards');
+    const v2 = await ok(PUBLISH, { key: 'SECTION_11_CHILDREN', standards }, admin.token);
+    expect(v2).toMatchObject({ key: 'SECTION_11_CHILDREN', version: expect.any(Number), standards: [{ code: '1' }, { code: '2' }] });
+    expect(v2.version).toBeGreaterThan(1);
+
+    const oldCycle = await hub.gql(`query($id: ID!) { auditCycle(id: $id) { framework { version standards { code } } } }`, { id: old }, p.coordinator.token);
+    expect(oldCycle.data.auditCycle.framework.standards).toHaveLength(8);
+    const next = await cycle(p.coordinator.token, [p.board.id], [a.id], { frameworkId: v2.id });
+    // Answers cannot travel between versions; the trend still reads across them (6 of 7 before, 2 of 2 now).
+    await rejects(SHARE, { i: { sourceReturnId: ra.id, targetCycleId: next } }, a.user.token, 'BAD_USER_INPUT', 'targetCycleId');
+    const rn = await submitted(a.user.token, next, a.id, 'MM');
+    const read = await hub.gql(`query($id: ID!) { auditReturn(id: $id) { trend compliance { applicable percentMet } } }`, { id: rn.id }, a.user.token);
+    expect(read.data.auditReturn).toEqual({ trend: 'IMPROVED', compliance: { applicable: 2, percentMet: 100 } });
+  });
+
   it('issues the same number of SQL statements for a board of N and 2N returns', async () => {
     async function board(n: number) {
       const p = await partnership(n);

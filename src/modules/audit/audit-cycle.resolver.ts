@@ -6,7 +6,7 @@ import { Board } from '../board/board.entity';
 import { AuditCycle } from './audit-cycle.entity';
 import { AuditFramework, AuditStandard } from './audit-framework.entity';
 import { AuditReturn } from './audit-return.entity';
-import { AsOfArgs, CreateAuditCycleInput } from './audit.inputs';
+import { AsOfArgs, CreateAuditCycleInput, PublishAuditFrameworkInput } from './audit.inputs';
 import { CycleSummary, OutstandingAuditReturn } from './audit.types';
 
 @Resolver(() => AuditFramework)
@@ -14,6 +14,11 @@ export class AuditFrameworkResolver {
   @Query(() => [AuditFramework], { description: 'Every framework version, newest version first' })
   auditFrameworks(@Ctx() ctx: Context) {
     return ctx.services.audit.cycles.frameworks(ctx.access);
+  }
+
+  @Mutation(() => AuditFramework, { description: 'Admins only: a new version of a framework' })
+  publishAuditFramework(@Arg('input') input: PublishAuditFrameworkInput, @Ctx() ctx: Context) {
+    return ctx.services.audit.cycles.publishFramework(ctx.access, input);
   }
 
   @FieldResolver(() => [AuditStandard])

@@ -2,13 +2,14 @@ import { DataSource, In } from 'typeorm';
 import { Access } from '../../common/access';
 import { BoardKind, UserRole } from '../../common/enums';
 import { BadInputError, ForbiddenError } from '../../common/errors';
+import { today } from '../../common/scalars';
 import { MutationRunner } from '../../common/mutation';
 import { assertFound, assertUuidOrNotFound, requireText } from '../../common/validation';
 import { Agency } from '../agency/agency.entity';
 import { Board } from '../board/board.entity';
 import { AuditCycle } from './audit-cycle.entity';
 import { AuditAudience, AuditFramework, AuditStandard } from './audit-framework.entity';
-import { CreateAuditCycleInput } from './audit.inputs';
+import { CreateAuditCycleInput, PublishAuditFrameworkInput } from './audit.inputs';
 
 /** Which boards may run which frameworks: joint boards run both. */
 const AUDIENCES: Record<BoardKind, AuditAudience[]> = {
@@ -23,6 +24,38 @@ export class AuditCycleService {
   frameworks(access: Access): Promise<AuditFramework[]> {
     access.me;
     return this.ds.getRepository(AuditFramework).find({ order: { key: 'ASC', version: 'DESC' } });
+  }
+
+  /** Admins publish a new version when the statutory standards change; older cycles are untouched. */
+  async publishFramework(access: Access, input: PublishAuditFrameworkInput): Promise<AuditFramework> {
+    access.assertRole(UserRole.ADMIN);
+    const previous = await this.ds.getRepository(AuditFramework).findOne({ where: { key: input.key }, order: { version: 'DESC' } });
+    if (!previous) throw new BadInputError('key', `No framework ${input.key}: versions are published for the shipped frameworks`);
+    const codes = new Set<string>();
+    input.standards.forEach((s, i) => {
+      const code = requireText(`standards.${i}.code`, s.code, 20);
+      if (codes.has(code)) throw new BadInputError(`standards.${i}.code`, `Standard ${code} is given twice`);
+      codes.add(code);
+      requireText(`standards.${i}.title`, s.title, 500);
+      requireText(`standards.${i}.guidance`, s.guidance, 4000);
+    });
+    return this.mutations.run(access.me, 'publishAuditFramework', input, async (em) => {
+      // The unique (key, version) makes a concurrent publish of the same version fail with CONFLICT.
+      const framework = await em.save(
+        em.create(AuditFramework, {
+          key: previous.key,
+          version: previous.version + 1,
+          name: input.name?.trim() || previous.name,
+          audience: previous.audience,
+          publishedOn: today(),
+        }),
+      );
+      await em.insert(
+        AuditStandard,
+        input.standards.map((s, i) => ({ frameworkId: framework.id, code: s.code.trim(), title: s.title.trim(), guidance: s.guidance.trim(), position: i + 1 })),
+      );
+      return { result: framework, entityType: 'AuditFramework', entityId: framework.id, boardIds: [] };
+    });
   }
 
   standardsOf(frameworkIds: string[]): Promise<AuditStandard[]> {

@@ -166,3 +166,37 @@ export class AsOfArgs {
   @IsOptional()
   asOf?: string;
 }
+
+@InputType()
+export class StandardInput {
+  @Field()
+  @Length(1, 20)
+  code: string;
+
+  @Field()
+  @Length(2, 500)
+  title: string;
+
+  @Field()
+  @Length(2, 4000)
+  guidance: string;
+}
+
+@InputType({ description: 'A new version of an existing framework; cycles already running keep the version they started with' })
+export class PublishAuditFrameworkInput {
+  @Field()
+  @Length(2, 100)
+  key: string;
+
+  @Field({ nullable: true, description: "Default: the previous version's name" })
+  @IsOptional()
+  @Length(2, 200)
+  name?: string;
+
+  @Field(() => [StandardInput])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => StandardInput)
+  standards: StandardInput[];
+}
