@@ -2,6 +2,8 @@ import { DataSource } from 'typeorm';
 import { Access } from './common/access';
 import { createActionLoaders } from './modules/action/action.loaders';
 import { createAuditLoaders } from './modules/audit/audit.loaders';
+import { createBusinessPlanLoaders } from './modules/business-plan/business-plan.loaders';
+import { createCaseReviewLoaders } from './modules/case-review/case-review.loaders';
 import { createAgencyLoaders } from './modules/agency/agency.loaders';
 import { createBoardLoaders } from './modules/board/board.loaders';
 import { createMeetingLoaders } from './modules/meeting/meeting.loaders';
@@ -19,6 +21,8 @@ export function createLoaders(ds: DataSource, services: Services, access: Access
     ...createUserLoaders(ds),
     ...createActionLoaders(services.action, access),
     ...createAuditLoaders(ds, services.audit, access),
+    ...createCaseReviewLoaders(ds, services.caseReview),
+    ...createBusinessPlanLoaders(ds, services.businessPlan),
   };
 }
 

@@ -2,6 +2,9 @@ import { NonEmptyArray } from 'type-graphql';
 import { ActionResolver, AgencyActionsResolver, BoardActionsResolver } from './modules/action/action.resolver';
 import { AgencyAuditResolver, AuditCycleResolver, AuditFrameworkResolver, BoardAuditResolver, OutstandingAuditReturnResolver } from './modules/audit/audit-cycle.resolver';
 import { AuditAssessmentResolver, AuditReturnResolver, AuditReturnVersionResolver } from './modules/audit/audit-return.resolver';
+import { ActionSourceResolver } from './modules/action/action-source.resolver';
+import { BoardBusinessPlansResolver, BusinessPlanResolver, PlanPriorityResolver } from './modules/business-plan/business-plan.resolver';
+import { BoardCaseReviewsResolver, CaseReviewResolver, RecommendationResolver } from './modules/case-review/case-review.resolver';
 import { AgencyResolver } from './modules/agency/agency.resolver';
 import { AuditLogResolver } from './modules/audit-log/audit-log.resolver';
 import { BoardResolver } from './modules/board/board.resolver';
@@ -32,4 +35,11 @@ export const resolvers: NonEmptyArray<Function> = [
   AuditReturnResolver,
   AuditAssessmentResolver,
   AuditReturnVersionResolver,
+  ActionSourceResolver,
+  CaseReviewResolver,
+  RecommendationResolver,
+  BoardCaseReviewsResolver,
+  BusinessPlanResolver,
+  PlanPriorityResolver,
+  BoardBusinessPlansResolver,
 ];

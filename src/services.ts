@@ -3,6 +3,9 @@ import { Config } from './config/env';
 import { MutationRunner } from './common/mutation';
 import { ActionService } from './modules/action/action.service';
 import { createAuditServices } from './modules/audit/audit.module';
+import { AddActionService } from './modules/action/add-action.service';
+import { BusinessPlanService } from './modules/business-plan/business-plan.service';
+import { CaseReviewService } from './modules/case-review/case-review.service';
 import { AgencyService } from './modules/agency/agency.service';
 import { AuditLogService } from './modules/audit-log/audit-log.service';
 import { AuthService } from './modules/auth/auth.service';
@@ -31,7 +34,10 @@ export function createServices(ds: DataSource, config: Pick<Config, 'jwtSecret' 
     auth: new AuthService(users, mutations, config.jwtSecret, config.jwtExpiresIn),
     auditLog: new AuditLogService(ds),
     action: actions,
+    addAction: new AddActionService(ds, mutations, actions),
     audit: createAuditServices(ds, mutations, actions),
+    caseReview: new CaseReviewService(ds, mutations),
+    businessPlan: new BusinessPlanService(ds, mutations),
   };
 }
 

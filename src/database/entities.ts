@@ -4,6 +4,8 @@ import { AuditLogEntry } from '../modules/audit-log/audit-log.entity';
 import { AuditCycle } from '../modules/audit/audit-cycle.entity';
 import { AuditFramework, AuditStandard } from '../modules/audit/audit-framework.entity';
 import { AuditAssessment, AuditReturn, AuditReturnVersion } from '../modules/audit/audit-return.entity';
+import { BusinessPlan, PlanPriority } from '../modules/business-plan/business-plan.entity';
+import { CaseReview, Recommendation } from '../modules/case-review/case-review.entity';
 import { Board } from '../modules/board/board.entity';
 import { Attendance, Meeting } from '../modules/meeting/meeting.entity';
 import { Membership } from '../modules/membership/membership.entity';
@@ -12,4 +14,5 @@ import { User, UserBoard } from '../modules/user/user.entity';
 
 /** Every TypeORM entity, listed once so the app, the CLI and the tests load the same model. */
 export const entities = [Board, SubGroup, SubGroupBoard, Agency, Membership, Meeting, Attendance, User, UserBoard, AuditLogEntry, Action, ActionUpdate,
-  AuditFramework, AuditStandard, AuditCycle, AuditReturn, AuditAssessment, AuditReturnVersion];
+  AuditFramework, AuditStandard, AuditCycle, AuditReturn, AuditAssessment, AuditReturnVersion,
+  CaseReview, Recommendation, BusinessPlan, PlanPriority];

@@ -54,3 +54,32 @@ export interface NewAction {
   status?: ActionStatus;
   rag?: Rag | null;
 }
+
+@InputType({ description: 'An action on a review recommendation or a business plan priority: give exactly one of the two' })
+export class AddActionInput {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  recommendationId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  priorityId?: string;
+
+  @Field()
+  @Length(4, 4000)
+  description: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  ownerAgencyId: string;
+
+  @Field(() => DateScalar)
+  dueOn: string;
+
+  @Field(() => Rag, { nullable: true })
+  @IsOptional()
+  @IsEnum(Rag)
+  rag?: Rag;
+}

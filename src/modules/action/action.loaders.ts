@@ -8,6 +8,9 @@ export function createActionLoaders(actions: ActionService, access: Access) {
   return {
     actionsByBoard: argsLoader<ActionFilter, Action[]>((ids, f) => actions.forBoards(access, ids, f), () => []),
     actionsByAgency: argsLoader<ActionFilter, Action[]>((ids, f) => actions.forAgencies(access, ids, f), () => []),
+    actionsBySource: new DataLoader<string, Action[]>(async (ids) =>
+      groupedInKeyOrder(ids, await actions.forSources(access, [...ids]), (a) => a.sourceId),
+    ),
     updatesByAction: new DataLoader<string, ActionUpdate[]>(async (ids) =>
       groupedInKeyOrder(ids, await actions.updatesOf([...ids]), (u) => u.actionId),
     ),

@@ -133,6 +133,13 @@ export class ActionService {
     return out;
   }
 
+  /** Actions of recommendations or priorities; agency users see only their own agency's. */
+  async forSources(access: Access, sourceIds: string[]): Promise<Action[]> {
+    const me = access.me;
+    const where = { sourceId: In(sourceIds), ...(me.role === UserRole.AGENCY_USER ? { ownerAgencyId: me.agencyId! } : {}) };
+    return this.ds.getRepository(Action).find({ where, order: { dueOn: 'ASC', createdAt: 'ASC' } });
+  }
+
   async updatesOf(actionIds: string[]): Promise<ActionUpdate[]> {
     return this.ds.getRepository(ActionUpdate).find({ where: { actionId: In(actionIds) }, order: { createdAt: 'ASC', id: 'ASC' } });
   }

@@ -101,8 +101,13 @@ export class AuditReturnResolver {
 @Resolver(() => AuditAssessment)
 export class AuditAssessmentResolver {
   @FieldResolver(() => AuditStandard)
-  standard(@Root() a: AuditAssessment) {
-    return a.standard;
+  standard(@Root() a: AuditAssessment, @Ctx() ctx: Context) {
+    return a.standard ?? ctx.loaders.auditStandardById.load(a.standardId);
+  }
+
+  @FieldResolver(() => AuditReturn)
+  auditReturn(@Root() a: AuditAssessment, @Ctx() ctx: Context) {
+    return ctx.loaders.auditReturnById.load(a.returnId);
   }
 
   @FieldResolver(() => AuditRating, { nullable: true, description: 'The rating that counts: moderated where recorded, else self-assessed' })

@@ -16,6 +16,8 @@ export function createAuditLoaders(ds: DataSource, audit: AuditServices, access:
     auditCycleById: byIdLoader(ds, AuditCycle),
     auditFrameworkById: byIdLoader(ds, AuditFramework),
     auditReturnById: byIdLoader(ds, AuditReturn),
+    assessmentById: byIdLoader(ds, AuditAssessment),
+    auditStandardById: byIdLoader(ds, AuditStandard),
     standardsByFramework: new DataLoader<string, AuditStandard[]>(async (ids) =>
       groupedInKeyOrder(ids, await cycles.standardsOf([...ids]), (s) => s.frameworkId),
     ),

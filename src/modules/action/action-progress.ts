@@ -1,0 +1,93 @@
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { DataSource } from 'typeorm';
+
+@ObjectType({ description: 'Roll-up of a set of actions: by RAG, by status, overdue on asOf, and percent complete' })
+export class ActionProgress {
+  @Field(() => Int) total: number;
+  @Field(() => Int) red: number;
+  @Field(() => Int) amber: number;
+  @Field(() => Int) green: number;
+  @Field(() => Int, { description: 'No RAG reported yet' }) unrated: number;
+  @Field(() => Int) notStarted: number;
+  @Field(() => Int) inProgress: number;
+  @Field(() => Int) complete: number;
+  @Field(() => Int) cancelled: number;
+  @Field(() => Int, { description: 'NOT_STARTED or IN_PROGRESS and due before asOf' }) overdue: number;
+  @Field(() => Int, { description: 'NOT_STARTED or IN_PROGRESS' }) open: number;
+
+  @Field(() => Float, { nullable: true, description: 'COMPLETE over actions not CANCELLED × 100, one decimal place; null when there are none' })
+  percentComplete: number | null;
+
+  @Field({ description: 'No live actions, or under a quarter of them complete' })
+  littleOrNoProgress: boolean;
+}
+
+/** Below this share of actions complete, a priority is reported as showing little or no progress. */
+export const LITTLE_PROGRESS_BELOW = 25;
+
+export function emptyProgress(): ActionProgress {
+  return toProgress({ total: 0, red: 0, amber: 0, green: 0, unrated: 0, not_started: 0, in_progress: 0, complete: 0, cancelled: 0, overdue: 0 });
+}
+
+interface Row {
+  total: number;
+  red: number;
+  amber: number;
+  green: number;
+  unrated: number;
+  not_started: number;
+  in_progress: number;
+  complete: number;
+  cancelled: number;
+  overdue: number;
+}
+
+function toProgress(r: Row): ActionProgress {
+  const live = r.total - r.cancelled;
+  const percentComplete = live > 0 ? Math.round((r.complete * 1000) / live) / 10 : null;
+  return {
+    total: r.total,
+    red: r.red,
+    amber: r.amber,
+    green: r.green,
+    unrated: r.unrated,
+    notStarted: r.not_started,
+    inProgress: r.in_progress,
+    complete: r.complete,
+    cancelled: r.cancelled,
+    overdue: r.overdue,
+    open: r.not_started + r.in_progress,
+    percentComplete,
+    littleOrNoProgress: percentComplete === null || percentComplete < LITTLE_PROGRESS_BELOW,
+  };
+}
+
+/**
+ * Roll-ups of actions grouped by a key, in one statement: `from` must expose the actions as `a`
+ * (left-joined, so a group with no actions still appears) and the grouping expression as `key`.
+ */
+export async function progressBy(ds: DataSource, from: string, key: string, ids: string[], asOf: string): Promise<Map<string, ActionProgress>> {
+  const rows: (Row & { key: string })[] = await ds.query(
+    `SELECT ${key} AS key,
+       count(a.id)::int AS total,
+       count(a.id) FILTER (WHERE a.rag = 'RED')::int AS red,
+       count(a.id) FILTER (WHERE a.rag = 'AMBER')::int AS amber,
+       count(a.id) FILTER (WHERE a.rag = 'GREEN')::int AS green,
+       count(a.id) FILTER (WHERE a.rag IS NULL)::int AS unrated,
+       count(a.id) FILTER (WHERE a.status = 'NOT_STARTED')::int AS not_started,
+       count(a.id) FILTER (WHERE a.status = 'IN_PROGRESS')::int AS in_progress,
+       count(a.id) FILTER (WHERE a.status = 'COMPLETE')::int AS complete,
+       count(a.id) FILTER (WHERE a.status = 'CANCELLED')::int AS cancelled,
+       count(a.id) FILTER (WHERE a.status IN ('NOT_STARTED', 'IN_PROGRESS') AND a.due_on < $2::date)::int AS overdue
+     FROM ${from}
+     WHERE ${key} = ANY($1::uuid[])
+     GROUP BY ${key}`,
+    [ids, asOf],
+  );
+  const out = new Map(ids.map((id) => [id, emptyProgress()]));
+  for (const r of rows) out.set(r.key, toProgress(r));
+  return out;
+}
+
+export const PRIORITY_ACTIONS = `plan_priority p LEFT JOIN action a ON a.source_type = 'PLAN_PRIORITY' AND a.source_id = p.id`;
+export const RECOMMENDATION_ACTIONS = `recommendation r LEFT JOIN action a ON a.source_type = 'REVIEW_RECOMMENDATION' AND a.source_id = r.id`;
