@@ -58,4 +58,46 @@ describe('SQL statements per nested query', () => {
     // attendance (slots, quorum, thresholds), sub-groups
     expect(small).toBe(11);
   });
+
+  /** n boards, each with n case reviews of n recommendations and n plans of n priorities, each with one action. */
+  async function reviewsAndPlans(n: number) {
+    const boards = [];
+    for (let b = 0; b < n; b++) boards.push(await f.board());
+    const agency = await f.agency();
+    const coordinator = await signedIn(hub, f, UserRole.COORDINATOR, { boardIds: boards.map((b) => b.id) });
+    const run = async (q: string, i: Record<string, unknown>) => {
+      const res = await hub.gql(q, { i }, coordinator.token);
+      expect(res.errors).toBeUndefined();
+      return Object.values(res.data)[0] as { id: string };
+    };
+    for (const board of boards) {
+      for (let r = 0; r < n; r++) {
+        const review = await run(`mutation($i: CreateCaseReviewInput!) { createCaseReview(input: $i) { id } }`, { boardId: board.id, type: 'SERIOUS_CASE_REVIEW', reference: `Child ${r}`, referredOn: '2024-01-01' });
+        await run(`mutation($i: DecideCaseReviewInput!) { decideCaseReview(input: $i) { id } }`, { caseReviewId: review.id, commission: true, decidedOn: '2024-02-01', rationale: 'Criteria met' });
+        for (let k = 0; k < n; k++) {
+          const rec = await run(`mutation($i: AddRecommendationInput!) { addRecommendation(input: $i) { id } }`, { caseReviewId: review.id, text: `Recommendation ${k}`, agencyId: agency.id });
+          await run(`mutation($i: AddActionInput!) { addAction(input: $i) { id } }`, { recommendationId: rec.id, description: 'Do the thing', ownerAgencyId: agency.id, dueOn: '2024-06-01' });
+        }
+        const plan = await run(`mutation($i: CreateBusinessPlanInput!) { createBusinessPlan(input: $i) { id } }`, { boardId: board.id, title: `Plan ${r}`, periodFrom: '2024-04-01', periodTo: '2025-03-31' });
+        for (let k = 0; k < n; k++) {
+          const priority = await run(`mutation($i: AddPriorityInput!) { addPriority(input: $i) { id } }`, { businessPlanId: plan.id, code: `P${k}`, title: `Priority ${k}` });
+          await run(`mutation($i: AddActionInput!) { addAction(input: $i) { id } }`, { priorityId: priority.id, description: 'Do the thing', ownerAgencyId: agency.id, dueOn: '2024-06-01', rag: 'RED' });
+        }
+      }
+    }
+    return coordinator;
+  }
+
+  it('board -> caseReviews -> recommendations -> actions, and businessPlans -> priorities -> progress', async () => {
+    const q = `{ boards { caseReviews { reference daysToDecision actionProgress(asOf: "2024-07-01") { overdue percentComplete }
+        recommendations { number agency { name } actions { description ownerAgency { name } recommendation { caseReview { reference } } } } }
+      businessPlans { title progress { red percentComplete } priorities { code progress(asOf: "2024-07-01") { overdue } actions { rag priority { plan { title } } } } } } }`;
+    const small = await statementsFor(q, (await reviewsAndPlans(2)).token);
+    const large = await statementsFor(q, (await reviewsAndPlans(3)).token);
+    expect(large).toBe(small);
+    // user, boards, reviews, review progress, recommendations, agencies, actions by source,
+    // recommendations by id, reviews by id, plans, plan progress, priorities, priority progress,
+    // actions by source (second level), priorities by id, plans by id
+    expect(small).toBe(16);
+  });
 });
