@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { Board } from '../src/modules/board/board.entity';
 import { seedPartnership } from './partnership.seed';
 import { seedSection11 } from './section11.seed';
+import { seedCaseReviewsAndPlans } from './case-reviews-plans.seed';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -12,6 +13,7 @@ export async function seedDemo(ds: DataSource, hash: (password: string) => Promi
   await ds.transaction(async (em) => {
     const demo = await seedPartnership(em, passwordHash);
     await seedSection11(em, demo);
+    await seedCaseReviewsAndPlans(em, demo);
   });
   return true;
 }

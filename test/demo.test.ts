@@ -45,4 +45,25 @@ describe('demo data', () => {
     expect(me.data.me.agency.outstandingAuditReturns).toEqual([{ status: 'DRAFT', cycle: { name: 'Section 11 audit 2014/15' } }]);
     expect(me.data.me.agency.auditReturns.map((r: any) => r.status)).toEqual(['DRAFT', 'VALIDATED', 'VALIDATED', 'VALIDATED']);
   });
+
+  it("Blackpool's case reviews and Leicestershire and Rutland's 2014/15 business plan", async () => {
+    const blackpool = await hub.gql(`mutation { signIn(email: "coordinator.blackpool@demo.hub", password: "${DEMO_PASSWORD}") { token } }`);
+    const token = blackpool.data.signIn.token;
+    const res = await hub.gql(`{ boards { name caseReviews { reference status publishedOn recommendations { actions { status } } } } }`, {}, token);
+    const bscb = res.data.boards.find((b: any) => b.name.startsWith('Blackpool Safeguarding Children'));
+    const byRef = Object.fromEntries(bscb.caseReviews.map((r: any) => [r.reference, r]));
+    expect(byRef['Child BR']).toMatchObject({ status: 'PUBLISHED', publishedOn: '2014-12-10' });
+    expect(byRef['Baby Q'].publishedOn).toMatch(/^2015-03/);
+    expect(byRef['Child BT'].publishedOn).toMatch(/^2015-05/);
+    expect(byRef['Child BS'].status).toBe('IN_PROGRESS');
+    expect(bscb.caseReviews.filter((r: any) => r.status === 'COMMISSIONED')).toHaveLength(3);
+    const statuses = new Set(bscb.caseReviews.flatMap((r: any) => r.recommendations.flatMap((x: any) => x.actions.map((a: any) => a.status))));
+    expect([...statuses].sort()).toEqual(['CANCELLED', 'COMPLETE', 'IN_PROGRESS', 'NOT_STARTED']);
+
+    const plans = await hub.gql(`{ boards { businessPlans { title priorities { code progress(asOf: "2015-03-31") { littleOrNoProgress red } } } } }`, {}, llrToken);
+    const [plan] = plans.data.boards[0].businessPlans;
+    expect(plan.title).toBe('LSCB/SAB Business Plan 2014/15');
+    expect(plan.priorities.map((p: any) => p.code)).toEqual(['1', '2a', '2b', '2c', '3a', '3b', '4', '5']);
+    expect(plan.priorities.filter((p: any) => p.progress.littleOrNoProgress).map((p: any) => p.code)).toEqual(['3b']);
+  });
 });
