@@ -15,6 +15,7 @@ import { Logger } from './common/logger';
 import { requestLogPlugin } from './common/request-log.plugin';
 import { withSqlCounter } from './common/sql-counter';
 import { Context, createContext } from './context';
+import { annualReportRouter } from './modules/report/annual-report.route';
 import { buildHubSchema } from './schema';
 import { createServices, Services } from './services';
 
@@ -73,6 +74,7 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
       clearTimeout(timer);
     }
   });
+  app.use((req, res, next) => (req.path.startsWith('/boards/') ? withSqlCounter(next) : next()), annualReportRouter(ds, services, logger));
   app.use(
     '/graphql',
     (_req, _res, next) => withSqlCounter(next),

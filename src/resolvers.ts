@@ -5,6 +5,7 @@ import { AuditAssessmentResolver, AuditReturnResolver, AuditReturnVersionResolve
 import { ActionSourceResolver } from './modules/action/action-source.resolver';
 import { BoardBusinessPlansResolver, BusinessPlanResolver, PlanPriorityResolver } from './modules/business-plan/business-plan.resolver';
 import { BoardCaseReviewsResolver, CaseReviewResolver, RecommendationResolver } from './modules/case-review/case-review.resolver';
+import { ExecutiveSummaryResolver } from './modules/report/executive-summary.resolver';
 import { AgencyResolver } from './modules/agency/agency.resolver';
 import { AuditLogResolver } from './modules/audit-log/audit-log.resolver';
 import { BoardResolver } from './modules/board/board.resolver';
@@ -42,4 +43,5 @@ export const resolvers: NonEmptyArray<Function> = [
   BusinessPlanResolver,
   PlanPriorityResolver,
   BoardBusinessPlansResolver,
+  ExecutiveSummaryResolver,
 ];

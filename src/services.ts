@@ -6,6 +6,7 @@ import { createAuditServices } from './modules/audit/audit.module';
 import { AddActionService } from './modules/action/add-action.service';
 import { BusinessPlanService } from './modules/business-plan/business-plan.service';
 import { CaseReviewService } from './modules/case-review/case-review.service';
+import { ExecutiveSummaryService } from './modules/report/executive-summary.service';
 import { AgencyService } from './modules/agency/agency.service';
 import { AuditLogService } from './modules/audit-log/audit-log.service';
 import { AuthService } from './modules/auth/auth.service';
@@ -22,6 +23,10 @@ export function createServices(ds: DataSource, config: Pick<Config, 'jwtSecret' 
   const users = new UserService(ds, mutations, config.bcryptRounds);
   const memberships = new MembershipService(ds, mutations);
   const actions = new ActionService(ds, mutations);
+  const attendance = new AttendanceService(ds);
+  const audit = createAuditServices(ds, mutations, actions);
+  const caseReview = new CaseReviewService(ds, mutations);
+  const businessPlan = new BusinessPlanService(ds, mutations);
   return {
     mutations,
     board: new BoardService(ds, mutations),
@@ -29,15 +34,16 @@ export function createServices(ds: DataSource, config: Pick<Config, 'jwtSecret' 
     agency: new AgencyService(ds, mutations),
     membership: memberships,
     meeting: new MeetingService(ds, mutations, memberships),
-    attendance: new AttendanceService(ds),
+    attendance,
     user: users,
     auth: new AuthService(users, mutations, config.jwtSecret, config.jwtExpiresIn),
     auditLog: new AuditLogService(ds),
     action: actions,
     addAction: new AddActionService(ds, mutations, actions),
-    audit: createAuditServices(ds, mutations, actions),
-    caseReview: new CaseReviewService(ds, mutations),
-    businessPlan: new BusinessPlanService(ds, mutations),
+    audit,
+    caseReview,
+    businessPlan,
+    executiveSummary: new ExecutiveSummaryService(ds, attendance, audit.compliance, caseReview, businessPlan),
   };
 }
 

@@ -66,4 +66,14 @@ describe('demo data', () => {
     expect(plan.priorities.map((p: any) => p.code)).toEqual(['1', '2a', '2b', '2c', '3a', '3b', '4', '5']);
     expect(plan.priorities.filter((p: any) => p.progress.littleOrNoProgress).map((p: any) => p.code)).toEqual(['3b']);
   });
+
+  it("reads Leicestershire and Rutland's 2013/14 annual report headlines off the data", async () => {
+    const res = await hub.gql(`query($b: ID!) { executiveSummary(boardId: $b, from: "2013-04-01", to: "2014-03-31") { headlines annualReport } }`, {
+      b: (await hub.gql(`{ boards { id } }`, {}, llrToken)).data.boards[0].id,
+    }, llrToken);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.executiveSummary.headlines).toContain('Section 11 returns show sustained or improved compliance in all but one agency.');
+    expect(res.data.executiveSummary.headlines).toContain('Eight agencies were fully compliant.');
+    expect(res.data.executiveSummary.annualReport).toContain('## Safeguarding adults compliance audit');
+  });
 });

@@ -53,6 +53,13 @@ describe('headline sentences', () => {
     );
   });
 
+  it('adults compliance uses its own name', () => {
+    expect(section11Headlines({ kind: 'safeguarding adults compliance', cycleName: 'Adults audit 2013/14', invited: 11, submitted: 11, fullyCompliant: 8, improved: 0, sustained: 0, declined: 0 })).toEqual([
+      'All 11 invited agencies submitted a safeguarding adults compliance return for Adults audit 2013/14.',
+      'Eight agencies were fully compliant.',
+    ]);
+  });
+
   it('case reviews', () => {
     expect(caseReviewHeadlines({ publishedInPeriod: 0, openActions: 0, overdueActions: 0 })).toEqual([
       'No case reviews were published in the period.',
@@ -67,6 +74,19 @@ describe('headline sentences', () => {
       'Seven case review actions remain open, two overdue.',
     ]);
     expect(caseReviewHeadlines({ publishedInPeriod: 3, openActions: 4, overdueActions: 4 })[1]).toBe('Four case review actions remain open, all overdue.');
+    // Published reports suppress counts from one to four.
+    expect(caseReviewHeadlines({ publishedInPeriod: 3, openActions: 7, overdueActions: 2, suppress: true })).toEqual([
+      'Fewer than 5 case reviews were published in the period.',
+      'Seven case review actions remain open, fewer than 5 overdue.',
+    ]);
+    expect(caseReviewHeadlines({ publishedInPeriod: 0, openActions: 3, overdueActions: 0, suppress: true })).toEqual([
+      'No case reviews were published in the period.',
+      'Fewer than 5 case review actions remain open, none overdue.',
+    ]);
+    expect(caseReviewHeadlines({ publishedInPeriod: 6, openActions: 12, overdueActions: 12, suppress: true })).toEqual([
+      'Six case reviews were published in the period.',
+      '12 case review actions remain open, all overdue.',
+    ]);
   });
 
   it('business plan', () => {

@@ -20,18 +20,21 @@ export interface AnnualReportModel {
     attended: number;
     rate: number | null;
     belowThreshold: boolean;
-    section11: { status: string; percentMet: number | null; rag: string | null; trend: string | null } | null;
+    /** The agency's return in each audit shown, in the order of `audits`; null when not invited. */
+    audits: ({ status: string; percentMet: number | null; rag: string | null; trend: string | null } | null)[];
     openActions: number;
     overdueActions: number;
   }[];
-  section11: {
+  audits: {
+    label: string;
     cycleName: string;
     dueOn: string;
     invited: number;
     submitted: number;
     fullyCompliant: number;
+    outstanding: number;
     trends: { improved: number; sustained: number; declined: number; new: number };
-  } | null;
+  }[];
   caseReviews: {
     byStatus: { status: string; count: number }[];
     commissionedInPeriod: number;

@@ -41,12 +41,14 @@ function sections(r: AnnualReportModel): Section[] {
       ? [{ head: ['Sub-group', 'Meetings held', 'Attendance'], rows: e.subGroups.map((s) => [s.name, s.meetingsHeld, percent(s.overallRate)]) }]
       : [],
   });
+  const auditCell = (a: AnnualReportModel['partners'][number]['audits'][number]) =>
+    a ? [a.status, a.percentMet === null ? '' : `${a.percentMet.toFixed(0)}% met`, a.rag ?? '', a.trend ?? ''].filter(Boolean).join(', ') : 'not invited';
   out.push({
     title: "Partners' contribution",
-    paragraphs: ['Attendance at board meetings, the latest Section 11 return and the actions each agency owes.'],
+    paragraphs: ['Attendance at board meetings, the latest audit returns and the actions each agency owes.'],
     tables: [
       {
-        head: ['Agency', 'Sector', 'Attended', 'Expected', 'Rate', 'Below threshold', 'Section 11', '% met', 'RAG', 'Trend', 'Open actions', 'Overdue'],
+        head: ['Agency', 'Sector', 'Attended', 'Expected', 'Rate', 'Below threshold', ...r.audits.map((a) => a.label), 'Open actions', 'Overdue'],
         rows: r.partners.map((p) => [
           p.agency,
           p.sector,
@@ -54,22 +56,18 @@ function sections(r: AnnualReportModel): Section[] {
           p.expected,
           percent(p.rate),
           p.belowThreshold ? 'yes' : 'no',
-          p.section11?.status ?? 'not invited',
-          p.section11?.percentMet === null || p.section11 === null ? 'n/a' : `${p.section11.percentMet.toFixed(0)}%`,
-          p.section11?.rag ?? 'n/a',
-          p.section11?.trend ?? 'n/a',
+          ...p.audits.map(auditCell),
           n(p.openActions),
           n(p.overdueActions),
         ]),
       },
     ],
   });
-  if (r.section11) {
-    const s = r.section11;
+  for (const s of r.audits) {
     out.push({
-      title: 'Section 11 audit',
+      title: s.label,
       paragraphs: [
-        `${s.cycleName} (due ${s.dueOn}): ${s.submitted} of ${s.invited} invited agencies submitted; ${s.fullyCompliant} fully compliant. ` +
+        `${s.cycleName} (due ${s.dueOn}): ${s.submitted} of ${s.invited} invited agencies submitted, ${s.outstanding} outstanding; ${s.fullyCompliant} fully compliant. ` +
           `Compared with their previous returns, ${s.trends.improved} improved, ${s.trends.sustained} sustained, ${s.trends.declined} declined and ${s.trends.new} made a first return.`,
       ],
       tables: [],

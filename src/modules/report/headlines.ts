@@ -27,6 +27,8 @@ export function quorumHeadline(held: number, quorate: number): string {
 }
 
 export function section11Headlines(s: {
+  /** "Section 11", or "safeguarding adults compliance" for an SAB's audit. */
+  kind?: string;
   cycleName: string;
   invited: number;
   submitted: number;
@@ -36,15 +38,16 @@ export function section11Headlines(s: {
   declined: number;
 }): string[] {
   if (s.invited === 0) return [`No agencies were invited to ${s.cycleName}.`];
+  const kind = s.kind ?? 'Section 11';
   const lines: string[] = [];
   lines.push(
     s.submitted === 0
-      ? `No Section 11 returns have been submitted for ${s.cycleName} yet (${count(s.invited, 'agency', 'agencies')} invited).`
+      ? `No ${kind} returns have been submitted for ${s.cycleName} yet (${count(s.invited, 'agency', 'agencies')} invited).`
       : s.submitted === s.invited
         ? s.invited === 1
-          ? `The one invited agency submitted a Section 11 return for ${s.cycleName}.`
-          : `All ${count(s.invited, 'invited agency', 'invited agencies')} submitted a Section 11 return for ${s.cycleName}.`
-        : `${capitalise(numberWord(s.submitted))} of ${count(s.invited, 'invited agency', 'invited agencies')} submitted a Section 11 return for ${s.cycleName}.`,
+          ? `The one invited agency submitted a ${kind} return for ${s.cycleName}.`
+          : `All ${count(s.invited, 'invited agency', 'invited agencies')} submitted a ${kind} return for ${s.cycleName}.`
+        : `${capitalise(numberWord(s.submitted))} of ${count(s.invited, 'invited agency', 'invited agencies')} submitted a ${kind} return for ${s.cycleName}.`,
   );
   if (s.submitted > 0) {
     lines.push(
@@ -60,33 +63,43 @@ export function section11Headlines(s: {
     lines.push(
       s.declined === 0
         ? compared === 1
-          ? 'Section 11 returns show sustained or improved compliance in the one agency compared with its previous return.'
-          : 'Section 11 returns show sustained or improved compliance in every agency compared with its previous return.'
+          ? `${capitalise(kind)} returns show sustained or improved compliance in the one agency compared with its previous return.`
+          : `${capitalise(kind)} returns show sustained or improved compliance in every agency compared with its previous return.`
         : s.declined === compared
           ? compared === 1
-            ? 'Section 11 returns show declining compliance in the one agency compared with its previous return.'
-            : `Section 11 returns show declining compliance in ${compared === 2 ? 'both' : `all ${numberWord(compared)}`} agencies compared with their previous returns.`
+            ? `${capitalise(kind)} returns show declining compliance in the one agency compared with its previous return.`
+            : `${capitalise(kind)} returns show declining compliance in ${compared === 2 ? 'both' : `all ${numberWord(compared)}`} agencies compared with their previous returns.`
           : s.declined === 1
-            ? 'Section 11 returns show sustained or improved compliance in all but one agency.'
-            : `Section 11 returns show sustained or improved compliance in all but ${numberWord(s.declined)} agencies.`,
+            ? `${capitalise(kind)} returns show sustained or improved compliance in all but one agency.`
+            : `${capitalise(kind)} returns show sustained or improved compliance in all but ${numberWord(s.declined)} agencies.`,
     );
   }
   return lines;
 }
 
-export function caseReviewHeadlines(c: { publishedInPeriod: number; openActions: number; overdueActions: number }): string[] {
+/**
+ * In a published report (suppress on) counts from one to four read "fewer than 5", so a review
+ * cannot be traced to a family in a small area.
+ */
+export function caseReviewHeadlines(c: { publishedInPeriod: number; openActions: number; overdueActions: number; suppress?: boolean }): string[] {
+  const small = (n: number) => !!c.suppress && n > 0 && n < 5;
   const published =
     c.publishedInPeriod === 0
       ? 'No case reviews were published in the period.'
-      : c.publishedInPeriod === 1
-        ? 'One case review was published in the period.'
-        : `${capitalise(numberWord(c.publishedInPeriod))} case reviews were published in the period.`;
+      : small(c.publishedInPeriod)
+        ? 'Fewer than 5 case reviews were published in the period.'
+        : c.publishedInPeriod === 1
+          ? 'One case review was published in the period.'
+          : `${capitalise(numberWord(c.publishedInPeriod))} case reviews were published in the period.`;
+  const overdue = small(c.overdueActions) ? 'fewer than 5' : c.overdueActions === c.openActions && c.openActions > 1 ? 'all' : numberWord(c.overdueActions);
   const actions =
     c.openActions === 0
       ? 'No case review actions remain open.'
-      : c.overdueActions === 0
-        ? `${capitalise(count(c.openActions, 'case review action'))} ${c.openActions === 1 ? 'remains' : 'remain'} open, none overdue.`
-        : `${capitalise(count(c.openActions, 'case review action'))} ${c.openActions === 1 ? 'remains' : 'remain'} open, ${c.overdueActions === c.openActions && c.openActions > 1 ? 'all' : numberWord(c.overdueActions)} overdue.`;
+      : small(c.openActions)
+        ? `Fewer than 5 case review actions remain open, ${c.overdueActions === 0 ? 'none' : overdue} overdue.`
+        : c.overdueActions === 0
+          ? `${capitalise(count(c.openActions, 'case review action'))} ${c.openActions === 1 ? 'remains' : 'remain'} open, none overdue.`
+          : `${capitalise(count(c.openActions, 'case review action'))} ${c.openActions === 1 ? 'remains' : 'remain'} open, ${overdue} overdue.`;
   return [published, actions];
 }
 

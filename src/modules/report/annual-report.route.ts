@@ -1,0 +1,46 @@
+import { Router } from 'express';
+import { DataSource } from 'typeorm';
+import { Access } from '../../common/access';
+import { BadInputError, DomainError } from '../../common/errors';
+import { isIsoDate } from '../../common/scalars';
+import { Logger } from '../../common/logger';
+import { Services } from '../../services';
+import { renderHtml, renderMarkdown } from './annual-report.render';
+
+const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, CONFLICT: 409 };
+
+/**
+ * GET /boards/:id/annual-report?from=YYYY-MM-DD&to=YYYY-MM-DD&format=md|html
+ * Authorised exactly like the executiveSummary query: same token, same service checks.
+ */
+export function annualReportRouter(ds: DataSource, services: Services, logger: Logger): Router {
+  const router = Router();
+  router.get('/boards/:id/annual-report', async (req, res) => {
+    try {
+      const user = await services.auth.authenticate(req.headers.authorization);
+      const q = (name: string) => (typeof req.query[name] === 'string' ? (req.query[name] as string) : undefined);
+      const from = q('from');
+      const to = q('to');
+      const format = q('format') ?? 'html';
+      if (!from || !isIsoDate(from)) throw new BadInputError('from', 'Give from=YYYY-MM-DD');
+      if (!to || !isIsoDate(to)) throw new BadInputError('to', 'Give to=YYYY-MM-DD');
+      if (format !== 'md' && format !== 'html') throw new BadInputError('format', 'format is md or html');
+      const summary = await services.executiveSummary.build(new Access(user, ds), req.params.id, from, to);
+      if (format === 'md') {
+        res.type('text/markdown; charset=utf-8').send(renderMarkdown(summary.report));
+      } else {
+        // The page needs no script at all: a strict policy makes any that slipped through inert.
+        res.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+        res.type('text/html; charset=utf-8').send(renderHtml(summary.report));
+      }
+    } catch (e) {
+      if (e instanceof DomainError) {
+        res.status(STATUS[e.code] ?? 400).json({ errors: [{ message: e.message, extensions: { ...e.extra, code: e.code } }] });
+        return;
+      }
+      logger.error({ err: e }, 'annual report failed');
+      res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    }
+  });
+  return router;
+}

@@ -1,0 +1,246 @@
+import { DataSource, In } from 'typeorm';
+import { Access } from '../../common/access';
+import { UserRole } from '../../common/enums';
+import { ForbiddenError } from '../../common/errors';
+import { today } from '../../common/scalars';
+import { assertFound, assertPeriod, assertUuidOrNotFound } from '../../common/validation';
+import { ActionProgress, emptyProgress } from '../action/action-progress';
+import { AuditComplianceService, ReturnFigures } from '../audit/audit-compliance.service';
+import { AuditCycle } from '../audit/audit-cycle.entity';
+import { CycleSummary } from '../audit/audit.types';
+import { Board } from '../board/board.entity';
+import { BusinessPlan, PlanPriority } from '../business-plan/business-plan.entity';
+import { BusinessPlanService } from '../business-plan/business-plan.service';
+import { CaseReview, CaseReviewStatus } from '../case-review/case-review.entity';
+import { CaseReviewService } from '../case-review/case-review.service';
+import { AttendanceService } from '../meeting/attendance.service';
+import { AttendanceSummary } from '../meeting/attendance.types';
+import { buildAnnualReport } from './annual-report.builder';
+import { ExecutiveSummary, SummaryAudit, SummaryCaseReviews, SummaryPlan } from './executive-summary.types';
+import { attendanceHeadline, businessPlanHeadline, caseReviewHeadlines, quorumHeadline, section11Headlines } from './headlines';
+
+export interface PartnerFigures {
+  agencies: { id: string; name: string; sector: string }[];
+  returns: { id: string; agency_id: string; cycle_id: string; status: string; figures?: ReturnFigures }[];
+  actions: { owner_agency_id: string; open: number; overdue: number }[];
+  subGroups: { id: string; name: string }[];
+  subGroupAttendance: Map<string, AttendanceSummary>;
+  reviews: CaseReview[];
+  reviewProgress: Map<string, ActionProgress>;
+}
+
+const ORDER = Object.values(CaseReviewStatus);
+
+/**
+ * The executive summary and the annual report behind it, from aggregates in SQL: the number of
+ * statements is fixed whatever the size of the board (test/executive-summary.test.ts states it).
+ */
+export class ExecutiveSummaryService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly attendance: AttendanceService,
+    private readonly compliance: AuditComplianceService,
+    private readonly reviews: CaseReviewService,
+    private readonly plans: BusinessPlanService,
+  ) {}
+
+  /** Board-wide figures name every agency's results, so they are for the board's own people, not other agencies. */
+  async assertCanRead(access: Access, boardId: string): Promise<Board> {
+    const me = access.me;
+    assertUuidOrNotFound(boardId, 'Board');
+    const board = assertFound(await this.ds.getRepository(Board).findOneBy({ id: boardId }), 'Board', boardId);
+    if (me.role === UserRole.AGENCY_USER) throw new ForbiddenError('The executive summary is for the board: coordinators, viewers and admins');
+    await access.assertCanReadBoard(board.id);
+    return board;
+  }
+
+  async build(access: Access, boardId: string, from: string, to: string): Promise<ExecutiveSummary> {
+    assertPeriod(from, to);
+    const board = await this.assertCanRead(access, boardId);
+    // Overdue is judged at the end of the period, or today for a period not over yet.
+    const asOf = to < today() ? to : today();
+    const [attendance, audits, caseReviews, plan, partners] = await Promise.all([
+      this.attendance.summaries('board', [board.id], from, to).then((m) => m.get(board.id)!),
+      this.latestAudits(board.id, to, asOf),
+      this.caseReviewFigures(board.id, from, to, asOf),
+      this.planFigures(board.id, from, to, asOf),
+      this.partnerFigures(board.id, from, to, asOf),
+    ]);
+    const below = attendance.byAgency.filter((a) => a.belowThreshold);
+    const names = new Map(partners.agencies.map((a) => [a.id, a.name]));
+    const summary: ExecutiveSummary = {
+      board,
+      from,
+      to,
+      attendance: {
+        overallRate: attendance.overallRate,
+        meetingsHeld: attendance.meetingsHeld,
+        quorateMeetings: attendance.quorateMeetings,
+        threshold: attendance.threshold,
+        agenciesBelowThreshold: below,
+      },
+      section11: audits.get('CHILDREN') ?? null,
+      adultsCompliance: audits.get('ADULTS') ?? null,
+      caseReviews,
+      businessPlan: plan,
+      headlines: [],
+      report: undefined as never,
+    };
+    summary.headlines = this.headlines(summary, below.map((a) => names.get(a.agencyId) ?? 'an agency'), false);
+    summary.report = buildAnnualReport(summary, attendance, partners, this.headlines(summary, below.map((a) => names.get(a.agencyId) ?? 'an agency'), board.suppressSmallNumbers));
+    return summary;
+  }
+
+  private headlines(s: ExecutiveSummary, belowNames: string[], suppress: boolean): string[] {
+    const lines = [
+      attendanceHeadline({ meetingsHeld: s.attendance.meetingsHeld, overallRate: s.attendance.overallRate, threshold: s.attendance.threshold, belowThreshold: belowNames }),
+      quorumHeadline(s.attendance.meetingsHeld, s.attendance.quorateMeetings),
+    ];
+    for (const [audit, kind] of [[s.section11, 'Section 11'], [s.adultsCompliance, 'safeguarding adults compliance']] as const) {
+      if (!audit) continue;
+      lines.push(
+        ...section11Headlines({
+          kind,
+          cycleName: audit.cycle.name,
+          invited: audit.invited,
+          submitted: audit.submitted,
+          fullyCompliant: audit.fullyCompliant,
+          improved: audit.trends.improved,
+          sustained: audit.trends.sustained,
+          declined: audit.trends.declined,
+        }),
+      );
+    }
+    lines.push(...caseReviewHeadlines({ ...s.caseReviews, suppress }));
+    if (s.businessPlan) {
+      lines.push(businessPlanHeadline({ title: s.businessPlan.plan.title, percentComplete: s.businessPlan.progress.percentComplete, stalled: s.businessPlan.littleOrNoProgress }));
+    }
+    return lines;
+  }
+
+  /** The latest cycle of each audience (children's Section 11, adults' compliance) opened by the end of the period. */
+  private async latestAudits(boardId: string, to: string, asOf: string): Promise<Map<string, SummaryAudit>> {
+    const latest: (AuditCycle & { audience: string })[] = (
+      await this.ds.query(
+        `SELECT DISTINCT ON (f.audience) c.id, f.audience FROM audit_cycle c JOIN audit_framework f ON f.id = c.framework_id
+         WHERE c.board_ids @> ARRAY[$1]::uuid[] AND c.opens_on <= $2
+         ORDER BY f.audience, c.opens_on DESC, c.created_at DESC`,
+        [boardId, to],
+      )
+    ).map((r: { id: string; audience: string }) => r);
+    if (!latest.length) return new Map();
+    const ids = latest.map((c) => c.id);
+    const [cycles, summaries] = await Promise.all([this.ds.getRepository(AuditCycle).findBy({ id: In(ids) }), this.compliance.summaries(ids, asOf)]);
+    return new Map(
+      latest.map((l) => {
+        const cycle = cycles.find((c) => c.id === l.id)!;
+        const s: CycleSummary = summaries.get(l.id)!;
+        return [
+          l.audience,
+          { cycle, invited: s.invited, submitted: s.submitted, submissionRate: s.submissionRate, outstanding: s.outstanding, fullyCompliant: s.fullyCompliant, trends: s.trends },
+        ];
+      }),
+    );
+  }
+
+  private async caseReviewFigures(boardId: string, from: string, to: string, asOf: string): Promise<SummaryCaseReviews> {
+    const [byStatus, [actions]] = await Promise.all([
+      this.ds.query(
+        `SELECT status, count(*)::int AS count,
+           count(*) FILTER (WHERE referred_on BETWEEN $2 AND $3)::int AS referred,
+           count(*) FILTER (WHERE commissioned AND decided_on BETWEEN $2 AND $3)::int AS commissioned,
+           count(*) FILTER (WHERE published_on BETWEEN $2 AND $3)::int AS published
+         FROM case_review WHERE board_id = $1 GROUP BY status`,
+        [boardId, from, to],
+      ),
+      this.ds.query(
+        `SELECT count(*) FILTER (WHERE a.status IN ('NOT_STARTED', 'IN_PROGRESS'))::int AS open,
+           count(*) FILTER (WHERE a.status IN ('NOT_STARTED', 'IN_PROGRESS') AND a.due_on < $2)::int AS overdue
+         FROM action a JOIN recommendation r ON a.source_type = 'REVIEW_RECOMMENDATION' AND a.source_id = r.id
+         JOIN case_review c ON c.id = r.case_review_id
+         WHERE c.board_id = $1`,
+        [boardId, asOf],
+      ),
+    ]);
+    const sum = (k: string) => byStatus.reduce((n: number, r: Record<string, number>) => n + r[k], 0);
+    return {
+      byStatus: ORDER.map((status) => ({ status, count: byStatus.find((r: { status: string }) => r.status === status)?.count ?? 0 })),
+      referredInPeriod: sum('referred'),
+      commissionedInPeriod: sum('commissioned'),
+      publishedInPeriod: sum('published'),
+      openActions: actions.open,
+      overdueActions: actions.overdue,
+    };
+  }
+
+  /** The plan covering the period: of those overlapping it, the one starting latest. */
+  private async planFigures(boardId: string, from: string, to: string, asOf: string): Promise<SummaryPlan | null> {
+    const plan = await this.ds
+      .getRepository(BusinessPlan)
+      .createQueryBuilder('p')
+      .where('p.board_id = :boardId AND p.period_from <= :to AND p.period_to >= :from', { boardId, from, to })
+      .orderBy('p.period_from', 'DESC')
+      .addOrderBy('p.created_at', 'DESC')
+      .getOne();
+    if (!plan) return null;
+    const priorities: PlanPriority[] = await this.plans.prioritiesOf([plan.id]);
+    const [byPriority, byPlan] = await Promise.all([
+      this.plans.progressOfPriorities(priorities.map((p) => p.id), asOf),
+      this.plans.progressOfPlans([plan.id], asOf),
+    ]);
+    const rows = priorities.map((p) => ({ priority: p, code: p.code, title: p.title, progress: byPriority.get(p.id) ?? emptyProgress() }));
+    return {
+      plan,
+      progress: byPlan.get(plan.id) ?? emptyProgress(),
+      priorities: rows,
+      littleOrNoProgress: rows.filter((r) => r.progress.littleOrNoProgress).map((r) => r.code),
+    };
+  }
+
+  /** What only the annual report shows: each partner's results, sub-groups, the reviews one by one. */
+  private async partnerFigures(boardId: string, from: string, to: string, asOf: string): Promise<PartnerFigures> {
+    const [agencies, returns, actions, subGroups, reviews] = await Promise.all([
+      this.ds.query(
+        `SELECT DISTINCT a.id, a.name, a.sector FROM agency a JOIN membership m ON m.agency_id = a.id
+         WHERE m.board_id = $1 AND m.starts_on <= $3 AND (m.ends_on IS NULL OR m.ends_on >= $2) ORDER BY a.name`,
+        [boardId, from, to],
+      ),
+      this.ds.query(
+        `SELECT r.id, r.agency_id, r.cycle_id, r.status FROM audit_return r
+         WHERE r.cycle_id IN (
+           SELECT DISTINCT ON (f.audience) c.id FROM audit_cycle c JOIN audit_framework f ON f.id = c.framework_id
+           WHERE c.board_ids @> ARRAY[$1]::uuid[] AND c.opens_on <= $2 ORDER BY f.audience, c.opens_on DESC, c.created_at DESC)`,
+        [boardId, to],
+      ),
+      this.ds.query(
+        `SELECT owner_agency_id,
+           count(*) FILTER (WHERE status IN ('NOT_STARTED', 'IN_PROGRESS'))::int AS open,
+           count(*) FILTER (WHERE status IN ('NOT_STARTED', 'IN_PROGRESS') AND due_on < $2)::int AS overdue
+         FROM action WHERE board_ids @> ARRAY[$1]::uuid[] GROUP BY owner_agency_id`,
+        [boardId, asOf],
+      ),
+      this.ds.query(`SELECT sg.id, sg.name FROM sub_group sg JOIN sub_group_board b ON b.sub_group_id = sg.id WHERE b.board_id = $1 ORDER BY sg.name`, [boardId]),
+      this.ds
+        .getRepository(CaseReview)
+        .createQueryBuilder('c')
+        .where('c.board_id = :boardId AND c.referred_on <= :to AND (c.closed_on IS NULL OR c.closed_on >= :from)', { boardId, from, to })
+        .andWhere("c.status <> 'NOT_COMMISSIONED'")
+        .orderBy('c.referred_on', 'ASC')
+        .getMany(),
+    ]);
+    const [subGroupAttendance, reviewProgress, figures] = await Promise.all([
+      subGroups.length ? this.attendance.summaries('subGroup', subGroups.map((s: { id: string }) => s.id), from, to) : Promise.resolve(new Map()),
+      this.reviews.progressOf(reviews.map((r) => r.id), asOf),
+      this.compliance.forReturns(returns.map((r: { id: string }) => r.id)),
+    ]);
+    return {
+      agencies,
+      returns: returns.map((r: PartnerFigures['returns'][number]) => ({ ...r, figures: figures.get(r.id) })),
+      actions,
+      subGroups,
+      subGroupAttendance,
+      reviews,
+      reviewProgress,
+    };
+  }
+}
