@@ -50,7 +50,7 @@ describe('executive summary and annual report', () => {
     const board = await f.board({ quorumMinimum: 2 });
     const coordinator = await signedIn(hub, f, UserRole.COORDINATOR, { boardIds: [board.id] });
     const t = coordinator.token;
-    const agencies = [];
+    const agencies: (Awaited<ReturnType<Factories['agency']>> & { user: { token: string } })[] = [];
     for (let s = 0; s < scale; s++) {
       const names = scale === 1 ? ['Alpha Police', 'Beta Health', 'Gamma College'] : [`Alpha ${s}`, `Beta ${s}`, `Gamma ${s}`];
       for (const [i, name] of names.entries()) {
