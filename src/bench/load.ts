@@ -14,10 +14,17 @@ export interface LoadResult {
   p99: number | null;
 }
 
+/** Which connection a request goes out on, and its place in that connection's own sequence. */
+export interface Lane {
+  conn: number;
+  k: number;
+  conns: number;
+}
+
 export interface GraphQLLoad {
   url: string;
   headers: Record<string, string>;
-  body: (i: number) => string;
+  body: (i: number, lane: Lane) => string;
   connections: number;
   seconds: number;
 }
@@ -27,6 +34,7 @@ export class ScenarioError extends Error {}
 /** autocannon against one GraphQL endpoint; any HTTP error or `errors` in a body fails the run. */
 export async function runGraphQLLoad(o: GraphQLLoad): Promise<LoadResult> {
   let n = 0;
+  let lanes = 0;
   let errors = 0;
   let firstError = '';
   const latencies: number[] = [];
@@ -38,7 +46,13 @@ export async function runGraphQLLoad(o: GraphQLLoad): Promise<LoadResult> {
     requests: [
       {
         method: 'POST',
-        setupRequest: (req: any) => ({ ...req, body: o.body(n++) }),
+        // autocannon gives each connection its own context: numbering them lets a scenario keep
+        // connections apart (saves to one return must not overlap).
+        setupRequest: (req: any, context: { conn?: number; k?: number }) => {
+          context.conn ??= lanes++;
+          context.k ??= 0;
+          return { ...req, body: o.body(n++, { conn: context.conn, k: context.k++, conns: o.connections }) };
+        },
         onResponse: (status: number, body: string) => {
           if (status !== 200 || body.includes('"errors"')) {
             errors++;

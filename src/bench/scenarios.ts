@@ -5,6 +5,8 @@
  * FIXTURES entry if it needs ids of a kind not listed yet.
  */
 
+import type { Lane } from './load';
+
 /** Ids the scenarios draw from, each list loaded by the SQL in FIXTURES before the runs. */
 export type Fixtures = Record<string, string[]>;
 
@@ -19,7 +21,7 @@ export interface ScenarioContext {
 export interface GraphQLCall {
   /** Must name its operation (`query Name`): the hub's log lines are matched on it. */
   query: string;
-  variables(ctx: ScenarioContext, i: number): Record<string, unknown>;
+  variables(ctx: ScenarioContext, i: number, lane?: Lane): Record<string, unknown>;
 }
 
 export interface Scenario {
@@ -30,6 +32,8 @@ export interface Scenario {
   postgraphile?: GraphQLCall;
   /** The same computed figure as one hand-written SQL statement, run straight through pg. */
   floor?: { sql: string; params(ctx: ScenarioContext, i: number): unknown[] };
+  /** A fixture each connection needs its own share of: connections are capped at its size. */
+  exclusive?: string;
 }
 
 /** Ids loaded once per run (round-robin over them keeps every request different but the load repeatable). */
@@ -38,9 +42,51 @@ export const FIXTURES: Record<string, string> = {
   /** Agencies on several boards (police forces, NHS bodies): the cross-board view is theirs. */
   crossBoardAgencies: `SELECT agency_id AS id FROM membership WHERE board_id IS NOT NULL
     GROUP BY agency_id HAVING count(DISTINCT board_id) >= 3 ORDER BY agency_id`,
+  /** Each board's latest audit cycle. */
+  latestCycles: `SELECT DISTINCT ON (board_ids[1]) id FROM audit_cycle ORDER BY board_ids[1], opens_on DESC`,
+  /** Editable returns with what a save needs: "id|cycle|agency|revision". */
+  draftReturns: `SELECT id || '|' || cycle_id || '|' || agency_id || '|' || revision AS id FROM audit_return WHERE status IN ('DRAFT', 'RETURNED') ORDER BY id`,
 };
 
+/**
+ * A save names the revision it is based on. Each connection saves only its own share of the
+ * returns, one request at a time, so saves never race and the next revision can be counted here
+ * (from the revision loaded with the fixture) rather than read back.
+ */
+const nextRevision = new Map<string, number>();
+function saveVariables(c: ScenarioContext, i: number, lane: Lane = { conn: 0, k: 0, conns: 1 }): Record<string, unknown> {
+  const list = c.ids.draftReturns;
+  const share = Math.max(1, Math.floor(list.length / lane.conns));
+  const [id, cycleId, agencyId, revision] = list[(lane.conn + lane.conns * (lane.k % share)) % list.length].split('|');
+  const based = nextRevision.get(id) ?? Number(revision);
+  nextRevision.set(id, based + 1);
+  return {
+    i: {
+      cycleId,
+      agencyId,
+      basedOnRevision: based,
+      assessments: [
+        { standardCode: '1', rating: 'MET', evidence: `Board minutes and safeguarding report, save ${i}` },
+        { standardCode: '5', rating: i % 2 ? 'MET' : 'PARTIALLY_MET', evidence: `Training take-up ${60 + (i % 40)}%` },
+      ],
+    },
+  };
+}
+
 const nth = (list: string[], i: number) => list[i % list.length];
+
+/** DOMAIN.md's per-return compliance over a cycle (moderated where recorded), as one statement. */
+const COMPLIANCE_FLOOR_SQL = `SELECT r.id,
+    count(*) FILTER (WHERE coalesce(a.moderated_rating, a.self_rating) = 'MET')::int AS met,
+    count(*) FILTER (WHERE coalesce(a.moderated_rating, a.self_rating) = 'PARTIALLY_MET')::int AS partially_met,
+    count(*) FILTER (WHERE coalesce(a.moderated_rating, a.self_rating) = 'NOT_MET')::int AS not_met,
+    count(*) FILTER (WHERE coalesce(a.moderated_rating, a.self_rating) = 'NOT_APPLICABLE')::int AS not_applicable
+  FROM audit_return r
+  JOIN audit_cycle c ON c.id = r.cycle_id
+  JOIN audit_standard s ON s.framework_id = c.framework_id
+  LEFT JOIN audit_assessment a ON a.return_id = r.id AND a.standard_id = s.id
+  WHERE r.cycle_id = $1
+  GROUP BY r.id`;
 
 /** DOMAIN.md's attendance aggregate for one board, as AttendanceService computes it (its main statement). */
 const ATTENDANCE_FLOOR_SQL = `WITH held AS (
@@ -79,6 +125,7 @@ export const SCENARIOS: Scenario[] = [
             meetingsHeld quorateMeetings overallRate threshold
             byAgency { agency { id name } expected attended apologies absent rate belowThreshold }
           }
+          auditCycles { id name dueOn summary(asOf: $to) { invited submitted outstanding overdue fullyCompliant trends { improved sustained declined new } } }
         }
       }`,
       variables: (c, i) => ({ id: nth(c.ids.boards, i), from: c.from, to: c.to }),
@@ -137,6 +184,49 @@ export const SCENARIOS: Scenario[] = [
     },
   },
 ];
+
+SCENARIOS.push(
+  {
+    name: 'executiveSummary',
+    title: 'executiveSummary for a year, with headlines',
+    hub: {
+      query: `query BenchExecutiveSummary($id: ID!, $from: LocalDate!, $to: LocalDate!) {
+        executiveSummary(boardId: $id, from: $from, to: $to) {
+          attendance { overallRate meetingsHeld quorateMeetings agenciesBelowThreshold { agency { name } rate } }
+          section11 { cycle { name } invited submitted submissionRate fullyCompliant trends { improved sustained declined new } }
+          adultsCompliance { cycle { name } invited submitted fullyCompliant }
+          caseReviews { byStatus { status count } publishedInPeriod openActions overdueActions }
+          businessPlan { plan { title } progress { percentComplete overdue } priorities { code title progress { red amber green percentComplete } } littleOrNoProgress }
+          headlines
+        }
+      }`,
+      variables: (c, i) => ({ id: nth(c.ids.boards, i), from: c.from, to: c.to }),
+    },
+  },
+  {
+    name: 'cycleCompliance',
+    title: 'Audit cycle: summary and every return\'s compliance',
+    hub: {
+      query: `query BenchCycleCompliance($id: ID!) {
+        auditCycle(id: $id) {
+          id name summary { invited submitted fullyCompliant standards { code met partiallyMet notMet notApplicable } }
+          returns { id status agency { name } compliance { applicable met partiallyMet notMet notApplicable percentMet rag } trend }
+        }
+      }`,
+      variables: (c, i) => ({ id: nth(c.ids.latestCycles, i) }),
+    },
+    floor: { sql: COMPLIANCE_FLOOR_SQL, params: (c, i) => [nth(c.ids.latestCycles, i)] },
+  },
+  {
+    name: 'saveAuditReturn',
+    title: 'saveAuditReturn: two standards of a draft, compare-and-set on its revision',
+    hub: {
+      query: `mutation BenchSaveAuditReturn($i: SaveAuditReturnInput!) { saveAuditReturn(input: $i) { id revision status } }`,
+      variables: saveVariables,
+    },
+    exclusive: 'draftReturns',
+  },
+);
 
 export function operationName(query: string): string {
   const m = /^\s*(?:query|mutation)\s+(\w+)/.exec(query);

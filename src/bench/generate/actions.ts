@@ -5,11 +5,13 @@ const PLAN_ACTIONS = ['Audit the use of early help assessments', 'Deliver multi-
 const REVIEW_ACTIONS = ['Brief front-line staff on the review findings', 'Update the information-sharing protocol', 'Audit case files against the recommendation', 'Add the learning to induction training'];
 const NOTES = ['Work started; lead identified', 'Draft circulated to partners', 'Delayed: awaiting partner returns', 'Evidence presented to the sub-group', 'Completed and reported to the board'];
 
+type Source = { id: string; label: string; from?: string; to?: string };
+
 /**
- * Actions (the shared Action kind) per board, owned by its member agencies. Their sources are the
- * board's plan priorities and review recommendations; those tables do not exist here yet, so the
- * source ids are drawn at random per board (the audit, case review and plan generators will supply real ones).
- * Older actions are mostly complete; some stay open past their due date (overdue).
+ * Actions (the shared Action kind) per board, owned by its member agencies, on the board's plan
+ * priorities (the plan of the year they fall due in) and open review recommendations, plus the
+ * improvement actions the audit generator set. Older actions are mostly complete; some stay open
+ * past their due date (overdue).
  */
 export async function generateActions(ctx: GenContext): Promise<void> {
   const { rand, world } = ctx;
@@ -19,12 +21,13 @@ export async function generateActions(ctx: GenContext): Promise<void> {
   for (const board of world.boards) {
     const members = world.boardMembers.get(board.id)!;
     const area = world.areas[board.area];
-    const priorities = Array.from({ length: 6 }, (_, i) => ({ id: ctx.uuid(), label: `Business plan priority ${i + 1}` }));
-    const recommendations = Array.from({ length: 4 }, (_, i) => ({ id: ctx.uuid(), label: `Child ${String.fromCharCode(65 + i)}R: recommendation ${i + 1}` }));
+    const priorities = (world.extra.priorities as Map<string, Source[]>).get(board.id)!;
+    const recommendations = (world.extra.recommendations as Map<string, Source[]>).get(board.id)!;
     for (let n = 0; n < ctx.scale.actionsPerBoard; n++) {
-      const fromPlan = rand() < 0.6;
-      const source = fromPlan ? pick(rand, priorities) : pick(rand, recommendations);
+      const fromPlan = !recommendations.length || rand() < 0.6;
       const due = addDays(ctx.since, intBetween(rand, 60, span + 180));
+      const ofYear = priorities.filter((p) => p.from! <= due && due <= p.to!);
+      const source = fromPlan ? pick(rand, ofYear.length ? ofYear : priorities) : pick(rand, recommendations);
       const created = addDays(due, -intBetween(rand, 60, 360));
       const old = due < addDays(ctx.until, -180);
       const roll = rand();
@@ -51,6 +54,7 @@ export async function generateActions(ctx: GenContext): Promise<void> {
       }
     }
   }
+  for (const a of (world.extra.auditActions as unknown[][] | undefined) ?? []) actions.push([a[0], `${ctx.until}T09:00:00Z`, ...a.slice(1)]);
   ctx.counts.action = await bulkInsert(
     ctx.client,
     'action',

@@ -1,4 +1,7 @@
 import { generateActions } from './actions';
+import { generateAudits } from './audits';
+import { generateCaseReviews } from './case-reviews';
+import { generatePlans } from './plans';
 import { GenContext } from './context';
 import { generateMeetings } from './meetings';
 import { generatePartnership } from './partnership';
@@ -18,5 +21,8 @@ export const GENERATORS: DomainGenerator[] = [
   { name: 'partnership', run: generatePartnership },
   { name: 'meetings', run: generateMeetings },
   { name: 'users', run: generateUsers },
+  { name: 'audits', run: generateAudits },
+  { name: 'caseReviews', run: generateCaseReviews },
+  { name: 'plans', run: generatePlans },
   { name: 'actions', run: generateActions },
 ];
