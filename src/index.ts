@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config/env';
-import { createLogger } from './common/logger';
+import { createLogger, flushLogger } from './common/logger';
 import { CountingSqlLogger } from './common/sql-counter';
 import { createDataSource } from './database/data-source';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded';
@@ -76,9 +76,11 @@ async function main(): Promise<void> {
       logger.debug('database pool closed');
       if (embedded) await embedded.stop();
       logger.info('stopped cleanly');
+      flushLogger(logger);
       process.exit(0);
     } catch (e) {
       logger.error({ err: e }, 'error while stopping');
+      flushLogger(logger);
       process.exit(1);
     }
   };
