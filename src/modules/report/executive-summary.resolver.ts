@@ -17,7 +17,8 @@ export class ExecutiveSummaryResolver {
   }
 
   @FieldResolver(() => String, { description: 'The annual report draft for the period; counts below 5 read "fewer than 5" unless the board turned suppression off' })
-  annualReport(@Root() s: ExecutiveSummary, @Arg('format', () => ReportFormat, { defaultValue: ReportFormat.MARKDOWN }) format: ReportFormat) {
-    return format === ReportFormat.HTML ? renderHtml(s.report) : renderMarkdown(s.report);
+  async annualReport(@Root() s: ExecutiveSummary, @Arg('format', () => ReportFormat, { defaultValue: ReportFormat.MARKDOWN }) format: ReportFormat) {
+    const report = await s.loadReport();
+    return format === ReportFormat.HTML ? renderHtml(report) : renderMarkdown(report);
   }
 }

@@ -16,6 +16,7 @@ import { CaseReviewService } from '../case-review/case-review.service';
 import { AttendanceService } from '../meeting/attendance.service';
 import { AttendanceSummary } from '../meeting/attendance.types';
 import { buildAnnualReport } from './annual-report.builder';
+import { AnnualReportModel } from './annual-report.model';
 import { ExecutiveSummary, SummaryAudit, SummaryCaseReviews, SummaryPlan } from './executive-summary.types';
 import { attendanceHeadline, businessPlanHeadline, caseReviewHeadlines, quorumHeadline, section11Headlines } from './headlines';
 
@@ -59,15 +60,16 @@ export class ExecutiveSummaryService {
     const board = await this.assertCanRead(access, boardId);
     // Overdue is judged at the end of the period, or today for a period not over yet.
     const asOf = to < today() ? to : today();
-    const [attendance, audits, caseReviews, plan, partners] = await Promise.all([
+    const [attendance, audits, caseReviews, plan, names] = await Promise.all([
       this.attendance.summaries('board', [board.id], from, to).then((m) => m.get(board.id)!),
       this.latestAudits(board.id, to, asOf),
       this.caseReviewFigures(board.id, from, to, asOf),
       this.planFigures(board.id, from, to, asOf),
-      this.partnerFigures(board.id, from, to, asOf),
+      this.ds
+        .query(`SELECT DISTINCT a.id, a.name FROM agency a JOIN membership m ON m.agency_id = a.id WHERE m.board_id = $1`, [board.id])
+        .then((rows: { id: string; name: string }[]) => new Map(rows.map((r) => [r.id, r.name]))),
     ]);
     const below = attendance.byAgency.filter((a) => a.belowThreshold);
-    const names = new Map(partners.agencies.map((a) => [a.id, a.name]));
     const summary: ExecutiveSummary = {
       board,
       from,
@@ -84,10 +86,16 @@ export class ExecutiveSummaryService {
       caseReviews,
       businessPlan: plan,
       headlines: [],
-      report: undefined as never,
+      loadReport: undefined as never,
     };
-    summary.headlines = this.headlines(summary, below.map((a) => names.get(a.agencyId) ?? 'an agency'), false);
-    summary.report = buildAnnualReport(summary, attendance, partners, this.headlines(summary, below.map((a) => names.get(a.agencyId) ?? 'an agency'), board.suppressSmallNumbers));
+    const belowNames = below.map((a) => names.get(a.agencyId) ?? 'an agency');
+    summary.headlines = this.headlines(summary, belowNames, false);
+    // The report's per-partner detail costs its own statements: gathered only when asked for.
+    let report: Promise<AnnualReportModel> | undefined;
+    summary.loadReport = () =>
+      (report ??= this.partnerFigures(board.id, from, to, asOf).then((partners) =>
+        buildAnnualReport(summary, attendance, partners, this.headlines(summary, belowNames, board.suppressSmallNumbers)),
+      ));
     return summary;
   }
 

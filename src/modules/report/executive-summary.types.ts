@@ -80,6 +80,6 @@ export class ExecutiveSummary {
   @Field(() => SummaryPlan, { nullable: true }) businessPlan: SummaryPlan | null;
   @Field(() => [String], { description: 'Sentences built from the figures above' }) headlines: string[];
 
-  /** Everything the annual report shows; rendered on demand by the annualReport field. */
-  report: AnnualReportModel;
+  /** Everything the annual report shows, gathered on first use by the annualReport field. */
+  loadReport: () => Promise<AnnualReportModel>;
 }
