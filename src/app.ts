@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { Express } from 'express';
@@ -50,6 +51,9 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
     includeStacktraceInErrorResponses: !config.isProduction,
     formatError: (formatted, error) => toGraphQLError(formatted, error, !config.isProduction),
     plugins: [
+      // Cache hints are unused (answers depend on who asks); the plugin instruments every field resolution.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
       ...protection.plugins,
       requestLogPlugin(logger),
       ApolloServerPluginDrainHttpServer({ httpServer }),

@@ -1,0 +1,82 @@
+import 'reflect-metadata';
+import jwt from 'jsonwebtoken';
+import { Client } from 'pg';
+import supertest from 'supertest';
+import { Logger } from 'typeorm';
+import { createApp } from '../app';
+import { createLogger } from '../common/logger';
+import { createDataSource } from '../database/data-source';
+import { parseArgs, stringArg } from './args';
+import { databaseNameFor, readMeta, startBenchPostgres, withDatabase } from './bench-db';
+import { addDays } from './generate/context';
+import { FIXTURES, ScenarioContext, SCENARIOS } from './scenarios';
+
+/** Records every statement with its parameters, so each can be explained on its own. */
+class Recorder implements Logger {
+  statements: { query: string; params: unknown[] }[] = [];
+  logQuery(query: string, params?: unknown[]): void {
+    if (!/^(START TRANSACTION|COMMIT|ROLLBACK|BEGIN)/i.test(query.trim())) this.statements.push({ query, params: params ?? [] });
+  }
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+}
+
+/**
+ * npm run bench:explain -- [--scale national|smoke] [--scenario a,b]
+ * Where a request's time goes: each scenario's request once (warm), its wall time in the hub, and
+ * every SQL statement it sent with PostgreSQL's own execution time (EXPLAIN ANALYZE).
+ */
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const scale = stringArg(args, 'scale') ?? 'national';
+  const only = stringArg(args, 'scenario')?.split(',');
+  const embedded = await startBenchPostgres();
+  const url = withDatabase(embedded.url, databaseNameFor(scale));
+  const recorder = new Recorder();
+  const ds = createDataSource({ url, logger: recorder });
+  await ds.initialize();
+  const pg = new Client({ connectionString: url });
+  await pg.connect();
+  try {
+    const secret = 'explain-secret-that-is-at-least-32-characters';
+    const app = await createApp(ds, { isProduction: true, jwtSecret: secret, jwtExpiresIn: '1h', bcryptRounds: 4 }, createLogger('silent'));
+    const [admin] = (await pg.query(`SELECT id FROM app_user WHERE role = 'ADMIN' LIMIT 1`)).rows;
+    if (!admin) throw new Error('No admin in the bench database: run npm run bench once first');
+    const token = jwt.sign({}, secret, { subject: admin.id, expiresIn: '1h', algorithm: 'HS256' });
+    const ids: ScenarioContext['ids'] = {};
+    for (const [name, sql] of Object.entries(FIXTURES)) ids[name] = (await pg.query(sql)).rows.map((r) => r.id);
+    const until = readMeta()[databaseNameFor(scale)]?.until ?? '2025-09-30';
+    const ctx: ScenarioContext = { ids, from: addDays(until, -364), to: until, asOf: until };
+    for (const s of SCENARIOS.filter((x) => !only || only.includes(x.name))) {
+      if (s.hub.query.trim().startsWith('mutation')) continue;
+      const send = () => supertest(app.app).post('/graphql').set('authorization', `Bearer ${token}`).send({ query: s.hub.query, variables: s.hub.variables(ctx, 1) });
+      await send();
+      recorder.statements = [];
+      const started = process.hrtime.bigint();
+      const res = await send();
+      const wall = Number(process.hrtime.bigint() - started) / 1e6;
+      if (res.body.errors) throw new Error(JSON.stringify(res.body.errors).slice(0, 400));
+      const rows: [number, string][] = [];
+      for (const st of recorder.statements) {
+        const plan = (await pg.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${st.query}`, st.params as unknown[])).rows[0]['QUERY PLAN'][0];
+        rows.push([plan['Execution Time'] + plan['Planning Time'], st.query.replace(/\s+/g, ' ').slice(0, 110)]);
+      }
+      const sql = rows.reduce((a, [ms]) => a + ms, 0);
+      console.log(`\n## ${s.name}: ${wall.toFixed(1)} ms wall, ${rows.length} statements, ${sql.toFixed(1)} ms in PostgreSQL (planning + execution, one at a time)`);
+      for (const [ms, q] of rows.sort((a, b) => b[0] - a[0])) console.log(`${ms.toFixed(2).padStart(8)} ms  ${q}`);
+    }
+    await app.stop();
+  } finally {
+    await pg.end();
+    await ds.destroy();
+    await embedded.stop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
