@@ -55,8 +55,8 @@ describe('SQL statements per nested query', () => {
     const large = await statementsFor(q, (await partnership(4)).token);
     expect(large).toBe(small);
     // user, boards, meeting page ids, meetings, quorum per meeting, register, agencies,
-    // attendance (slots, quorum, thresholds), sub-groups
-    expect(small).toBe(11);
+    // attendance (figures, quorum and thresholds in one), sub-groups
+    expect(small).toBe(9);
   });
 
   /** n boards, each with n case reviews of n recommendations and n plans of n priorities, each with one action. */

@@ -60,13 +60,20 @@ async function main(): Promise<void> {
       const wall = Number(process.hrtime.bigint() - started) / 1e6;
       if (res.body.errors) throw new Error(JSON.stringify(res.body.errors).slice(0, 400));
       const rows: [number, string][] = [];
+      let planning = 0;
       for (const st of recorder.statements) {
         const plan = (await pg.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${st.query}`, st.params as unknown[])).rows[0]['QUERY PLAN'][0];
+        planning += plan['Planning Time'];
         rows.push([plan['Execution Time'] + plan['Planning Time'], st.query.replace(/\s+/g, ' ').slice(0, 110)]);
       }
       const sql = rows.reduce((a, [ms]) => a + ms, 0);
-      console.log(`\n## ${s.name}: ${wall.toFixed(1)} ms wall, ${rows.length} statements, ${sql.toFixed(1)} ms in PostgreSQL (planning + execution, one at a time)`);
+      console.log(`\n## ${s.name}: ${wall.toFixed(1)} ms wall, ${rows.length} statements, ${sql.toFixed(1)} ms in PostgreSQL (planning + execution, one at a time; ${planning.toFixed(1)} ms of it planning)`);
       for (const [ms, q] of rows.sort((a, b) => b[0] - a[0])) console.log(`${ms.toFixed(2).padStart(8)} ms  ${q}`);
+      if (args.has('plans')) {
+        const slowest = [...recorder.statements].sort((a, b) => b.query.length - a.query.length)[0];
+        const text = (await pg.query(`EXPLAIN (ANALYZE, BUFFERS) ${slowest.query}`, slowest.params as unknown[])).rows.map((r) => r['QUERY PLAN']);
+        console.log(text.join('\n'));
+      }
     }
     await app.stop();
   } finally {

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { UserRole } from './enums';
 import { ForbiddenError, UnauthenticatedError } from './errors';
+import { preparedQuery } from '../database/prepared';
 
 export interface AuthUser {
   id: string;
@@ -37,8 +38,8 @@ export class Access {
     const me = this.me;
     if (me.role === UserRole.ADMIN) return Promise.resolve({ all: true });
     if (me.role !== UserRole.AGENCY_USER) return Promise.resolve({ all: false, ids: new Set(me.boardIds) });
-    this.readable ??= this.ds
-      .query(
+    this.readable ??= preparedQuery(
+        this.ds,
         `SELECT board_id FROM membership WHERE agency_id = $1 AND board_id IS NOT NULL
          UNION SELECT sgb.board_id FROM membership m JOIN sub_group_board sgb ON sgb.sub_group_id = m.sub_group_id WHERE m.agency_id = $1`,
         [me.agencyId],

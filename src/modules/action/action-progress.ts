@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '../../database/prepared';
 
 @ObjectType({ description: 'Roll-up of a set of actions: by RAG, by status, overdue on asOf, and percent complete' })
 export class ActionProgress {
@@ -67,7 +68,7 @@ function toProgress(r: Row): ActionProgress {
  * (left-joined, so a group with no actions still appears) and the grouping expression as `key`.
  */
 export async function progressBy(ds: DataSource, from: string, key: string, ids: string[], asOf: string): Promise<Map<string, ActionProgress>> {
-  const rows: (Row & { key: string })[] = await ds.query(
+  const rows: (Row & { key: string })[] = await preparedQuery(ds, 
     `SELECT ${key} AS key,
        count(a.id)::int AS total,
        count(a.id) FILTER (WHERE a.rag = 'RED')::int AS red,

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { Rag } from '../action/action.entity';
 import { AuditReturnStatus } from './audit-return.entity';
 import { AuditTrend, Compliance, CycleSummary, RatingCounts, StandardSummary } from './audit.types';
+import { preparedQuery } from '../../database/prepared';
 
 export interface ReturnFigures {
   cycleId: string;
@@ -107,77 +108,47 @@ export class AuditComplianceService {
   constructor(private readonly ds: DataSource) {}
 
   private async figures(target: string, ids: string[]): Promise<Map<string, ReturnFigures>> {
-    const rows: { id: string; cycle_id: string; status: string; prev_id: string | null; cur: CountsRow; prev: CountsRow | null }[] = await this.ds.query(
-      complianceSql(target),
-      [ids],
-    );
-    return new Map(
-      rows.map((r) => {
-        const compliance = effective(r.cur);
-        return [
-          r.id,
-          {
-            cycleId: r.cycle_id,
-            compliance,
-            selfAssessed: selfAssessed(r.cur),
-            trend: SUBMITTED.has(r.status) ? trendOf(compliance, r.prev ? effective(r.prev) : null) : null,
-            previousReturnId: r.prev_id,
-          },
-        ];
-      }),
-    );
+    return toFigures(await preparedQuery<FiguresRow>(this.ds, complianceSql(target), [ids]));
   }
 
   forReturns(returnIds: string[]): Promise<Map<string, ReturnFigures>> {
     return this.figures('r.id = ANY($1::uuid[])', returnIds);
   }
 
-  /** Cycle summaries in three statements whatever the number of cycles or returns. */
+  /** Cycle summaries in one statement whatever the number of cycles or returns: return counts, per-standard counts and each submitted return's figures, bundled as JSON. */
   async summaries(cycleIds: string[], asOf: string): Promise<Map<string, CycleSummary>> {
-    const counts: {
-      id: string;
-      invited: number;
-      submitted: number;
-      validated: number;
-      drafts: number;
-      returned: number;
-      late: number;
-      past_due: boolean;
-    }[] = await this.ds.query(
-      `SELECT c.id, cardinality(c.invited_agency_ids)::int AS invited,
-         count(r.id) FILTER (WHERE r.status IN ('SUBMITTED', 'VALIDATED'))::int AS submitted,
-         count(r.id) FILTER (WHERE r.status = 'VALIDATED')::int AS validated,
-         count(r.id) FILTER (WHERE r.status = 'DRAFT')::int AS drafts,
-         count(r.id) FILTER (WHERE r.status = 'RETURNED')::int AS returned,
-         count(r.id) FILTER (WHERE r.status IN ('SUBMITTED', 'VALIDATED') AND r.first_submitted_on > c.due_on)::int AS late,
-         c.due_on < $2::date AS past_due
-       FROM audit_cycle c
-       LEFT JOIN audit_return r ON r.cycle_id = c.id AND r.agency_id = ANY(c.invited_agency_ids)
-       WHERE c.id = ANY($1::uuid[])
-       GROUP BY c.id`,
+    const [row] = await preparedQuery<{ counts: CycleCountsRow[]; standards: StandardRow[]; figures: FiguresRow[] }>(
+      this.ds,
+      `SELECT
+         (SELECT coalesce(json_agg(x), '[]') FROM (
+           SELECT c.id, cardinality(c.invited_agency_ids)::int AS invited,
+             count(r.id) FILTER (WHERE r.status IN ('SUBMITTED', 'VALIDATED'))::int AS submitted,
+             count(r.id) FILTER (WHERE r.status = 'VALIDATED')::int AS validated,
+             count(r.id) FILTER (WHERE r.status = 'DRAFT')::int AS drafts,
+             count(r.id) FILTER (WHERE r.status = 'RETURNED')::int AS returned,
+             count(r.id) FILTER (WHERE r.status IN ('SUBMITTED', 'VALIDATED') AND r.first_submitted_on > c.due_on)::int AS late,
+             c.due_on < $2::date AS past_due
+           FROM audit_cycle c
+           LEFT JOIN audit_return r ON r.cycle_id = c.id AND r.agency_id = ANY(c.invited_agency_ids)
+           WHERE c.id = ANY($1::uuid[])
+           GROUP BY c.id) x) AS counts,
+         (SELECT coalesce(json_agg(x ORDER BY x.position), '[]') FROM (
+           SELECT c.id AS cycle_id, s.id AS standard_id, s.code, s.title, s.position,
+             ${RATING_COUNTS('', 'coalesce(a.moderated_rating, a.self_rating)')},
+             ${RATING_COUNTS('self_', 'a.self_rating')}
+           FROM audit_cycle c
+           JOIN audit_standard s ON s.framework_id = c.framework_id
+           LEFT JOIN audit_return r ON r.cycle_id = c.id AND r.status IN ('SUBMITTED', 'VALIDATED') AND r.agency_id = ANY(c.invited_agency_ids)
+           LEFT JOIN audit_assessment a ON a.return_id = r.id AND a.standard_id = s.id
+           WHERE c.id = ANY($1::uuid[])
+           GROUP BY c.id, s.id) x) AS standards,
+         (SELECT coalesce(json_agg(x), '[]') FROM (${complianceSql(
+           `r.cycle_id = ANY($1::uuid[]) AND r.status IN ('SUBMITTED', 'VALIDATED') AND r.agency_id = ANY(c.invited_agency_ids)`,
+         )}) x) AS figures`,
       [cycleIds, asOf],
     );
-    const standards: (CountsRow & { cycle_id: string; standard_id: string; code: string; title: string })[] = await this.ds.query(
-      `SELECT c.id AS cycle_id, s.id AS standard_id, s.code, s.title,
-         ${RATING_COUNTS('', 'coalesce(a.moderated_rating, a.self_rating)')},
-         ${RATING_COUNTS('self_', 'a.self_rating')}
-       FROM audit_cycle c
-       JOIN audit_standard s ON s.framework_id = c.framework_id
-       LEFT JOIN audit_return r ON r.cycle_id = c.id AND r.status IN ('SUBMITTED', 'VALIDATED') AND r.agency_id = ANY(c.invited_agency_ids)
-       LEFT JOIN audit_assessment a ON a.return_id = r.id AND a.standard_id = s.id
-       WHERE c.id = ANY($1::uuid[])
-       GROUP BY c.id, s.id
-       ORDER BY s.position`,
-      [cycleIds],
-    );
-    const submitted = [
-      ...(
-        await this.figures(
-          `r.cycle_id = ANY($1::uuid[]) AND r.status IN ('SUBMITTED', 'VALIDATED') AND r.agency_id = ANY(c.invited_agency_ids)`,
-          cycleIds,
-        )
-      ).values(),
-    ];
+    const { counts, standards } = row;
+    const submitted = [...toFigures(row.figures).values()];
 
     const out = new Map<string, CycleSummary>();
     for (const c of counts) {
@@ -221,4 +192,42 @@ function standardSummary(s: CountsRow & { standard_id: string; code: string; tit
     notApplicable: s.not_applicable,
     selfAssessed: self,
   };
+}
+
+interface FiguresRow {
+  id: string;
+  cycle_id: string;
+  status: string;
+  prev_id: string | null;
+  cur: CountsRow;
+  prev: CountsRow | null;
+}
+
+interface CycleCountsRow {
+  id: string;
+  invited: number;
+  submitted: number;
+  validated: number;
+  drafts: number;
+  returned: number;
+  late: number;
+  past_due: boolean;
+}
+
+type StandardRow = CountsRow & { cycle_id: string; standard_id: string; code: string; title: string };
+
+function toFigures(rows: FiguresRow[]): Map<string, ReturnFigures> {
+  return new Map(
+    rows.map((r) => {
+      const compliance = effective(r.cur);
+      const figures: ReturnFigures = {
+        cycleId: r.cycle_id,
+        compliance,
+        selfAssessed: selfAssessed(r.cur),
+        trend: SUBMITTED.has(r.status) ? trendOf(compliance, r.prev ? effective(r.prev) : null) : null,
+        previousReturnId: r.prev_id,
+      };
+      return [r.id, figures];
+    }),
+  );
 }

@@ -8,6 +8,7 @@ import { AuditCycle } from './audit-cycle.entity';
 import { AuditStandard } from './audit-framework.entity';
 import { AuditAssessment, AuditReturn, AuditReturnStatus, AuditReturnVersion, VersionSnapshot } from './audit-return.entity';
 import { OutstandingAuditReturn } from './audit.types';
+import { preparedQuery } from '../../database/prepared';
 
 /** Reads of returns, shared by the resolvers' loaders and by the write side. */
 export class AuditReturnQueries {
@@ -70,7 +71,7 @@ export class AuditReturnQueries {
     if (!visible.length) return out;
     const scoped = me.role === UserRole.COORDINATOR || me.role === UserRole.VIEWER;
     const rows: { agency_id: string; cycle_id: string; due_on: string; return_id: string | null; status: AuditReturnStatus | null }[] =
-      await this.ds.query(
+      await preparedQuery(this.ds,
         `SELECT inv.agency_id, c.id AS cycle_id, c.due_on, r.id AS return_id, r.status
          FROM audit_cycle c
          CROSS JOIN LATERAL unnest(c.invited_agency_ids) AS inv(agency_id)

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { AgencyAttendance, AttendanceSummary, MeetingQuorum } from './attendance.types';
+import { preparedQuery } from '../../database/prepared';
 
 export type BodyKind = 'board' | 'subGroup';
 
@@ -18,20 +19,22 @@ export class AttendanceService {
 
   async summaries(kind: BodyKind, bodyIds: string[], from: string, to: string): Promise<Map<string, AttendanceSummary>> {
     const { column, table } = BODY[kind];
-    const [slots, quorum, bodies] = await Promise.all([
-      this.ds.query(
-        `WITH held AS (
-           SELECT id, date, ${column} AS body_id FROM meeting
-           WHERE ${column} = ANY($1) AND status = 'HELD' AND date BETWEEN $2 AND $3
-         ), seat AS (
-           SELECT ${column} AS body_id, agency_id, starts_on, ends_on, expected_to_attend FROM membership
-           WHERE ${column} = ANY($1) AND starts_on <= $3 AND (ends_on IS NULL OR ends_on >= $2)
-         ), slot AS (
-           SELECT DISTINCT s.body_id, s.agency_id, h.id AS meeting_id
-           FROM seat s JOIN held h ON h.body_id = s.body_id AND s.expected_to_attend
-             AND s.starts_on <= h.date AND (s.ends_on IS NULL OR s.ends_on >= h.date)
-         )
-         SELECT m.body_id, m.agency_id,
+    // One statement for the three parts (per-agency figures, quorum per meeting, thresholds): each
+    // round trip to PostgreSQL costs more than the JSON it takes to bundle them.
+    const [row] = await preparedQuery<{ slots: any[]; quorum: any[]; bodies: { id: string; threshold: number }[] }>(
+      this.ds,
+      `WITH held AS (
+         SELECT id, date, ${column} AS body_id FROM meeting
+         WHERE ${column} = ANY($1) AND status = 'HELD' AND date BETWEEN $2 AND $3
+       ), seat AS (
+         SELECT ${column} AS body_id, agency_id, starts_on, ends_on, expected_to_attend FROM membership
+         WHERE ${column} = ANY($1) AND starts_on <= $3 AND (ends_on IS NULL OR ends_on >= $2)
+       ), slot AS (
+         SELECT DISTINCT s.body_id, s.agency_id, h.id AS meeting_id
+         FROM seat s JOIN held h ON h.body_id = s.body_id AND s.expected_to_attend
+           AND s.starts_on <= h.date AND (s.ends_on IS NULL OR s.ends_on >= h.date)
+       ), by_agency AS (
+         SELECT m.body_id, m.agency_id, ag.name,
            count(slot.meeting_id)::int AS expected,
            count(*) FILTER (WHERE a.status IN ('PRESENT','DEPUTY'))::int AS attended,
            count(*) FILTER (WHERE a.status = 'DEPUTY')::int AS deputies,
@@ -42,12 +45,14 @@ export class AttendanceService {
          LEFT JOIN attendance a ON a.meeting_id = slot.meeting_id AND a.agency_id = slot.agency_id
          JOIN agency ag ON ag.id = m.agency_id
          GROUP BY m.body_id, m.agency_id, ag.name
-         ORDER BY ag.name`,
-        [bodyIds, from, to],
-      ),
-      this.quorumRows(`m.${column} = ANY($1) AND m.status = 'HELD' AND m.date BETWEEN $2 AND $3`, [bodyIds, from, to]),
-      this.ds.query(`SELECT id, attendance_threshold::float8 AS threshold FROM ${table} WHERE id = ANY($1)`, [bodyIds]),
-    ]);
+       ), quorum AS (${quorumSql(`m.${column} = ANY($1) AND m.status = 'HELD' AND m.date BETWEEN $2 AND $3`)})
+       SELECT
+         (SELECT coalesce(json_agg(b ORDER BY b.name, b.agency_id), '[]') FROM by_agency b) AS slots,
+         (SELECT coalesce(json_agg(q), '[]') FROM quorum q) AS quorum,
+         (SELECT coalesce(json_agg(json_build_object('id', t.id, 'threshold', t.attendance_threshold::float8)), '[]') FROM ${table} t WHERE t.id = ANY($1)) AS bodies`,
+      [bodyIds, from, to],
+    );
+    const { slots, quorum, bodies } = row;
     const thresholds = new Map<string, number>(bodies.map((b: any) => [b.id, b.threshold]));
     const out = new Map<string, AttendanceSummary>();
     for (const id of bodyIds) {
@@ -88,13 +93,17 @@ export class AttendanceService {
     return new Map(rows.map((r: any) => [r.meeting_id, { meetingId: r.meeting_id, attending: r.attending, quorate: r.quorate }]));
   }
 
-  /**
-   * Quorate = attending member agencies (active, expected-to-attend seats) >= the body's minimum and
-   * every required sector has an attending member agency.
-   */
   private quorumRows(where: string, params: unknown[]): Promise<any[]> {
-    return this.ds.query(
-      `SELECT m.id AS meeting_id, coalesce(m.board_id, m.sub_group_id) AS body_id,
+    return preparedQuery(this.ds, quorumSql(where), params);
+  }
+}
+
+/**
+ * Quorate = attending member agencies (active, expected-to-attend seats) >= the body's minimum and
+ * every required sector has an attending member agency.
+ */
+function quorumSql(where: string): string {
+  return `SELECT m.id AS meeting_id, coalesce(m.board_id, m.sub_group_id) AS body_id,
          count(DISTINCT a.agency_id)::int AS attending,
          (m.status = 'HELD'
            AND count(DISTINCT a.agency_id) >= coalesce(b.quorum_minimum, sg.quorum_minimum)
@@ -110,8 +119,5 @@ export class AttendanceService {
              AND s.starts_on <= m.date AND (s.ends_on IS NULL OR s.ends_on >= m.date))
        LEFT JOIN agency ag ON ag.id = a.agency_id
        WHERE ${where}
-       GROUP BY m.id, b.quorum_minimum, b.quorum_sectors, sg.quorum_minimum, sg.quorum_sectors`,
-      params,
-    );
-  }
+       GROUP BY m.id, b.quorum_minimum, b.quorum_sectors, sg.quorum_minimum, sg.quorum_sectors`;
 }

@@ -12,6 +12,7 @@ import { MembershipService } from '../membership/membership.service';
 import { SubGroup } from '../sub-group/sub-group.entity';
 import { Attendance, Meeting } from './meeting.entity';
 import { CancelMeetingInput, RecordAttendanceInput, ScheduleMeetingInput } from './meeting.inputs';
+import { preparedQuery } from '../../database/prepared';
 
 export interface MeetingPageArgs {
   first: number;
@@ -45,7 +46,7 @@ export class MeetingService {
       const [date, id] = decodeCursor(args.after);
       conds.push(`(m.date, m.id) > ($${params.push(date)}::date, $${params.push(id)}::uuid)`);
     }
-    const ids: { id: string }[] = await this.ds.query(
+    const ids: { id: string }[] = await preparedQuery(this.ds,
       `SELECT id FROM (
          SELECT m.id, row_number() OVER (PARTITION BY m.${column} ORDER BY m.date, m.id) AS n
          FROM meeting m WHERE ${conds.join(' AND ')}

@@ -19,6 +19,7 @@ import { buildAnnualReport } from './annual-report.builder';
 import { AnnualReportModel } from './annual-report.model';
 import { ExecutiveSummary, SummaryAudit, SummaryCaseReviews, SummaryPlan } from './executive-summary.types';
 import { attendanceHeadline, businessPlanHeadline, caseReviewHeadlines, quorumHeadline, section11Headlines } from './headlines';
+import { preparedQuery } from '../../database/prepared';
 
 export interface PartnerFigures {
   agencies: { id: string; name: string; sector: string }[];
@@ -128,14 +129,13 @@ export class ExecutiveSummaryService {
 
   /** The latest cycle of each audience (children's Section 11, adults' compliance) opened by the end of the period. */
   private async latestAudits(boardId: string, to: string, asOf: string): Promise<Map<string, SummaryAudit>> {
-    const latest: (AuditCycle & { audience: string })[] = (
-      await this.ds.query(
-        `SELECT DISTINCT ON (f.audience) c.id, f.audience FROM audit_cycle c JOIN audit_framework f ON f.id = c.framework_id
+    const latest = await preparedQuery<{ id: string; audience: string }>(
+      this.ds,
+      `SELECT DISTINCT ON (f.audience) c.id, f.audience FROM audit_cycle c JOIN audit_framework f ON f.id = c.framework_id
          WHERE c.board_ids @> ARRAY[$1]::uuid[] AND c.opens_on <= $2
          ORDER BY f.audience, c.opens_on DESC, c.created_at DESC`,
-        [boardId, to],
-      )
-    ).map((r: { id: string; audience: string }) => r);
+      [boardId, to],
+    );
     if (!latest.length) return new Map();
     const ids = latest.map((c) => c.id);
     const [cycles, summaries] = await Promise.all([this.ds.getRepository(AuditCycle).findBy({ id: In(ids) }), this.compliance.summaries(ids, asOf)]);
@@ -153,7 +153,7 @@ export class ExecutiveSummaryService {
 
   private async caseReviewFigures(boardId: string, from: string, to: string, asOf: string): Promise<SummaryCaseReviews> {
     const [byStatus, [actions]] = await Promise.all([
-      this.ds.query(
+      preparedQuery(this.ds,
         `SELECT status, count(*)::int AS count,
            count(*) FILTER (WHERE referred_on BETWEEN $2 AND $3)::int AS referred,
            count(*) FILTER (WHERE commissioned AND decided_on BETWEEN $2 AND $3)::int AS commissioned,
@@ -161,7 +161,7 @@ export class ExecutiveSummaryService {
          FROM case_review WHERE board_id = $1 GROUP BY status`,
         [boardId, from, to],
       ),
-      this.ds.query(
+      preparedQuery(this.ds,
         `SELECT count(*) FILTER (WHERE a.status IN ('NOT_STARTED', 'IN_PROGRESS'))::int AS open,
            count(*) FILTER (WHERE a.status IN ('NOT_STARTED', 'IN_PROGRESS') AND a.due_on < $2)::int AS overdue
          FROM action a JOIN recommendation r ON a.source_type = 'REVIEW_RECOMMENDATION' AND a.source_id = r.id
@@ -208,26 +208,26 @@ export class ExecutiveSummaryService {
   /** What only the annual report shows: each partner's results, sub-groups, the reviews one by one. */
   private async partnerFigures(boardId: string, from: string, to: string, asOf: string): Promise<PartnerFigures> {
     const [agencies, returns, actions, subGroups, reviews] = await Promise.all([
-      this.ds.query(
+      preparedQuery(this.ds,
         `SELECT DISTINCT a.id, a.name, a.sector FROM agency a JOIN membership m ON m.agency_id = a.id
          WHERE m.board_id = $1 AND m.starts_on <= $3 AND (m.ends_on IS NULL OR m.ends_on >= $2) ORDER BY a.name`,
         [boardId, from, to],
       ),
-      this.ds.query(
+      preparedQuery(this.ds,
         `SELECT r.id, r.agency_id, r.cycle_id, r.status FROM audit_return r
          WHERE r.cycle_id IN (
            SELECT DISTINCT ON (f.audience) c.id FROM audit_cycle c JOIN audit_framework f ON f.id = c.framework_id
            WHERE c.board_ids @> ARRAY[$1]::uuid[] AND c.opens_on <= $2 ORDER BY f.audience, c.opens_on DESC, c.created_at DESC)`,
         [boardId, to],
       ),
-      this.ds.query(
+      preparedQuery(this.ds,
         `SELECT owner_agency_id,
            count(*) FILTER (WHERE status IN ('NOT_STARTED', 'IN_PROGRESS'))::int AS open,
            count(*) FILTER (WHERE status IN ('NOT_STARTED', 'IN_PROGRESS') AND due_on < $2)::int AS overdue
          FROM action WHERE board_ids @> ARRAY[$1]::uuid[] GROUP BY owner_agency_id`,
         [boardId, asOf],
       ),
-      this.ds.query(`SELECT sg.id, sg.name FROM sub_group sg JOIN sub_group_board b ON b.sub_group_id = sg.id WHERE b.board_id = $1 ORDER BY sg.name`, [boardId]),
+      preparedQuery(this.ds, `SELECT sg.id, sg.name FROM sub_group sg JOIN sub_group_board b ON b.sub_group_id = sg.id WHERE b.board_id = $1 ORDER BY sg.name`, [boardId]),
       this.ds
         .getRepository(CaseReview)
         .createQueryBuilder('c')

@@ -8,6 +8,7 @@ import { Agency } from '../agency/agency.entity';
 import { Board } from '../board/board.entity';
 import { User, UserBoard } from './user.entity';
 import { CreateUserInput } from './user.inputs';
+import { preparedQuery } from '../../database/prepared';
 
 export class UserService {
   constructor(
@@ -22,7 +23,7 @@ export class UserService {
 
   /** The signed-in user as access checks need it: one query per request. */
   async loadAuthUser(id: string): Promise<AuthUser | null> {
-    const rows = await this.ds.query(
+    const rows = await preparedQuery(this.ds,
       `SELECT u.id, u.email, u.name, u.role, u.agency_id, coalesce(array_agg(ub.board_id) FILTER (WHERE ub.board_id IS NOT NULL), '{}') AS board_ids
        FROM app_user u LEFT JOIN user_board ub ON ub.user_id = u.id WHERE u.id = $1 GROUP BY u.id`,
       [id],
@@ -86,7 +87,7 @@ export class UserService {
       if (input.role === UserRole.ADMIN) throw new ForbiddenError('Only an admin can create an admin');
       for (const b of boardIds) access.assertCanManageBoard(b);
       if (input.role === UserRole.AGENCY_USER) {
-        const sits = await this.ds.query(
+        const sits = await preparedQuery(this.ds,
           `SELECT 1 FROM membership m LEFT JOIN sub_group_board sgb ON sgb.sub_group_id = m.sub_group_id
            WHERE m.agency_id = $1 AND coalesce(m.board_id, sgb.board_id) = ANY($2) LIMIT 1`,
           [input.agencyId, me.boardIds],
