@@ -2,6 +2,7 @@ import { Foundation1763880000000 } from './1763880000000-foundation';
 import { Actions1763880100000 } from './1763880100000-actions';
 import { Section111763880200000 } from './1763880200000-section11';
 import { CaseReviewsPlans1763880300000 } from './1763880300000-case-reviews-plans';
+import { ReturnRatingCounts1763880400000 } from './1763880400000-return-rating-counts';
 
 /** Migrations in order. Listed explicitly so ts-jest, ts-node and the compiled build load the same set. */
-export const migrations = [Foundation1763880000000, Actions1763880100000, Section111763880200000, CaseReviewsPlans1763880300000];
+export const migrations = [Foundation1763880000000, Actions1763880100000, Section111763880200000, CaseReviewsPlans1763880300000, ReturnRatingCounts1763880400000];

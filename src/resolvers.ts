@@ -1,6 +1,6 @@
 import { NonEmptyArray } from 'type-graphql';
 import { ActionResolver, AgencyActionsResolver, BoardActionsResolver } from './modules/action/action.resolver';
-import { AgencyAuditResolver, AuditCycleResolver, AuditFrameworkResolver, BoardAuditResolver, OutstandingAuditReturnResolver } from './modules/audit/audit-cycle.resolver';
+import { AgencyAuditResolver, AuditCycleResolver, AuditFrameworkResolver, BoardAuditResolver, CycleSummaryResolver, OutstandingAuditReturnResolver } from './modules/audit/audit-cycle.resolver';
 import { AuditAssessmentResolver, AuditReturnResolver, AuditReturnVersionResolver } from './modules/audit/audit-return.resolver';
 import { ActionSourceResolver } from './modules/action/action-source.resolver';
 import { BoardBusinessPlansResolver, BusinessPlanResolver, PlanPriorityResolver } from './modules/business-plan/business-plan.resolver';
@@ -30,6 +30,7 @@ export const resolvers: NonEmptyArray<Function> = [
   AgencyActionsResolver,
   AuditFrameworkResolver,
   AuditCycleResolver,
+  CycleSummaryResolver,
   OutstandingAuditReturnResolver,
   BoardAuditResolver,
   AgencyAuditResolver,

@@ -25,7 +25,7 @@ class Recorder implements Logger {
 }
 
 /**
- * npm run bench:explain -- [--scale national|smoke] [--scenario a,b]
+ * npm run bench:explain -- [--scale national|smoke] [--scenario a,b] [--plans [--plan-match text]]
  * Where a request's time goes: each scenario's request once (warm), its wall time in the hub, and
  * every SQL statement it sent with PostgreSQL's own execution time (EXPLAIN ANALYZE).
  */
@@ -70,7 +70,10 @@ async function main(): Promise<void> {
       console.log(`\n## ${s.name}: ${wall.toFixed(1)} ms wall, ${rows.length} statements, ${sql.toFixed(1)} ms in PostgreSQL (planning + execution, one at a time; ${planning.toFixed(1)} ms of it planning)`);
       for (const [ms, q] of rows.sort((a, b) => b[0] - a[0])) console.log(`${ms.toFixed(2).padStart(8)} ms  ${q}`);
       if (args.has('plans')) {
-        const slowest = [...recorder.statements].sort((a, b) => b.query.length - a.query.length)[0];
+        const match = stringArg(args, 'plan-match');
+        const slowest = match
+          ? recorder.statements.find((x) => x.query.includes(match))!
+          : [...recorder.statements].sort((a, b) => b.query.length - a.query.length)[0];
         const text = (await pg.query(`EXPLAIN (ANALYZE, BUFFERS) ${slowest.query}`, slowest.params as unknown[])).rows.map((r) => r['QUERY PLAN']);
         console.log(text.join('\n'));
       }

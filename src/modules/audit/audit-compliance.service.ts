@@ -64,6 +64,12 @@ const RATING_COUNTS = (p: string, rating: string) => `
   count(*) FILTER (WHERE ${rating} = 'NOT_MET')::int AS ${p}not_met,
   count(*) FILTER (WHERE ${rating} = 'NOT_APPLICABLE')::int AS ${p}not_applicable`;
 
+/** The rating counts a return keeps (migration 1763880400000), as the JSON the figures are built from. */
+function countsJson(alias: string): string {
+  const cols = ['standards', 'met', 'partially_met', 'not_met', 'not_applicable', 'self_met', 'self_partially_met', 'self_not_met', 'self_not_applicable'];
+  return `json_build_object(${cols.map((c) => `'${c}', ${alias}.${c}`).join(', ')})`;
+}
+
 /**
  * One statement for any number of returns: each return's rating counts over every standard of its
  * framework (a standard with no answer counts as unrated), and the same for the agency's previous
@@ -86,20 +92,10 @@ function complianceSql(target: string): string {
       LIMIT 1
     ) prev ON true
     WHERE ${target}
-  ),
-  counts AS (
-    SELECT r.id, count(s.id)::int AS standards,
-      ${RATING_COUNTS('', 'coalesce(a.moderated_rating, a.self_rating)')},
-      ${RATING_COUNTS('self_', 'a.self_rating')}
-    FROM audit_return r
-    JOIN audit_cycle c ON c.id = r.cycle_id
-    JOIN audit_standard s ON s.framework_id = c.framework_id
-    LEFT JOIN audit_assessment a ON a.return_id = r.id AND a.standard_id = s.id
-    WHERE r.id IN (SELECT id FROM target UNION SELECT prev_id FROM target WHERE prev_id IS NOT NULL)
-    GROUP BY r.id
   )
-  SELECT t.id, t.cycle_id, t.status, t.prev_id, to_jsonb(cur) AS cur, to_jsonb(prev) AS prev
-  FROM target t JOIN counts cur ON cur.id = t.id LEFT JOIN counts prev ON prev.id = t.prev_id`;
+  SELECT t.id, t.cycle_id, t.status, t.prev_id, ${countsJson('cur')} AS cur,
+    CASE WHEN prev.id IS NULL THEN NULL ELSE ${countsJson('prev')} END AS prev
+  FROM target t JOIN audit_return cur ON cur.id = t.id LEFT JOIN audit_return prev ON prev.id = t.prev_id`;
 }
 
 const SUBMITTED = new Set<string>([AuditReturnStatus.SUBMITTED, AuditReturnStatus.VALIDATED]);
@@ -115,9 +111,9 @@ export class AuditComplianceService {
     return this.figures('r.id = ANY($1::uuid[])', returnIds);
   }
 
-  /** Cycle summaries in one statement whatever the number of cycles or returns: return counts, per-standard counts and each submitted return's figures, bundled as JSON. */
+  /** Cycle summaries in one statement whatever the number of cycles or returns: return counts and each submitted return's figures, bundled as JSON. */
   async summaries(cycleIds: string[], asOf: string): Promise<Map<string, CycleSummary>> {
-    const [row] = await preparedQuery<{ counts: CycleCountsRow[]; standards: StandardRow[]; figures: FiguresRow[] }>(
+    const [row] = await preparedQuery<{ counts: CycleCountsRow[]; figures: FiguresRow[] }>(
       this.ds,
       `SELECT
          (SELECT coalesce(json_agg(x), '[]') FROM (
@@ -132,22 +128,12 @@ export class AuditComplianceService {
            LEFT JOIN audit_return r ON r.cycle_id = c.id AND r.agency_id = ANY(c.invited_agency_ids)
            WHERE c.id = ANY($1::uuid[])
            GROUP BY c.id) x) AS counts,
-         (SELECT coalesce(json_agg(x ORDER BY x.position), '[]') FROM (
-           SELECT c.id AS cycle_id, s.id AS standard_id, s.code, s.title, s.position,
-             ${RATING_COUNTS('', 'coalesce(a.moderated_rating, a.self_rating)')},
-             ${RATING_COUNTS('self_', 'a.self_rating')}
-           FROM audit_cycle c
-           JOIN audit_standard s ON s.framework_id = c.framework_id
-           LEFT JOIN audit_return r ON r.cycle_id = c.id AND r.status IN ('SUBMITTED', 'VALIDATED') AND r.agency_id = ANY(c.invited_agency_ids)
-           LEFT JOIN audit_assessment a ON a.return_id = r.id AND a.standard_id = s.id
-           WHERE c.id = ANY($1::uuid[])
-           GROUP BY c.id, s.id) x) AS standards,
          (SELECT coalesce(json_agg(x), '[]') FROM (${complianceSql(
            `r.cycle_id = ANY($1::uuid[]) AND r.status IN ('SUBMITTED', 'VALIDATED') AND r.agency_id = ANY(c.invited_agency_ids)`,
          )}) x) AS figures`,
       [cycleIds, asOf],
     );
-    const { counts, standards } = row;
+    const { counts } = row;
     const submitted = [...toFigures(row.figures).values()];
 
     const out = new Map<string, CycleSummary>();
@@ -167,7 +153,7 @@ export class AuditComplianceService {
         submissionRate: c.invited > 0 ? c.submitted / c.invited : null,
         fullyCompliant: mine.filter((f) => f.compliance.rag === Rag.GREEN).length,
         selfAssessedFullyCompliant: mine.filter((f) => f.selfAssessed.rag === Rag.GREEN).length,
-        standards: standards.filter((s) => s.cycle_id === c.id).map(standardSummary),
+        cycleId: c.id,
         trends: {
           improved: trend(AuditTrend.IMPROVED),
           sustained: trend(AuditTrend.SUSTAINED),
@@ -177,6 +163,25 @@ export class AuditComplianceService {
       });
     }
     return out;
+  }
+
+  /** How each cycle's submitted returns rated each standard, both ways: only when a client asks for it. */
+  async standardSummaries(cycleIds: string[]): Promise<Map<string, StandardSummary[]>> {
+    const rows = await preparedQuery<StandardRow>(
+      this.ds,
+      `SELECT c.id AS cycle_id, s.id AS standard_id, s.code, s.title,
+         ${RATING_COUNTS('', 'coalesce(a.moderated_rating, a.self_rating)')},
+         ${RATING_COUNTS('self_', 'a.self_rating')}
+       FROM audit_cycle c
+       JOIN audit_standard s ON s.framework_id = c.framework_id
+       LEFT JOIN audit_return r ON r.cycle_id = c.id AND r.status IN ('SUBMITTED', 'VALIDATED') AND r.agency_id = ANY(c.invited_agency_ids)
+       LEFT JOIN audit_assessment a ON a.return_id = r.id AND a.standard_id = s.id
+       WHERE c.id = ANY($1::uuid[])
+       GROUP BY c.id, s.id
+       ORDER BY s.position`,
+      [cycleIds],
+    );
+    return new Map(cycleIds.map((id) => [id, rows.filter((r) => r.cycle_id === id).map(standardSummary)]));
   }
 }
 

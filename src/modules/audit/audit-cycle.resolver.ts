@@ -7,7 +7,7 @@ import { AuditCycle } from './audit-cycle.entity';
 import { AuditFramework, AuditStandard } from './audit-framework.entity';
 import { AuditReturn } from './audit-return.entity';
 import { AsOfArgs, CreateAuditCycleInput, PublishAuditFrameworkInput } from './audit.inputs';
-import { CycleSummary, OutstandingAuditReturn } from './audit.types';
+import { CycleSummary, OutstandingAuditReturn, StandardSummary } from './audit.types';
 
 @Resolver(() => AuditFramework)
 export class AuditFrameworkResolver {
@@ -68,6 +68,14 @@ export class AuditCycleResolver {
   @FieldResolver(() => CycleSummary)
   summary(@Root() c: AuditCycle, @Args() args: AsOfArgs, @Ctx() ctx: Context) {
     return ctx.loaders.summaryByCycle.load({ id: c.id, args: args.asOf ?? today() });
+  }
+}
+
+@Resolver(() => CycleSummary)
+export class CycleSummaryResolver {
+  @FieldResolver(() => [StandardSummary], { description: 'How the submitted returns rated each standard' })
+  standards(@Root() s: CycleSummary, @Ctx() ctx: Context) {
+    return ctx.loaders.standardSummaryByCycle.load(s.cycleId);
   }
 }
 

@@ -8,7 +8,7 @@ import { AuditCycle } from './audit-cycle.entity';
 import { AuditFramework, AuditStandard } from './audit-framework.entity';
 import { AuditAssessment, AuditReturn, AuditReturnVersion } from './audit-return.entity';
 import { AuditServices } from './audit.module';
-import { CycleSummary, OutstandingAuditReturn } from './audit.types';
+import { CycleSummary, OutstandingAuditReturn, StandardSummary } from './audit.types';
 
 export function createAuditLoaders(ds: DataSource, audit: AuditServices, access: Access) {
   const { cycles, queries, compliance } = audit;
@@ -45,6 +45,10 @@ export function createAuditLoaders(ds: DataSource, audit: AuditServices, access:
     figuresByReturn: new DataLoader<string, ReturnFigures | null>(async (ids) => {
       const figures = await compliance.forReturns([...ids]);
       return ids.map((id) => figures.get(id) ?? null);
+    }),
+    standardSummaryByCycle: new DataLoader<string, StandardSummary[]>(async (ids) => {
+      const byCycle = await compliance.standardSummaries([...ids]);
+      return ids.map((id) => byCycle.get(id) ?? []);
     }),
     summaryByCycle: argsLoader<string, CycleSummary | null>((ids, asOf) => compliance.summaries(ids, asOf), () => null),
   };

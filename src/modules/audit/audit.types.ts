@@ -107,8 +107,8 @@ export class CycleSummary {
   @Field(() => Int, { description: 'Submitted returns GREEN on self-assessed ratings alone' })
   selfAssessedFullyCompliant: number;
 
-  @Field(() => [StandardSummary])
-  standards: StandardSummary[];
+  /** The cycle, for the standards field resolved on demand. */
+  cycleId: string;
 
   @Field(() => TrendCounts)
   trends: TrendCounts;
