@@ -33,19 +33,36 @@ export class AttendanceService {
          SELECT DISTINCT s.body_id, s.agency_id, h.id AS meeting_id
          FROM seat s JOIN held h ON h.body_id = s.body_id AND s.expected_to_attend
            AND s.starts_on <= h.date AND (s.ends_on IS NULL OR s.ends_on >= h.date)
-       ), by_agency AS (
-         SELECT m.body_id, m.agency_id, ag.name,
-           count(slot.meeting_id)::int AS expected,
+       ), tally AS (
+         SELECT slot.body_id, slot.agency_id,
+           count(*)::int AS expected,
            count(*) FILTER (WHERE a.status IN ('PRESENT','DEPUTY'))::int AS attended,
            count(*) FILTER (WHERE a.status = 'DEPUTY')::int AS deputies,
            count(*) FILTER (WHERE a.status = 'APOLOGIES')::int AS apologies,
-           count(*) FILTER (WHERE slot.meeting_id IS NOT NULL AND (a.status IS NULL OR a.status = 'ABSENT'))::int AS absent
+           count(*) FILTER (WHERE a.status IS NULL OR a.status = 'ABSENT')::int AS absent
+         FROM slot LEFT JOIN attendance a ON a.meeting_id = slot.meeting_id AND a.agency_id = slot.agency_id
+         GROUP BY slot.body_id, slot.agency_id
+       ), by_agency AS (
+         -- Every seat holder in the period appears, with zeros when no meeting expected it.
+         SELECT m.body_id, m.agency_id, ag.name,
+           coalesce(t.expected, 0) AS expected, coalesce(t.attended, 0) AS attended, coalesce(t.deputies, 0) AS deputies,
+           coalesce(t.apologies, 0) AS apologies, coalesce(t.absent, 0) AS absent
          FROM (SELECT DISTINCT body_id, agency_id FROM seat) m
-         LEFT JOIN slot ON slot.body_id = m.body_id AND slot.agency_id = m.agency_id
-         LEFT JOIN attendance a ON a.meeting_id = slot.meeting_id AND a.agency_id = slot.agency_id
          JOIN agency ag ON ag.id = m.agency_id
-         GROUP BY m.body_id, m.agency_id, ag.name
-       ), quorum AS (${quorumSql(`m.${column} = ANY($1) AND m.status = 'HELD' AND m.date BETWEEN $2 AND $3`)})
+         LEFT JOIN tally t ON t.body_id = m.body_id AND t.agency_id = m.agency_id
+       ), quorum AS (
+         -- The slots are exactly the seats that count towards quorum (active, expected), so quorum
+         -- reads off them rather than re-checking memberships per attendance record.
+         SELECT h.id AS meeting_id, h.body_id,
+           count(DISTINCT s.agency_id) FILTER (WHERE a.status IN ('PRESENT','DEPUTY'))::int AS attending,
+           (count(DISTINCT s.agency_id) FILTER (WHERE a.status IN ('PRESENT','DEPUTY')) >= t.quorum_minimum
+             AND t.quorum_sectors <@ coalesce(array_agg(DISTINCT ag.sector::text) FILTER (WHERE a.status IN ('PRESENT','DEPUTY')), '{}')) AS quorate
+         FROM held h
+         JOIN ${table} t ON t.id = h.body_id
+         LEFT JOIN slot s ON s.meeting_id = h.id
+         LEFT JOIN attendance a ON a.meeting_id = s.meeting_id AND a.agency_id = s.agency_id
+         LEFT JOIN agency ag ON ag.id = s.agency_id
+         GROUP BY h.id, h.body_id, t.quorum_minimum, t.quorum_sectors)
        SELECT
          (SELECT coalesce(json_agg(b ORDER BY b.name, b.agency_id), '[]') FROM by_agency b) AS slots,
          (SELECT coalesce(json_agg(q), '[]') FROM quorum q) AS quorum,
