@@ -4,6 +4,7 @@ import { Access } from '../../common/access';
 import { BadInputError, DomainError } from '../../common/errors';
 import { isIsoDate } from '../../common/scalars';
 import { Logger } from '../../common/logger';
+import { sqlStatementsSoFar } from '../../common/sql-counter';
 import { Services } from '../../services';
 import { renderHtml, renderMarkdown } from './annual-report.render';
 
@@ -16,8 +17,26 @@ const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, N
 export function annualReportRouter(ds: DataSource, services: Services, logger: Logger): Router {
   const router = Router();
   router.get('/boards/:id/annual-report', async (req, res) => {
+    const started = process.hrtime.bigint();
+    let user: Awaited<ReturnType<Services['auth']['authenticate']>> = null;
+    // The same one line per request as GraphQL requests get.
+    res.on('finish', () =>
+      logger.info(
+        {
+          route: 'annual-report',
+          boardId: req.params.id,
+          durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
+          user: user?.id ?? null,
+          role: user?.role ?? null,
+          outcome: res.statusCode < 400 ? 'ok' : 'error',
+          status: res.statusCode,
+          sqlStatements: sqlStatementsSoFar(),
+        },
+        'http request',
+      ),
+    );
     try {
-      const user = await services.auth.authenticate(req.headers.authorization);
+      user = await services.auth.authenticate(req.headers.authorization);
       const q = (name: string) => (typeof req.query[name] === 'string' ? (req.query[name] as string) : undefined);
       const from = q('from');
       const to = q('to');
