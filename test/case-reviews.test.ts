@@ -108,6 +108,7 @@ describe('case reviews', () => {
     await rejects(CREATE, { i: good }, other.coordinator.token, 'FORBIDDEN');
     const review = await ok(CREATE, good, t);
     await rejects(CREATE, { i: good }, t, 'CONFLICT');
+    await rejects(CREATE, { i: { ...good, reference: 'mr a' } }, t, 'CONFLICT');
 
     const decide = { caseReviewId: review.id, commission: true, decidedOn: '2024-02-01', rationale: 'Criteria met' };
     await rejects(DECIDE, { i: { ...decide, decidedOn: '2024-01-09' } }, t, 'BAD_USER_INPUT', 'decidedOn');

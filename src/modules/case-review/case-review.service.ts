@@ -62,7 +62,11 @@ export class CaseReviewService {
     }
     const themes = (input.themes ?? []).map((t) => t.trim()).filter(Boolean);
     return this.mutations.run(access.me, 'createCaseReview', input, async (em) => {
-      const existing = await em.getRepository(CaseReview).findOneBy({ boardId: input.boardId, reference });
+      const existing = await em
+        .getRepository(CaseReview)
+        .createQueryBuilder('c')
+        .where('c.board_id = :boardId AND lower(c.reference) = lower(:reference)', { boardId: input.boardId, reference })
+        .getOne();
       if (existing) throw new ConflictError(`The board already has a review called ${reference}`, { existingId: existing.id });
       const review = await em.save(
         em.create(CaseReview, {
