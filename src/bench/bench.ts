@@ -9,7 +9,7 @@ import { BENCH_DATA_DIR, databaseNameFor, readMeta, startBenchPostgres, withData
 import { ChildServer, startHub, startPostGraphile } from './children';
 import { addDays } from './generate/context';
 import { generateData } from './generate-data';
-import { Lane, postGraphQL, runGraphQLLoad, runSqlLoad } from './load';
+import { postGraphQL, runGraphQLLoad, runSqlLoad } from './load';
 import { profileMarkdown, summariseProfile } from './profile-summary';
 import { markdownTable, Results, Row } from './report';
 import { FIXTURES, operationName, Scenario, ScenarioContext, SCENARIOS } from './scenarios';
@@ -80,17 +80,26 @@ async function main(): Promise<void> {
     const rows: Row[] = [];
     for (const s of scenarios) {
       await verify(s, ctx, hub.url, auth, pg?.url, url!);
-      const body = (call: Scenario['hub']) => (i: number, lane: Lane) =>
-        JSON.stringify({ query: call.query, operationName: operationName(call.query), variables: call.variables(ctx, i, lane) });
+      const body = (call: Scenario['hub']) => (i: number) =>
+        JSON.stringify({ query: call.query, operationName: operationName(call.query), variables: call.variables(ctx, i) });
       const cap = (c: number) => (s.exclusive ? Math.min(c, ctx.ids[s.exclusive].length) : c);
       const op = operationName(s.hub.query);
+      // Requests cut off at the end of a run may still land: start each run from the database's state.
+      const fresh = async () => {
+        if (!s.exclusive) return;
+        await new Promise((r) => setTimeout(r, 500));
+        ctx.ids[s.exclusive] = await loadFixture(url!, s.exclusive);
+        s.reset?.();
+      };
+      await fresh();
       if (warmup) {
-        await runGraphQLLoad({ url: hub.url, headers: auth, body: body(s.hub), connections: cap(connections[0]), seconds: warmup });
+        await runGraphQLLoad({ url: hub.url, headers: auth, body: body(s.hub), onResponse: s.hub.onResponse, connections: cap(connections[0]), seconds: warmup });
         if (pg && s.postgraphile) await runGraphQLLoad({ url: pg.url, headers: {}, body: body(s.postgraphile), connections: connections[0], seconds: warmup });
       }
       for (const c of connections) {
+        await fresh();
         const mark = log.length;
-        const hubResult = await runGraphQLLoad({ url: hub.url, headers: auth, body: body(s.hub), connections: cap(c), seconds });
+        const hubResult = await runGraphQLLoad({ url: hub.url, headers: auth, body: body(s.hub), onResponse: s.hub.onResponse, connections: cap(c), seconds });
         await new Promise((r) => setTimeout(r, 300)); // the last log lines of the run
         const lines = log.slice(mark).filter((l) => l.operation === op);
         const row: Row = {
@@ -142,6 +151,16 @@ async function hasData(url: string): Promise<boolean> {
   }
 }
 
+async function loadFixture(url: string, name: string): Promise<string[]> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query(FIXTURES[name])).rows.map((r) => r.id);
+  } finally {
+    await c.end();
+  }
+}
+
 async function loadFixtures(url: string): Promise<ScenarioContext['ids']> {
   const c = new Client({ connectionString: url });
   await c.connect();
@@ -162,6 +181,7 @@ async function verify(s: Scenario, ctx: ScenarioContext, hubUrl: string, auth: R
   const check = async (target: string, u: string, call: Scenario['hub'], headers: Record<string, string>) => {
     try {
       const data = await postGraphQL(u, { query: call.query, variables: call.variables(ctx, 0) }, headers);
+      call.onResponse?.(JSON.stringify({ data }));
       if (Object.values(data).some((v) => v === null)) throw new Error(`empty answer ${JSON.stringify(data).slice(0, 200)}`);
     } catch (e) {
       throw new Error(`Scenario ${s.name} fails on ${target}: ${(e as Error).message}`);

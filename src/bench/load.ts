@@ -14,17 +14,12 @@ export interface LoadResult {
   p99: number | null;
 }
 
-/** Which connection a request goes out on, and its place in that connection's own sequence. */
-export interface Lane {
-  conn: number;
-  k: number;
-  conns: number;
-}
-
 export interface GraphQLLoad {
   url: string;
   headers: Record<string, string>;
-  body: (i: number, lane: Lane) => string;
+  body: (i: number) => string;
+  /** Sees every response body (a scenario may track what is in flight). */
+  onResponse?: (body: string) => void;
   connections: number;
   seconds: number;
 }
@@ -34,7 +29,6 @@ export class ScenarioError extends Error {}
 /** autocannon against one GraphQL endpoint; any HTTP error or `errors` in a body fails the run. */
 export async function runGraphQLLoad(o: GraphQLLoad): Promise<LoadResult> {
   let n = 0;
-  let lanes = 0;
   let errors = 0;
   let firstError = '';
   const latencies: number[] = [];
@@ -46,14 +40,9 @@ export async function runGraphQLLoad(o: GraphQLLoad): Promise<LoadResult> {
     requests: [
       {
         method: 'POST',
-        // autocannon gives each connection its own context: numbering them lets a scenario keep
-        // connections apart (saves to one return must not overlap).
-        setupRequest: (req: any, context: { conn?: number; k?: number }) => {
-          context.conn ??= lanes++;
-          context.k ??= 0;
-          return { ...req, body: o.body(n++, { conn: context.conn, k: context.k++, conns: o.connections }) };
-        },
+        setupRequest: (req: any) => ({ ...req, body: o.body(n++) }),
         onResponse: (status: number, body: string) => {
+          o.onResponse?.(body);
           if (status !== 200 || body.includes('"errors"')) {
             errors++;
             firstError ||= `HTTP ${status}: ${body.slice(0, 500)}`;

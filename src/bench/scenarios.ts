@@ -5,8 +5,6 @@
  * FIXTURES entry if it needs ids of a kind not listed yet.
  */
 
-import type { Lane } from './load';
-
 /** Ids the scenarios draw from, each list loaded by the SQL in FIXTURES before the runs. */
 export type Fixtures = Record<string, string[]>;
 
@@ -21,7 +19,9 @@ export interface ScenarioContext {
 export interface GraphQLCall {
   /** Must name its operation (`query Name`): the hub's log lines are matched on it. */
   query: string;
-  variables(ctx: ScenarioContext, i: number, lane?: Lane): Record<string, unknown>;
+  variables(ctx: ScenarioContext, i: number): Record<string, unknown>;
+  /** Sees each response body of this call. */
+  onResponse?(body: string): void;
 }
 
 export interface Scenario {
@@ -32,8 +32,10 @@ export interface Scenario {
   postgraphile?: GraphQLCall;
   /** The same computed figure as one hand-written SQL statement, run straight through pg. */
   floor?: { sql: string; params(ctx: ScenarioContext, i: number): unknown[] };
-  /** A fixture each connection needs its own share of: connections are capped at its size. */
+  /** A fixture whose rows must not be used by two requests at once: connections are capped at its size, and it is reloaded before each run. */
   exclusive?: string;
+  /** Forget per-run state before a run (the fixture has just been reloaded). */
+  reset?(): void;
 }
 
 /** Ids loaded once per run (round-robin over them keeps every request different but the load repeatable). */
@@ -49,15 +51,26 @@ export const FIXTURES: Record<string, string> = {
 };
 
 /**
- * A save names the revision it is based on. Each connection saves only its own share of the
- * returns, one request at a time, so saves never race and the next revision can be counted here
- * (from the revision loaded with the fixture) rather than read back.
+ * A save names the revision it is based on. Saves to one return must not overlap, so each request
+ * takes the next return not already in flight (released when its response names it); the next
+ * revision is then counted here from the one loaded with the fixture, not read back.
  */
 const nextRevision = new Map<string, number>();
-function saveVariables(c: ScenarioContext, i: number, lane: Lane = { conn: 0, k: 0, conns: 1 }): Record<string, unknown> {
+const inFlight = new Set<string>();
+let cursor = 0;
+function saveVariables(c: ScenarioContext, i: number): Record<string, unknown> {
   const list = c.ids.draftReturns;
-  const share = Math.max(1, Math.floor(list.length / lane.conns));
-  const [id, cycleId, agencyId, revision] = list[(lane.conn + lane.conns * (lane.k % share)) % list.length].split('|');
+  let pick = '';
+  for (let tries = 0; tries < list.length; tries++) {
+    const candidate = list[cursor++ % list.length];
+    if (!inFlight.has(candidate.split('|')[0])) {
+      pick = candidate;
+      break;
+    }
+  }
+  if (!pick) throw new Error('Every draft return has a save in flight: run fewer connections than there are drafts');
+  const [id, cycleId, agencyId, revision] = pick.split('|');
+  inFlight.add(id);
   const based = nextRevision.get(id) ?? Number(revision);
   nextRevision.set(id, based + 1);
   return {
@@ -223,8 +236,17 @@ SCENARIOS.push(
     hub: {
       query: `mutation BenchSaveAuditReturn($i: SaveAuditReturnInput!) { saveAuditReturn(input: $i) { id revision status } }`,
       variables: saveVariables,
+      onResponse: (body) => {
+        const id = /"saveAuditReturn":\{"id":"([0-9a-f-]+)"/.exec(body)?.[1];
+        if (id) inFlight.delete(id);
+      },
     },
     exclusive: 'draftReturns',
+    reset: () => {
+      inFlight.clear();
+      nextRevision.clear();
+      cursor = 0;
+    },
   },
 );
 
