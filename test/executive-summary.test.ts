@@ -1,5 +1,6 @@
 import { AttendanceStatus, MeetingStatus, Sector, UserRole } from '../src/common/enums';
 import { Factories, factories, signedIn } from './helpers/factories';
+import { answers } from './helpers/audit';
 import { startHub, TestHub } from './helpers/hub';
 
 const { PRESENT, DEPUTY, APOLOGIES, ABSENT } = AttendanceStatus;
@@ -10,16 +11,6 @@ const SUMMARY = `query($b: ID!, $from: LocalDate!, $to: LocalDate!) { executiveS
   caseReviews { byStatus { status count } referredInPeriod commissionedInPeriod publishedInPeriod openActions overdueActions }
   businessPlan { plan { title } progress { percentComplete } littleOrNoProgress priorities { code progress { red amber green percentComplete littleOrNoProgress } } }
   headlines } }`;
-
-/** Assessments for standards 1..8 from a string such as "MMMMMMPP"; P gets the action it needs. */
-function answers(ratings: string) {
-  const R: Record<string, string> = { M: 'MET', P: 'PARTIALLY_MET', N: 'NOT_MET', X: 'NOT_APPLICABLE' };
-  return [...ratings].map((r, i) => ({
-    standardCode: String(i + 1),
-    rating: R[r],
-    actions: r === 'P' || r === 'N' ? [{ description: `Improve standard ${i + 1}`, dueOn: '2030-01-01' }] : [],
-  }));
-}
 
 describe('executive summary and annual report', () => {
   let hub: TestHub;

@@ -1,21 +1,10 @@
 import { BoardKind, UserRole } from '../src/common/enums';
 import { Factories, factories, signedIn } from './helpers/factories';
 import { startHub, TestHub } from './helpers/hub';
+import { answers } from './helpers/audit';
 import { rejecter } from './helpers/rejects';
 
 const TABLES = ['audit_cycle', 'audit_return', 'audit_assessment', 'audit_return_version', 'action'];
-const RATING = { M: 'MET', P: 'PARTIALLY_MET', N: 'NOT_MET', X: 'NOT_APPLICABLE' } as const;
-
-/** Assessments for standards 1..8 from a string such as "MMMMMPNX"; P and N get the action they need to submit. */
-function answers(ratings: string, dueOn = '2030-03-31') {
-  return [...ratings].map((r, i) => ({
-    standardCode: String(i + 1),
-    rating: r === '-' ? null : RATING[r as keyof typeof RATING],
-    evidence: `Evidence for standard ${i + 1}`,
-    actions: r === 'P' || r === 'N' ? [{ description: `Improve standard ${i + 1}`, dueOn }] : [],
-  }));
-}
-
 const CREATE_CYCLE = `mutation($i: CreateAuditCycleInput!) { createAuditCycle(input: $i) { id name opensOn dueOn boards { id } invitedAgencies { id } } }`;
 const SAVE = `mutation($i: SaveAuditReturnInput!) { saveAuditReturn(input: $i) { id status revision } }`;
 const SUBMIT = `mutation($i: SubmitAuditReturnInput!) { submitAuditReturn(input: $i) { id status revision late } }`;
