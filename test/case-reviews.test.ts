@@ -175,6 +175,16 @@ describe('case reviews', () => {
     await rejects(UPDATE_ACTION, { i: { actionId: notMine.id, note: 'Not ours' } }, police2.token, 'FORBIDDEN');
     await rejects(UPDATE_ACTION, { i: { actionId: fromPlan.id, note: 'Not our board' } }, north.coordinator.token, 'FORBIDDEN');
     await rejects(UPDATE_ACTION, { i: { actionId: fromPlan.id, note: 'Read only' } }, south.viewer.token, 'FORBIDDEN');
+    // An action owned on a board the police do not sit on: theirs to see and update, but not the review behind it.
+    const elsewhere = await setUp();
+    const hidden = await ok(CREATE, { boardId: elsewhere.board.id, type: 'SAFEGUARDING_ADULTS_REVIEW', reference: 'Mrs H', referredOn: '2024-01-10' }, elsewhere.coordinator.token);
+    await ok(DECIDE, { caseReviewId: hidden.id, commission: true, decidedOn: '2024-01-20', rationale: 'Criteria met' }, elsewhere.coordinator.token);
+    const hiddenRec = await ok(RECOMMEND, { caseReviewId: hidden.id, text: 'Police to share intelligence' }, elsewhere.coordinator.token);
+    const owed = await ok(ADD_ACTION, { recommendationId: hiddenRec.id, description: 'Intelligence-sharing protocol', ownerAgencyId: police.id, dueOn: '2025-06-30' }, elsewhere.coordinator.token);
+    const seen = await hub.gql(`query($id: ID!) { action(id: $id) { sourceLabel recommendation { text caseReview { summary } } } }`, { id: owed.id }, police2.token);
+    expect(seen.data.action).toEqual({ sourceLabel: 'Mrs H: recommendation 1', recommendation: null });
+    expect((await hub.gql(`query($id: ID!) { caseReview(id: $id) { id } }`, { id: hidden.id }, police2.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
     const history = await hub.gql(`query($id: ID!) { action(id: $id) { updates { note fromStatus toStatus fromRag toRag } } }`, { id: fromPlan.id }, police2.token);
     expect(history.data.action.updates).toEqual([{ note: 'Half the officers trained', fromStatus: 'NOT_STARTED', toStatus: 'IN_PROGRESS', fromRag: 'AMBER', toRag: 'GREEN' }]);
   });

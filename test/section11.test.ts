@@ -343,6 +343,13 @@ describe('Section 11 audits', () => {
     // The viewer reads everything on its board and changes nothing.
     const asViewer = await hub.gql(`query($id: ID!) { board(id: $id) { auditCycles { id returns { id } } } }`, { id: p.board.id }, p.viewer.token);
     expect(asViewer.data.board.auditCycles).toEqual([{ id: cycleId, returns: expect.arrayContaining([expect.anything(), expect.anything()]) }]);
+    // An agency invited to a cycle of a board it does not sit on sees the cycle, not that board.
+    const outsider = await f.agency();
+    const outsiderUser = await signedIn(hub, f, UserRole.AGENCY_USER, { agencyId: outsider.id });
+    const wide = await cycle(p.coordinator.token, [p.board.id], [a.id, outsider.id]);
+    const asOutsider = await hub.gql(`query($id: ID!) { auditCycle(id: $id) { name boards { id members { id } } } }`, { id: wide }, outsiderUser.token);
+    expect(asOutsider.errors).toBeUndefined();
+    expect(asOutsider.data.auditCycle.boards).toEqual([]);
   });
 
   it('never loses a save when several arrive at once', async () => {

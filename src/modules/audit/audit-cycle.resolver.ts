@@ -44,9 +44,10 @@ export class AuditCycleResolver {
     return ctx.loaders.auditFrameworkById.load(c.frameworkId);
   }
 
-  @FieldResolver(() => [Board])
+  @FieldResolver(() => [Board], { description: 'The boards running the cycle that you can read (an invited agency need not sit on them all)' })
   async boards(@Root() c: AuditCycle, @Ctx() ctx: Context) {
-    return (await ctx.loaders.boardById.loadMany(c.boardIds)).filter((b): b is Board => b instanceof Board);
+    const scope = await ctx.access.readableBoards();
+    return (await ctx.loaders.boardById.loadMany(c.boardIds)).filter((b): b is Board => b instanceof Board && (scope.all || scope.ids.has(b.id)));
   }
 
   @FieldResolver(() => [Agency])
