@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { ReadScope } from './access/read-scope';
 import { Access, AuthUser } from './common/access';
 import { createLoaders, Loaders } from './loaders';
 import { Services } from './services';
@@ -6,6 +7,8 @@ import { Services } from './services';
 export interface Context {
   user: AuthUser | null;
   access: Access;
+  /** The read policy's facts for this request; the schema guard (src/access/guard.ts) uses it on every object. */
+  read: ReadScope;
   loaders: Loaders;
   services: Services;
   requestId: string;
@@ -13,5 +16,5 @@ export interface Context {
 
 export function createContext(ds: DataSource, services: Services, user: AuthUser | null, requestId: string): Context {
   const access = new Access(user, ds);
-  return { user, access, loaders: createLoaders(ds, services, access), services, requestId };
+  return { user, access, read: new ReadScope(access, ds), loaders: createLoaders(ds, services, access), services, requestId };
 }

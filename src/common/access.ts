@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { UserRole } from './enums';
 import { ForbiddenError, UnauthenticatedError } from './errors';
 import { preparedQuery } from '../database/prepared';
+import { today } from './scalars';
 
 export interface AuthUser {
   id: string;
@@ -20,7 +21,7 @@ export type BoardScope = { all: true } | { all: false; ids: Set<string> };
  * so a field reached through any path is checked the same way.
  */
 export class Access {
-  private readable?: Promise<BoardScope>;
+  private seats?: Promise<{ boards: Set<string>; subGroups: Set<string> }>;
 
   constructor(readonly user: AuthUser | null, private readonly ds: DataSource) {}
 
@@ -33,19 +34,41 @@ export class Access {
     return this.user?.role === UserRole.ADMIN;
   }
 
-  /** Boards this user may read: admins all; coordinators and viewers theirs; agency users the boards their agency sits on. */
-  readableBoards(): Promise<BoardScope> {
+  /** The day access is decided on: seats are those active today. */
+  get today(): string {
+    return today();
+  }
+
+  /**
+   * Where an agency user's agency sits today: boards directly, and sub-groups. A seat on a
+   * sub-group opens that sub-group only, never the rest of its boards; an ended seat opens nothing.
+   */
+  private agencySeats(): Promise<{ boards: Set<string>; subGroups: Set<string> }> {
     const me = this.me;
-    if (me.role === UserRole.ADMIN) return Promise.resolve({ all: true });
-    if (me.role !== UserRole.AGENCY_USER) return Promise.resolve({ all: false, ids: new Set(me.boardIds) });
-    this.readable ??= preparedQuery(
-        this.ds,
-        `SELECT board_id FROM membership WHERE agency_id = $1 AND board_id IS NOT NULL
-         UNION SELECT sgb.board_id FROM membership m JOIN sub_group_board sgb ON sgb.sub_group_id = m.sub_group_id WHERE m.agency_id = $1`,
-        [me.agencyId],
-      )
-      .then((rows: { board_id: string }[]) => ({ all: false as const, ids: new Set(rows.map((r) => r.board_id)) }));
-    return this.readable;
+    this.seats ??= preparedQuery(
+      this.ds,
+      `SELECT board_id, sub_group_id FROM membership
+       WHERE agency_id = $1 AND starts_on <= $2 AND (ends_on IS NULL OR ends_on >= $2)`,
+      [me.agencyId, this.today],
+    ).then((rows: { board_id: string | null; sub_group_id: string | null }[]) => ({
+      boards: new Set(rows.flatMap((r) => (r.board_id ? [r.board_id] : []))),
+      subGroups: new Set(rows.flatMap((r) => (r.sub_group_id ? [r.sub_group_id] : []))),
+    }));
+    return this.seats;
+  }
+
+  /** Boards this user may read: admins all; coordinators and viewers theirs; agency users those their agency sits on today. */
+  async readableBoards(): Promise<BoardScope> {
+    const me = this.me;
+    if (me.role === UserRole.ADMIN) return { all: true };
+    if (me.role !== UserRole.AGENCY_USER) return { all: false, ids: new Set(me.boardIds) };
+    return { all: false, ids: (await this.agencySeats()).boards };
+  }
+
+  /** Sub-groups an agency user's agency sits on today (empty for everyone else). */
+  async seatedSubGroups(): Promise<Set<string>> {
+    if (this.me.role !== UserRole.AGENCY_USER) return new Set();
+    return (await this.agencySeats()).subGroups;
   }
 
   async canReadBoard(boardId: string): Promise<boolean> {

@@ -83,7 +83,7 @@ export class AuditReturnQueries {
         scoped ? [visible, me.boardIds] : [visible],
       );
     for (const r of rows) {
-      out.get(r.agency_id)!.push({ cycleId: r.cycle_id, returnId: r.return_id, status: r.status, dueOn: r.due_on, overdue: r.due_on < asOf });
+      out.get(r.agency_id)!.push({ cycleId: r.cycle_id, agencyId: r.agency_id, returnId: r.return_id, status: r.status, dueOn: r.due_on, overdue: r.due_on < asOf });
     }
     return out;
   }
