@@ -16,5 +16,6 @@ export interface Context {
 
 export function createContext(ds: DataSource, services: Services, user: AuthUser | null, requestId: string): Context {
   const access = new Access(user, ds);
-  return { user, access, read: new ReadScope(access, ds), loaders: createLoaders(ds, services, access), services, requestId };
+  const loaders = createLoaders(ds, services, access);
+  return { user, access, read: new ReadScope(access, ds, loaders), loaders, services, requestId };
 }

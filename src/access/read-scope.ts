@@ -4,6 +4,18 @@ import { Access, AuthUser } from '../common/access';
 import { UserRole } from '../common/enums';
 import { inKeyOrder } from '../common/loader-utils';
 import { preparedQuery } from '../database/prepared';
+import { AuditCycle } from '../modules/audit/audit-cycle.entity';
+import { AuditReturn } from '../modules/audit/audit-return.entity';
+import { BusinessPlan } from '../modules/business-plan/business-plan.entity';
+import { CaseReview } from '../modules/case-review/case-review.entity';
+
+/** The request's by-id loaders the policy shares with resolvers. */
+export interface SharedLoaders {
+  auditCycleById: DataLoader<string, AuditCycle | null>;
+  auditReturnById: DataLoader<string, AuditReturn | null>;
+  caseReviewById: DataLoader<string, CaseReview | null>;
+  businessPlanById: DataLoader<string, BusinessPlan | null>;
+}
 
 /** What the read policy needs to know about an object it did not get whole: its owners. */
 interface Facts {
@@ -24,7 +36,11 @@ export class ReadScope {
   private readonly decided = new Map<string, Promise<boolean>>();
   private readonly loaders: ReturnType<typeof factLoaders>;
 
-  constructor(readonly access: Access, ds: DataSource) {
+  /**
+   * `shared` are the request's by-id loaders that resolvers use too, so an object loaded for a
+   * field is not loaded again to decide on it (and the reverse).
+   */
+  constructor(readonly access: Access, ds: DataSource, private readonly shared: SharedLoaders) {
     this.loaders = factLoaders(ds, access);
   }
 
@@ -91,13 +107,14 @@ export class ReadScope {
   }
 
   /** A cycle opens to readers of any of its boards, and to the agencies invited to it. */
-  cycle(c: { id: string } & Facts['cycle']): Promise<boolean> {
+  cycle(c: AuditCycle): Promise<boolean> {
+    this.shared.auditCycleById.prime(c.id, c);
     return this.once('AuditCycle', c.id, () => this.readCycle(c));
   }
 
   cycleById(id: string): Promise<boolean> {
     return this.once('AuditCycle', id, async () => {
-      const c = await this.loaders.cycle.load(id);
+      const c = await this.shared.auditCycleById.load(id);
       return !!c && this.readCycle(c);
     });
   }
@@ -108,13 +125,14 @@ export class ReadScope {
   }
 
   /** An agency user reads its own agency's returns; others the returns of their boards' cycles. */
-  auditReturn(r: { id: string } & Facts['ret']): Promise<boolean> {
+  auditReturn(r: AuditReturn): Promise<boolean> {
+    this.shared.auditReturnById.prime(r.id, r);
     return this.once('AuditReturn', r.id, () => this.readReturn(r));
   }
 
   auditReturnById(id: string): Promise<boolean> {
     return this.once('AuditReturn', id, async () => {
-      const r = await this.loaders.ret.load(id);
+      const r = await this.shared.auditReturnById.load(id);
       return !!r && this.readReturn(r);
     });
   }
@@ -122,7 +140,7 @@ export class ReadScope {
   private async readReturn(r: Facts['ret']): Promise<boolean> {
     if (this.isAdmin) return true;
     if (this.user?.role === UserRole.AGENCY_USER) return r.agencyId === this.agencyId;
-    const c = await this.loaders.cycle.load(r.cycleId);
+    const c = await this.shared.auditCycleById.load(r.cycleId);
     return !!c && this.anyBoard(c.boardIds);
   }
 
@@ -154,14 +172,14 @@ export class ReadScope {
 
   caseReviewById(id: string): Promise<boolean> {
     return this.once('CaseReview', id, async () => {
-      const r = await this.loaders.review.load(id);
+      const r = await this.shared.caseReviewById.load(id);
       return !!r && this.board(r.boardId);
     });
   }
 
   businessPlanById(id: string): Promise<boolean> {
     return this.once('BusinessPlan', id, async () => {
-      const p = await this.loaders.plan.load(id);
+      const p = await this.shared.businessPlanById.load(id);
       return !!p && this.board(p.boardId);
     });
   }
@@ -190,11 +208,7 @@ function factLoaders(ds: DataSource, access: Access) {
       return inKeyOrder(ids, links, (l) => l.id).map((l) => l?.board_ids ?? []);
     }),
     meeting: byId<Facts['meeting']>(`SELECT id, board_id AS "boardId", sub_group_id AS "subGroupId" FROM meeting WHERE id = ANY($1::uuid[])`),
-    cycle: byId<Facts['cycle']>(`SELECT id, board_ids AS "boardIds", invited_agency_ids AS "invitedAgencyIds" FROM audit_cycle WHERE id = ANY($1::uuid[])`),
-    ret: byId<Facts['ret']>(`SELECT id, agency_id AS "agencyId", cycle_id AS "cycleId" FROM audit_return WHERE id = ANY($1::uuid[])`),
     action: byId<Facts['action']>(`SELECT id, owner_agency_id AS "ownerAgencyId", board_ids AS "boardIds" FROM action WHERE id = ANY($1::uuid[])`),
-    review: byId<Facts['boardOf']>(`SELECT id, board_id AS "boardId" FROM case_review WHERE id = ANY($1::uuid[])`),
-    plan: byId<Facts['boardOf']>(`SELECT id, board_id AS "boardId" FROM business_plan WHERE id = ANY($1::uuid[])`),
     // The people a coordinator works with: users of their boards, and users of agencies seated
     // today on one of those boards or on a sub-group serving one.
     userOfMyBoards: new DataLoader<string, boolean>(async (ids) => {

@@ -106,7 +106,8 @@ export async function buildTwoBoards(hub: TestHub): Promise<TwoBoards> {
 
   // Audit cycles: A1 (A, early 2022), B1 (B, later 2022), AB (both, 2024). Each agency's latest
   // earlier return for AB is then in B1, so previousReturn leads from a readable return into B.
-  const fw = (await hub.gql(`{ auditFrameworks { id key } }`, {}, admin.token)).data.auditFrameworks.find((x: any) => x.key === 'SECTION_11_CHILDREN').id;
+  // Version 1 as shipped: other suites publish later versions into the shared database.
+  const fw = (await hub.gql(`{ auditFrameworks { id key version } }`, {}, admin.token)).data.auditFrameworks.find((x: any) => x.key === 'SECTION_11_CHILDREN' && x.version === 1).id;
   const CYCLE = `mutation($i: CreateAuditCycleInput!) { createAuditCycle(input: $i) { id } }`;
   const SAVE = `mutation($i: SaveAuditReturnInput!) { saveAuditReturn(input: $i) { id assessments { id actions { id } } } }`;
   const SUBMIT = `mutation($i: SubmitAuditReturnInput!) { submitAuditReturn(input: $i) { id versions { id } } }`;
