@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ReadScope } from './access/read-scope';
-import { Access, AuthUser } from './common/access';
+import { Access, AuthUser } from './access/access';
 import { createLoaders, Loaders } from './loaders';
 import { Services } from './services';
 
@@ -17,5 +17,7 @@ export interface Context {
 export function createContext(ds: DataSource, services: Services, user: AuthUser | null, requestId: string): Context {
   const access = new Access(user, ds);
   const loaders = createLoaders(ds, services, access);
-  return { user, access, read: new ReadScope(access, ds, loaders), loaders, services, requestId };
+  const read = new ReadScope(access, ds, loaders);
+  access.attach(read);
+  return { user, access, read, loaders, services, requestId };
 }

@@ -13,8 +13,8 @@ import { ReadScope } from './read-scope';
  *   carries is checked again on its own.
  * - `public`: readable before signing in.
  *
- * Who may *change* things is decided by the services' `assertCan*` calls in src/common/access.ts;
- * the README's access table lists both.
+ * Who may *change* things is decided by the `assertCan*` write rules in ./access.ts; the README's
+ * access table lists both.
  */
 export type ReadRule =
   | { kind: 'entity'; read: (obj: any, s: ReadScope) => boolean | Promise<boolean> }
@@ -26,7 +26,7 @@ const entity = (read: (obj: any, s: ReadScope) => boolean | Promise<boolean>): R
 const partOf = (parent: string): ReadRule => ({ kind: 'partOf', parent });
 const directory: ReadRule = { kind: 'directory' };
 
-export const readPolicy: Record<string, ReadRule> = {
+export const readPolicy = {
   // The partnership
   Board: entity((b, s) => s.board(b.id)),
   SubGroup: entity((g, s) => s.subGroup(g.id)),
@@ -80,4 +80,6 @@ export const readPolicy: Record<string, ReadRule> = {
   AuditLogConnection: partOf('the auditLog query'),
 
   SignInPayload: { kind: 'public' },
-};
+} satisfies Record<string, ReadRule>;
+
+export type PolicyType = keyof typeof readPolicy;

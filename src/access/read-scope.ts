@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { Access, AuthUser } from '../common/access';
+import { Access, AuthUser } from './access';
 import { UserRole } from '../common/enums';
 import { inKeyOrder } from '../common/loader-utils';
 import { preparedQuery } from '../database/prepared';

@@ -1,5 +1,5 @@
 import { DataSource, In } from 'typeorm';
-import { Access } from '../../common/access';
+import { Access } from '../../access/access';
 import { MeetingStatus } from '../../common/enums';
 import { BadInputError, ConflictError } from '../../common/errors';
 import { MutationRunner } from '../../common/mutation';
@@ -31,8 +31,9 @@ export class MeetingService {
   async get(access: Access, id: string): Promise<Meeting> {
     access.me;
     assertUuidOrNotFound(id, 'Meeting');
-    // Whether the reader may read it is the read policy's decision, applied to what this returns.
-    return assertFound(await this.ds.getRepository(Meeting).findOneBy({ id }), 'Meeting', id);
+    const meeting = assertFound(await this.ds.getRepository(Meeting).findOneBy({ id }), 'Meeting', id);
+    await access.assertCanRead('Meeting', meeting, 'This meeting belongs to a board or sub-group you do not work on');
+    return meeting;
   }
 
   /** One page of meetings for many boards or sub-groups in a single statement (a window per body). */

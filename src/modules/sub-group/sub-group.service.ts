@@ -1,5 +1,5 @@
 import { DataSource, In } from 'typeorm';
-import { Access } from '../../common/access';
+import { Access } from '../../access/access';
 import { BadInputError } from '../../common/errors';
 import { MutationRunner } from '../../common/mutation';
 import { assertFound, assertUuidOrNotFound, requireText } from '../../common/validation';
@@ -18,8 +18,9 @@ export class SubGroupService {
   async get(access: Access, id: string): Promise<SubGroup> {
     access.me;
     assertUuidOrNotFound(id, 'SubGroup');
-    // Whether the reader may read it is the read policy's decision, applied to what this returns.
-    return assertFound(await this.ds.getRepository(SubGroup).findOneBy({ id }), 'SubGroup', id);
+    const subGroup = assertFound(await this.ds.getRepository(SubGroup).findOneBy({ id }), 'SubGroup', id);
+    await access.assertCanRead('SubGroup', subGroup, 'You do not work on this sub-group or its boards');
+    return subGroup;
   }
 
   async create(access: Access, input: CreateSubGroupInput): Promise<SubGroup> {

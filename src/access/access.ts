@@ -1,8 +1,10 @@
 import { DataSource } from 'typeorm';
-import { UserRole } from './enums';
-import { ForbiddenError, UnauthenticatedError } from './errors';
+import { UserRole } from '../common/enums';
+import { ForbiddenError, UnauthenticatedError } from '../common/errors';
 import { preparedQuery } from '../database/prepared';
-import { today } from './scalars';
+import { today } from '../common/scalars';
+import { PolicyType, readPolicy } from './policy';
+import type { ReadScope } from './read-scope';
 
 export interface AuthUser {
   id: string;
@@ -21,6 +23,7 @@ export type BoardScope = { all: true } | { all: false; ids: Set<string> };
  * so a field reached through any path is checked the same way.
  */
 export class Access {
+  private scope?: ReadScope;
   private seats?: Promise<{ boards: Set<string>; subGroups: Set<string> }>;
 
   constructor(readonly user: AuthUser | null, private readonly ds: DataSource) {}
@@ -71,21 +74,23 @@ export class Access {
     return (await this.agencySeats()).subGroups;
   }
 
-  async canReadBoard(boardId: string): Promise<boolean> {
-    const scope = await this.readableBoards();
-    return scope.all || scope.ids.has(boardId);
+  /** The request's read scope, attached by createContext; the read policy decides with it. */
+  attach(scope: ReadScope): void {
+    this.scope = scope;
   }
 
-  async assertCanReadBoard(boardId: string): Promise<void> {
-    if (!(await this.canReadBoard(boardId))) throw new ForbiddenError('You do not work for this board');
+  /**
+   * For services that refuse before they compute or change anything: the read policy's own
+   * decision (src/access/policy.ts), the same one the schema guard applies to what they return.
+   */
+  async assertCanRead(type: PolicyType, obj: object, message = 'You do not have access to this'): Promise<void> {
+    this.me;
+    const rule = readPolicy[type];
+    if (rule.kind !== 'entity' || !this.scope) throw new Error(`assertCanRead needs an entity type and an attached read scope (${type})`);
+    if (!(await rule.read(obj, this.scope))) throw new ForbiddenError(message);
   }
 
-  /** A joint body (sub-group, audit cycle) is readable when any of its boards is. */
-  async assertCanReadAnyBoard(boardIds: string[]): Promise<void> {
-    const scope = await this.readableBoards();
-    if (scope.all || boardIds.some((id) => scope.ids.has(id))) return;
-    throw new ForbiddenError('You do not work for any board this belongs to');
-  }
+  // Who may change what: every write rule lives below (reads are src/access/policy.ts).
 
   canManageBoard(boardId: string): boolean {
     const me = this.me;
@@ -102,6 +107,26 @@ export class Access {
 
   assertRole(...roles: UserRole[]): void {
     if (!roles.includes(this.me.role)) throw new ForbiddenError(`Only ${roles.join(' or ').toLowerCase()} users can do this`);
+  }
+
+  /** The agency's own users and coordinators of one of the cycle's boards edit a return; viewers never do. */
+  assertCanEditReturn(agencyId: string, cycleBoardIds: string[]): void {
+    const me = this.me;
+    if (me.role === UserRole.ADMIN) return;
+    if (me.role === UserRole.AGENCY_USER && me.agencyId === agencyId) return;
+    if (me.role === UserRole.COORDINATOR && cycleBoardIds.some((b) => me.boardIds.includes(b))) return;
+    throw new ForbiddenError("Only the agency's own users or a coordinator of the cycle's boards can change this return");
+  }
+
+  /** Owners update their own actions; coordinators those their boards track; only coordinators cancel. */
+  assertCanUpdateAction(action: { ownerAgencyId: string; boardIds: string[] }, cancelling: boolean): void {
+    const me = this.me;
+    if (me.role === UserRole.AGENCY_USER && me.agencyId === action.ownerAgencyId) {
+      if (cancelling) throw new ForbiddenError('Only the board can cancel an action');
+      return;
+    }
+    if (me.role === UserRole.ADMIN || (me.role === UserRole.COORDINATOR && action.boardIds.some((b) => me.boardIds.includes(b)))) return;
+    throw new ForbiddenError('Only the owning agency or a coordinator of its board can update this action');
   }
 
   isOwnAgency(agencyId: string): boolean {
