@@ -1,7 +1,8 @@
 import { DataSource } from 'typeorm';
 import { UserRole } from '../common/enums';
 import { ForbiddenError, UnauthenticatedError } from '../common/errors';
-import { preparedQuery } from '../database/prepared';
+import { query, sql } from '../database/sql';
+import { activeOnSql } from '../rules/membership';
 import { today } from '../common/scalars';
 import { PolicyType, readPolicy } from './policy';
 import type { ReadScope } from './read-scope';
@@ -48,11 +49,9 @@ export class Access {
    */
   private agencySeats(): Promise<{ boards: Set<string>; subGroups: Set<string> }> {
     const me = this.me;
-    this.seats ??= preparedQuery(
+    this.seats ??= query(
       this.ds,
-      `SELECT board_id, sub_group_id FROM membership
-       WHERE agency_id = $1 AND starts_on <= $2 AND (ends_on IS NULL OR ends_on >= $2)`,
-      [me.agencyId, this.today],
+      sql`SELECT m.board_id, m.sub_group_id FROM membership m WHERE m.agency_id = ${me.agencyId} AND ${activeOnSql('m', this.today)}`,
     ).then((rows: { board_id: string | null; sub_group_id: string | null }[]) => ({
       boards: new Set(rows.flatMap((r) => (r.board_id ? [r.board_id] : []))),
       subGroups: new Set(rows.flatMap((r) => (r.sub_group_id ? [r.sub_group_id] : []))),

@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { Access, AuthUser } from './access';
 import { UserRole } from '../common/enums';
 import { inKeyOrder } from '../common/loader-utils';
-import { preparedQuery } from '../database/prepared';
+import { query, sql, Sql } from '../database/sql';
+import { activeOnSql } from '../rules/membership';
 import { AuditCycle } from '../modules/audit/audit-cycle.entity';
 import { AuditReturn } from '../modules/audit/audit-return.entity';
 import { BusinessPlan } from '../modules/business-plan/business-plan.entity';
@@ -197,29 +198,30 @@ export class ReadScope {
 }
 
 function factLoaders(ds: DataSource, access: Access) {
-  const rows = async <T>(sql: string, ids: readonly string[]) => (await preparedQuery(ds, sql, [ids])) as (T & { id: string })[];
-  const byId = <T>(sql: string) => new DataLoader<string, T | null>(async (ids) => inKeyOrder(ids, await rows<T>(sql, ids), (r) => r.id));
+  const rows = async <T>(q: Sql) => query<T & { id: string }>(ds, q);
   return {
     subGroupBoards: new DataLoader<string, string[]>(async (ids) => {
       const links = await rows<{ board_ids: string[] }>(
-        `SELECT sub_group_id AS id, array_agg(board_id) AS board_ids FROM sub_group_board WHERE sub_group_id = ANY($1::uuid[]) GROUP BY sub_group_id`,
-        ids,
+        sql`SELECT sub_group_id AS id, array_agg(board_id) AS board_ids FROM sub_group_board WHERE sub_group_id = ANY(${ids}::uuid[]) GROUP BY sub_group_id`,
       );
       return inKeyOrder(ids, links, (l) => l.id).map((l) => l?.board_ids ?? []);
     }),
-    meeting: byId<Facts['meeting']>(`SELECT id, board_id AS "boardId", sub_group_id AS "subGroupId" FROM meeting WHERE id = ANY($1::uuid[])`),
-    action: byId<Facts['action']>(`SELECT id, owner_agency_id AS "ownerAgencyId", board_ids AS "boardIds" FROM action WHERE id = ANY($1::uuid[])`),
+    meeting: new DataLoader<string, Facts['meeting'] | null>(async (ids) =>
+      inKeyOrder(ids, await rows<Facts['meeting']>(sql`SELECT id, board_id AS "boardId", sub_group_id AS "subGroupId" FROM meeting WHERE id = ANY(${ids}::uuid[])`), (r) => r.id),
+    ),
+    action: new DataLoader<string, Facts['action'] | null>(async (ids) =>
+      inKeyOrder(ids, await rows<Facts['action']>(sql`SELECT id, owner_agency_id AS "ownerAgencyId", board_ids AS "boardIds" FROM action WHERE id = ANY(${ids}::uuid[])`), (r) => r.id),
+    ),
     // The people a coordinator works with: users of their boards, and users of agencies seated
     // today on one of those boards or on a sub-group serving one.
     userOfMyBoards: new DataLoader<string, boolean>(async (ids) => {
-      const visible = await preparedQuery(
-        ds,
-        `SELECT u.id FROM app_user u WHERE u.id = ANY($1::uuid[]) AND (
-           EXISTS (SELECT 1 FROM user_board ub WHERE ub.user_id = u.id AND ub.board_id = ANY($2::uuid[]))
+      const mine = access.me.boardIds;
+      const visible = await rows<object>(
+        sql`SELECT u.id FROM app_user u WHERE u.id = ANY(${ids}::uuid[]) AND (
+           EXISTS (SELECT 1 FROM user_board ub WHERE ub.user_id = u.id AND ub.board_id = ANY(${mine}::uuid[]))
            OR EXISTS (SELECT 1 FROM membership m LEFT JOIN sub_group_board sgb ON sgb.sub_group_id = m.sub_group_id
-                      WHERE m.agency_id = u.agency_id AND coalesce(m.board_id, sgb.board_id) = ANY($2::uuid[])
-                        AND m.starts_on <= $3 AND (m.ends_on IS NULL OR m.ends_on >= $3)))`,
-        [ids, access.me.boardIds, access.today],
+                      WHERE m.agency_id = u.agency_id AND coalesce(m.board_id, sgb.board_id) = ANY(${mine}::uuid[])
+                        AND ${activeOnSql('m', access.today)}))`,
       );
       const set = new Set(visible.map((r: { id: string }) => r.id));
       return ids.map((id) => set.has(id));

@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { DataSource } from 'typeorm';
-import { preparedQuery } from '../../database/prepared';
+import { ident, query, Queryable, sql, Sql } from '../../database/sql';
+import { overdueSql } from '../../rules/actions';
 
 @ObjectType({ description: 'Roll-up of a set of actions: by RAG, by status, overdue on asOf, and percent complete' })
 export class ActionProgress {
@@ -63,13 +63,31 @@ function toProgress(r: Row): ActionProgress {
   };
 }
 
+/** Where a roll-up's actions hang: the source table and the column it is grouped by. */
+export interface ActionSet {
+  /** `source` LEFT JOIN action a, so a group with no actions still appears. */
+  from: Sql;
+  /** The grouping column, e.g. the priority's plan. */
+  key: Sql;
+}
+
+export const PRIORITY_ACTIONS = {
+  byPriority: { from: sql`plan_priority p LEFT JOIN action a ON a.source_type = 'PLAN_PRIORITY' AND a.source_id = p.id`, key: ident('p.id') },
+  byPlan: { from: sql`plan_priority p LEFT JOIN action a ON a.source_type = 'PLAN_PRIORITY' AND a.source_id = p.id`, key: ident('p.plan_id') },
+} satisfies Record<string, ActionSet>;
+export const RECOMMENDATION_ACTIONS = {
+  byReview: { from: sql`recommendation r LEFT JOIN action a ON a.source_type = 'REVIEW_RECOMMENDATION' AND a.source_id = r.id`, key: ident('r.case_review_id') },
+} satisfies Record<string, ActionSet>;
+
 /**
- * Roll-ups of actions grouped by a key, in one statement: `from` must expose the actions as `a`
- * (left-joined, so a group with no actions still appears) and the grouping expression as `key`.
+ * Roll-ups of actions grouped by a key, in one statement, on the pool or inside a transaction (the
+ * close-review check uses the same roll-up as the figures).
  */
-export async function progressBy(ds: DataSource, from: string, key: string, ids: string[], asOf: string): Promise<Map<string, ActionProgress>> {
-  const rows: (Row & { key: string })[] = await preparedQuery(ds, 
-    `SELECT ${key} AS key,
+export async function progressBy(db: Queryable, set: ActionSet, ids: string[], asOf: string): Promise<Map<string, ActionProgress>> {
+  const { from, key } = set;
+  const rows = await query<Row & { key: string }>(
+    db,
+    sql`SELECT ${key} AS key,
        count(a.id)::int AS total,
        count(a.id) FILTER (WHERE a.rag = 'RED')::int AS red,
        count(a.id) FILTER (WHERE a.rag = 'AMBER')::int AS amber,
@@ -79,16 +97,12 @@ export async function progressBy(ds: DataSource, from: string, key: string, ids:
        count(a.id) FILTER (WHERE a.status = 'IN_PROGRESS')::int AS in_progress,
        count(a.id) FILTER (WHERE a.status = 'COMPLETE')::int AS complete,
        count(a.id) FILTER (WHERE a.status = 'CANCELLED')::int AS cancelled,
-       count(a.id) FILTER (WHERE a.status IN ('NOT_STARTED', 'IN_PROGRESS') AND a.due_on < $2::date)::int AS overdue
+       count(a.id) FILTER (WHERE ${overdueSql('a', asOf)})::int AS overdue
      FROM ${from}
-     WHERE ${key} = ANY($1::uuid[])
+     WHERE ${key} = ANY(${ids}::uuid[])
      GROUP BY ${key}`,
-    [ids, asOf],
   );
   const out = new Map(ids.map((id) => [id, emptyProgress()]));
   for (const r of rows) out.set(r.key, toProgress(r));
   return out;
 }
-
-export const PRIORITY_ACTIONS = `plan_priority p LEFT JOIN action a ON a.source_type = 'PLAN_PRIORITY' AND a.source_id = p.id`;
-export const RECOMMENDATION_ACTIONS = `recommendation r LEFT JOIN action a ON a.source_type = 'REVIEW_RECOMMENDATION' AND a.source_id = r.id`;

@@ -28,7 +28,6 @@ registerEnumType(ActionStatus, { name: 'ActionStatus' });
 registerEnumType(Rag, { name: 'Rag', description: 'Red / Amber / Green' });
 registerEnumType(ActionSourceType, { name: 'ActionSourceType' });
 
-export const OPEN_STATUSES = [ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS];
 
 @ObjectType({ description: 'Something an agency owes: from an audit return standard, a review recommendation or a business plan priority' })
 @Entity()

@@ -5,7 +5,7 @@ import { Agency } from '../agency/agency.entity';
 import { Board } from '../board/board.entity';
 import { Action, ActionUpdate } from './action.entity';
 import { ActionsArgs, UpdateActionInput } from './action.inputs';
-import { isOverdue } from './action.service';
+import { isOverdue } from '../../rules/actions';
 
 @Resolver(() => Action)
 export class ActionResolver {

@@ -5,7 +5,9 @@ import { BadInputError, ConflictError, ForbiddenError } from '../../common/error
 import { MutationRunner } from '../../common/mutation';
 import { isIsoDate, today } from '../../common/scalars';
 import { assertFound, assertUuidOrNotFound, requireText } from '../../common/validation';
-import { Action, ActionStatus, ActionUpdate, OPEN_STATUSES } from './action.entity';
+import { asWhere } from '../../database/sql';
+import { isOpenAction, overdueSql } from '../../rules/actions';
+import { Action, ActionStatus, ActionUpdate } from './action.entity';
 import { NewAction, UpdateActionInput } from './action.inputs';
 
 export interface ActionFilter {
@@ -14,10 +16,6 @@ export interface ActionFilter {
   status?: ActionStatus;
 }
 
-/** An action is overdue when still open and due before the day asked about. */
-export function isOverdue(action: Pick<Action, 'status' | 'dueOn'>, asOf: string): boolean {
-  return OPEN_STATUSES.includes(action.status) && action.dueOn !== null && action.dueOn < asOf;
-}
 
 export class ActionService {
   constructor(private readonly ds: DataSource, private readonly mutations: MutationRunner) {}
@@ -70,7 +68,7 @@ export class ActionService {
         byName: access.me.name,
       });
       const closing = toStatus === ActionStatus.COMPLETE || toStatus === ActionStatus.CANCELLED;
-      action.closedOn = closing ? (OPEN_STATUSES.includes(action.status) ? notedOn : action.closedOn) : null;
+      action.closedOn = closing ? (isOpenAction(action.status) ? notedOn : action.closedOn) : null;
       action.status = toStatus;
       action.rag = toRag;
       const saved = await em.save(action);
@@ -81,7 +79,7 @@ export class ActionService {
   private filtered(qb: ReturnType<ActionService['query']>, filter: ActionFilter) {
     if (filter.status) qb.andWhere('a.status = :status', { status: filter.status });
     if (filter.overdueOnly) {
-      qb.andWhere('a.status IN (:...open)', { open: OPEN_STATUSES }).andWhere('a.due_on < :asOf', { asOf: filter.asOf });
+      qb.andWhere(...asWhere(overdueSql('a', filter.asOf)));
     }
     return qb.orderBy('a.due_on', 'ASC', 'NULLS LAST').addOrderBy('a.id', 'ASC');
   }

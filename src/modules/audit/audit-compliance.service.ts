@@ -2,7 +2,8 @@ import { DataSource } from 'typeorm';
 import { Rag } from '../action/action.entity';
 import { AuditReturnStatus } from './audit-return.entity';
 import { AuditTrend, Compliance, CycleSummary, RatingCounts, StandardSummary } from './audit.types';
-import { preparedQuery } from '../../database/prepared';
+import { ident, join, query, raw, sql, Sql } from '../../database/sql';
+import { countingRatingSql, isSubmitted, submittedSql } from '../../rules/audit';
 
 export interface ReturnFigures {
   cycleId: string;
@@ -58,16 +59,19 @@ export function trendOf(current: Compliance, previous: Compliance | null): Audit
   return diff > 0 ? AuditTrend.IMPROVED : diff < 0 ? AuditTrend.DECLINED : AuditTrend.SUSTAINED;
 }
 
-const RATING_COUNTS = (p: string, rating: string) => `
-  count(*) FILTER (WHERE ${rating} = 'MET')::int AS ${p}met,
-  count(*) FILTER (WHERE ${rating} = 'PARTIALLY_MET')::int AS ${p}partially_met,
-  count(*) FILTER (WHERE ${rating} = 'NOT_MET')::int AS ${p}not_met,
-  count(*) FILTER (WHERE ${rating} = 'NOT_APPLICABLE')::int AS ${p}not_applicable`;
+const RATING_COUNTS = (prefix: '' | 'self_', rating: Sql) => {
+  const as = (c: string) => ident(prefix + c);
+  return sql`
+  count(*) FILTER (WHERE ${rating} = 'MET')::int AS ${as('met')},
+  count(*) FILTER (WHERE ${rating} = 'PARTIALLY_MET')::int AS ${as('partially_met')},
+  count(*) FILTER (WHERE ${rating} = 'NOT_MET')::int AS ${as('not_met')},
+  count(*) FILTER (WHERE ${rating} = 'NOT_APPLICABLE')::int AS ${as('not_applicable')}`;
+};
 
 /** The rating counts a return keeps (migration 1763880400000), as the JSON the figures are built from. */
-function countsJson(alias: string): string {
+function countsJson(alias: string): Sql {
   const cols = ['standards', 'met', 'partially_met', 'not_met', 'not_applicable', 'self_met', 'self_partially_met', 'self_not_met', 'self_not_applicable'];
-  return `json_build_object(${cols.map((c) => `'${c}', ${alias}.${c}`).join(', ')})`;
+  return sql`json_build_object(${join(cols.map((c) => sql`${raw(`'${c}'`)}, ${ident(`${alias}.${c}`)}`), ', ')})`;
 }
 
 /**
@@ -75,8 +79,8 @@ function countsJson(alias: string): string {
  * framework (a standard with no answer counts as unrated), and the same for the agency's previous
  * submitted return of the same framework, which gives the trend.
  */
-function complianceSql(target: string): string {
-  return `
+function complianceSql(target: Sql): Sql {
+  return sql`
   WITH target AS (
     SELECT r.id, r.cycle_id, r.status, prev.id AS prev_id
     FROM audit_return r
@@ -86,7 +90,7 @@ function complianceSql(target: string): string {
       SELECT r2.id FROM audit_return r2
       JOIN audit_cycle c2 ON c2.id = r2.cycle_id
       JOIN audit_framework f2 ON f2.id = c2.framework_id
-      WHERE r2.agency_id = r.agency_id AND f2.key = f.key AND r2.status IN ('SUBMITTED', 'VALIDATED')
+      WHERE r2.agency_id = r.agency_id AND f2.key = f.key AND ${submittedSql('r2')}
         AND (c2.opens_on, c2.created_at, c2.id) < (c.opens_on, c.created_at, c.id)
       ORDER BY c2.opens_on DESC, c2.created_at DESC, c2.id DESC
       LIMIT 1
@@ -98,40 +102,34 @@ function complianceSql(target: string): string {
   FROM target t JOIN audit_return cur ON cur.id = t.id LEFT JOIN audit_return prev ON prev.id = t.prev_id`;
 }
 
-const SUBMITTED = new Set<string>([AuditReturnStatus.SUBMITTED, AuditReturnStatus.VALIDATED]);
 
 export class AuditComplianceService {
   constructor(private readonly ds: DataSource) {}
 
-  private async figures(target: string, ids: string[]): Promise<Map<string, ReturnFigures>> {
-    return toFigures(await preparedQuery<FiguresRow>(this.ds, complianceSql(target), [ids]));
-  }
-
-  forReturns(returnIds: string[]): Promise<Map<string, ReturnFigures>> {
-    return this.figures('r.id = ANY($1::uuid[])', returnIds);
+  async forReturns(returnIds: string[]): Promise<Map<string, ReturnFigures>> {
+    return toFigures(await query<FiguresRow>(this.ds, complianceSql(sql`r.id = ANY(${returnIds}::uuid[])`)));
   }
 
   /** Cycle summaries in one statement whatever the number of cycles or returns: return counts and each submitted return's figures, bundled as JSON. */
   async summaries(cycleIds: string[], asOf: string): Promise<Map<string, CycleSummary>> {
-    const [row] = await preparedQuery<{ counts: CycleCountsRow[]; figures: FiguresRow[] }>(
+    const [row] = await query<{ counts: CycleCountsRow[]; figures: FiguresRow[] }>(
       this.ds,
-      `SELECT
+      sql`SELECT
          (SELECT coalesce(json_agg(x), '[]') FROM (
            SELECT c.id, cardinality(c.invited_agency_ids)::int AS invited,
-             count(r.id) FILTER (WHERE r.status IN ('SUBMITTED', 'VALIDATED'))::int AS submitted,
+             count(r.id) FILTER (WHERE ${submittedSql('r')})::int AS submitted,
              count(r.id) FILTER (WHERE r.status = 'VALIDATED')::int AS validated,
              count(r.id) FILTER (WHERE r.status = 'DRAFT')::int AS drafts,
              count(r.id) FILTER (WHERE r.status = 'RETURNED')::int AS returned,
-             count(r.id) FILTER (WHERE r.status IN ('SUBMITTED', 'VALIDATED') AND r.first_submitted_on > c.due_on)::int AS late,
-             c.due_on < $2::date AS past_due
+             count(r.id) FILTER (WHERE ${submittedSql('r')} AND r.first_submitted_on > c.due_on)::int AS late,
+             c.due_on < ${asOf}::date AS past_due
            FROM audit_cycle c
            LEFT JOIN audit_return r ON r.cycle_id = c.id AND r.agency_id = ANY(c.invited_agency_ids)
-           WHERE c.id = ANY($1::uuid[])
+           WHERE c.id = ANY(${cycleIds}::uuid[])
            GROUP BY c.id) x) AS counts,
          (SELECT coalesce(json_agg(x), '[]') FROM (${complianceSql(
-           `r.cycle_id = ANY($1::uuid[]) AND r.status IN ('SUBMITTED', 'VALIDATED') AND r.agency_id = ANY(c.invited_agency_ids)`,
+           sql`r.cycle_id = ANY(${cycleIds}::uuid[]) AND ${submittedSql('r')} AND r.agency_id = ANY(c.invited_agency_ids)`,
          )}) x) AS figures`,
-      [cycleIds, asOf],
     );
     const { counts } = row;
     const submitted = [...toFigures(row.figures).values()];
@@ -167,19 +165,18 @@ export class AuditComplianceService {
 
   /** How each cycle's submitted returns rated each standard, both ways: only when a client asks for it. */
   async standardSummaries(cycleIds: string[]): Promise<Map<string, StandardSummary[]>> {
-    const rows = await preparedQuery<StandardRow>(
+    const rows = await query<StandardRow>(
       this.ds,
-      `SELECT c.id AS cycle_id, s.id AS standard_id, s.code, s.title,
-         ${RATING_COUNTS('', 'coalesce(a.moderated_rating, a.self_rating)')},
-         ${RATING_COUNTS('self_', 'a.self_rating')}
+      sql`SELECT c.id AS cycle_id, s.id AS standard_id, s.code, s.title,
+         ${RATING_COUNTS('', countingRatingSql('a'))},
+         ${RATING_COUNTS('self_', sql`a.self_rating`)}
        FROM audit_cycle c
        JOIN audit_standard s ON s.framework_id = c.framework_id
-       LEFT JOIN audit_return r ON r.cycle_id = c.id AND r.status IN ('SUBMITTED', 'VALIDATED') AND r.agency_id = ANY(c.invited_agency_ids)
+       LEFT JOIN audit_return r ON r.cycle_id = c.id AND ${submittedSql('r')} AND r.agency_id = ANY(c.invited_agency_ids)
        LEFT JOIN audit_assessment a ON a.return_id = r.id AND a.standard_id = s.id
-       WHERE c.id = ANY($1::uuid[])
+       WHERE c.id = ANY(${cycleIds}::uuid[])
        GROUP BY c.id, s.id
        ORDER BY s.position`,
-      [cycleIds],
     );
     return new Map(cycleIds.map((id) => [id, rows.filter((r) => r.cycle_id === id).map(standardSummary)]));
   }
@@ -229,7 +226,7 @@ function toFigures(rows: FiguresRow[]): Map<string, ReturnFigures> {
         cycleId: r.cycle_id,
         compliance,
         selfAssessed: selfAssessed(r.cur),
-        trend: SUBMITTED.has(r.status) ? trendOf(compliance, r.prev ? effective(r.prev) : null) : null,
+        trend: isSubmitted(r.status) ? trendOf(compliance, r.prev ? effective(r.prev) : null) : null,
         previousReturnId: r.prev_id,
       };
       return [r.id, figures];

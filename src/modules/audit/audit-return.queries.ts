@@ -8,7 +8,8 @@ import { AuditCycle } from './audit-cycle.entity';
 import { AuditStandard } from './audit-framework.entity';
 import { AuditAssessment, AuditReturn, AuditReturnStatus, AuditReturnVersion, VersionSnapshot } from './audit-return.entity';
 import { OutstandingAuditReturn } from './audit.types';
-import { preparedQuery } from '../../database/prepared';
+import { empty, query, sql } from '../../database/sql';
+import { submittedSql } from '../../rules/audit';
 
 /** Reads of returns, shared by the resolvers' loaders and by the write side. */
 export class AuditReturnQueries {
@@ -54,16 +55,15 @@ export class AuditReturnQueries {
     if (!visible.length) return out;
     const scoped = me.role === UserRole.COORDINATOR || me.role === UserRole.VIEWER;
     const rows: { agency_id: string; cycle_id: string; due_on: string; return_id: string | null; status: AuditReturnStatus | null }[] =
-      await preparedQuery(this.ds,
-        `SELECT inv.agency_id, c.id AS cycle_id, c.due_on, r.id AS return_id, r.status
+      await query(this.ds,
+        sql`SELECT inv.agency_id, c.id AS cycle_id, c.due_on, r.id AS return_id, r.status
          FROM audit_cycle c
          CROSS JOIN LATERAL unnest(c.invited_agency_ids) AS inv(agency_id)
          LEFT JOIN audit_return r ON r.cycle_id = c.id AND r.agency_id = inv.agency_id
-         WHERE c.invited_agency_ids && $1::uuid[] AND inv.agency_id = ANY($1::uuid[])
-           AND (r.id IS NULL OR r.status IN ('DRAFT', 'RETURNED'))
-           ${scoped ? 'AND c.board_ids && $2::uuid[]' : ''}
+         WHERE c.invited_agency_ids && ${visible}::uuid[] AND inv.agency_id = ANY(${visible}::uuid[])
+           AND (r.id IS NULL OR NOT ${submittedSql('r')})
+           ${scoped ? sql`AND c.board_ids && ${me.boardIds}::uuid[]` : empty}
          ORDER BY c.due_on, c.id`,
-        scoped ? [visible, me.boardIds] : [visible],
       );
     for (const r of rows) {
       out.get(r.agency_id)!.push({ cycleId: r.cycle_id, agencyId: r.agency_id, returnId: r.return_id, status: r.status, dueOn: r.due_on, overdue: r.due_on < asOf });

@@ -1,3 +1,4 @@
+import { countingRating } from '../../rules/audit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../context';
 import { Action } from '../action/action.entity';
@@ -109,7 +110,7 @@ export class AuditAssessmentResolver {
 
   @FieldResolver(() => AuditRating, { nullable: true, description: 'The rating that counts: moderated where recorded, else self-assessed' })
   rating(@Root() a: AuditAssessment) {
-    return a.moderatedRating ?? a.selfRating;
+    return countingRating(a.moderatedRating, a.selfRating);
   }
 
   @FieldResolver(() => [Action], { description: 'Improvement actions, including those shared with the answer' })

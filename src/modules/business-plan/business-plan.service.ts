@@ -29,11 +29,11 @@ export class BusinessPlanService {
   }
 
   progressOfPriorities(ids: string[], asOf: string): Promise<Map<string, ActionProgress>> {
-    return progressBy(this.ds, PRIORITY_ACTIONS, 'p.id', ids, asOf);
+    return progressBy(this.ds, PRIORITY_ACTIONS.byPriority, ids, asOf);
   }
 
   progressOfPlans(ids: string[], asOf: string): Promise<Map<string, ActionProgress>> {
-    return progressBy(this.ds, PRIORITY_ACTIONS, 'p.plan_id', ids, asOf);
+    return progressBy(this.ds, PRIORITY_ACTIONS.byPlan, ids, asOf);
   }
 
   async create(access: Access, input: CreateBusinessPlanInput): Promise<BusinessPlan> {

@@ -1,3 +1,4 @@
+import { Queryable } from '../../database/sql';
 import { DataSource, In } from 'typeorm';
 import { Access } from '../../access/access';
 import { BadInputError, ConflictError } from '../../common/errors';
@@ -5,7 +6,6 @@ import { MutationRunner } from '../../common/mutation';
 import { isIsoDate, today } from '../../common/scalars';
 import { assertFound, assertUuidOrNotFound, requireText } from '../../common/validation';
 import { ActionProgress, progressBy, RECOMMENDATION_ACTIONS } from '../action/action-progress';
-import { OPEN_STATUSES } from '../action/action.entity';
 import { Agency } from '../agency/agency.entity';
 import { Board } from '../board/board.entity';
 import { CaseReview, CaseReviewStatus, Recommendation } from './case-review.entity';
@@ -44,8 +44,8 @@ export class CaseReviewService {
     return this.ds.getRepository(Recommendation).find({ where: { caseReviewId: In(reviewIds) }, order: { number: 'ASC' } });
   }
 
-  progressOf(reviewIds: string[], asOf: string): Promise<Map<string, ActionProgress>> {
-    return progressBy(this.ds, RECOMMENDATION_ACTIONS, 'r.case_review_id', reviewIds, asOf);
+  progressOf(reviewIds: string[], asOf: string, db: Queryable = this.ds): Promise<Map<string, ActionProgress>> {
+    return progressBy(db, RECOMMENDATION_ACTIONS.byReview, reviewIds, asOf);
   }
 
   async create(access: Access, input: CreateCaseReviewInput): Promise<CaseReview> {
@@ -120,11 +120,8 @@ export class CaseReviewService {
       const since = locked.decidedOn ?? locked.referredOn;
       if (on < since) throw new BadInputError('on', `The change cannot come before ${since}`);
       if (input.status === S.CLOSED) {
-        const [{ open }] = await em.query(
-          `SELECT count(*)::int AS open FROM action a JOIN recommendation r ON a.source_type = 'REVIEW_RECOMMENDATION' AND a.source_id = r.id
-           WHERE r.case_review_id = $1 AND a.status = ANY($2::action_status[])`,
-          [locked.id, OPEN_STATUSES],
-        );
+        // The same roll-up the figures use, read inside this transaction under the review's lock.
+        const { open } = (await this.progressOf([locked.id], on, em)).get(locked.id)!;
         if (open > 0) throw new ConflictError(`The review still has ${open} open action${open === 1 ? '' : 's'}: complete or cancel them first`, { openActions: open });
       }
       if (input.status === S.IN_PROGRESS) locked.startedOn = on;

@@ -1,12 +1,14 @@
 import { DataSource } from 'typeorm';
 import { AgencyAttendance, AttendanceSummary, MeetingQuorum } from './attendance.types';
-import { preparedQuery } from '../../database/prepared';
+import { ident, query, Queryable, sql, Sql } from '../../database/sql';
+import { attendedSql, quorateSql } from '../../rules/meetings';
+import { activeDuringSql, activeOnSql, col } from '../../rules/membership';
 
 export type BodyKind = 'board' | 'subGroup';
 
 const BODY = {
-  board: { column: 'board_id', table: 'board' },
-  subGroup: { column: 'sub_group_id', table: 'sub_group' },
+  board: { column: ident('board_id'), table: ident('board') },
+  subGroup: { column: ident('sub_group_id'), table: ident('sub_group') },
 } as const;
 
 /**
@@ -21,22 +23,21 @@ export class AttendanceService {
     const { column, table } = BODY[kind];
     // One statement for the three parts (per-agency figures, quorum per meeting, thresholds): each
     // round trip to PostgreSQL costs more than the JSON it takes to bundle them.
-    const [row] = await preparedQuery<{ slots: any[]; quorum: any[]; bodies: { id: string; threshold: number }[] }>(
+    const [row] = await query<{ slots: any[]; quorum: any[]; bodies: { id: string; threshold: number }[] }>(
       this.ds,
-      `WITH held AS (
+      sql`WITH held AS (
          SELECT id, date, ${column} AS body_id FROM meeting
-         WHERE ${column} = ANY($1) AND status = 'HELD' AND date BETWEEN $2 AND $3
+         WHERE ${column} = ANY(${bodyIds}::uuid[]) AND status = 'HELD' AND date BETWEEN ${from}::date AND ${to}::date
        ), seat AS (
-         SELECT ${column} AS body_id, agency_id, starts_on, ends_on, expected_to_attend FROM membership
-         WHERE ${column} = ANY($1) AND starts_on <= $3 AND (ends_on IS NULL OR ends_on >= $2)
+         SELECT ${column} AS body_id, agency_id, starts_on, ends_on, expected_to_attend FROM membership m
+         WHERE ${column} = ANY(${bodyIds}::uuid[]) AND ${activeDuringSql('m', from, to)}
        ), slot AS (
          SELECT DISTINCT s.body_id, s.agency_id, h.id AS meeting_id
-         FROM seat s JOIN held h ON h.body_id = s.body_id AND s.expected_to_attend
-           AND s.starts_on <= h.date AND (s.ends_on IS NULL OR s.ends_on >= h.date)
+         FROM seat s JOIN held h ON h.body_id = s.body_id AND s.expected_to_attend AND ${activeOnSql('s', col('h.date'))}
        ), tally AS (
          SELECT slot.body_id, slot.agency_id,
            count(*)::int AS expected,
-           count(*) FILTER (WHERE a.status IN ('PRESENT','DEPUTY'))::int AS attended,
+           count(*) FILTER (WHERE ${attendedSql('a')})::int AS attended,
            count(*) FILTER (WHERE a.status = 'DEPUTY')::int AS deputies,
            count(*) FILTER (WHERE a.status = 'APOLOGIES')::int AS apologies,
            count(*) FILTER (WHERE a.status IS NULL OR a.status = 'ABSENT')::int AS absent
@@ -54,9 +55,13 @@ export class AttendanceService {
          -- The slots are exactly the seats that count towards quorum (active, expected), so quorum
          -- reads off them rather than re-checking memberships per attendance record.
          SELECT h.id AS meeting_id, h.body_id,
-           count(DISTINCT s.agency_id) FILTER (WHERE a.status IN ('PRESENT','DEPUTY'))::int AS attending,
-           (count(DISTINCT s.agency_id) FILTER (WHERE a.status IN ('PRESENT','DEPUTY')) >= t.quorum_minimum
-             AND t.quorum_sectors <@ coalesce(array_agg(DISTINCT ag.sector::text) FILTER (WHERE a.status IN ('PRESENT','DEPUTY')), '{}')) AS quorate
+           count(DISTINCT s.agency_id) FILTER (WHERE ${attendedSql('a')})::int AS attending,
+           ${quorateSql({
+             attending: sql`count(DISTINCT s.agency_id) FILTER (WHERE ${attendedSql('a')})`,
+             sectorsPresent: sql`coalesce(array_agg(DISTINCT ag.sector::text) FILTER (WHERE ${attendedSql('a')}), '{}')`,
+             minimum: sql`t.quorum_minimum`,
+             required: sql`t.quorum_sectors`,
+           })} AS quorate
          FROM held h
          JOIN ${table} t ON t.id = h.body_id
          LEFT JOIN slot s ON s.meeting_id = h.id
@@ -66,8 +71,7 @@ export class AttendanceService {
        SELECT
          (SELECT coalesce(json_agg(b ORDER BY b.name, b.agency_id), '[]') FROM by_agency b) AS slots,
          (SELECT coalesce(json_agg(q), '[]') FROM quorum q) AS quorum,
-         (SELECT coalesce(json_agg(json_build_object('id', t.id, 'threshold', t.attendance_threshold::float8)), '[]') FROM ${table} t WHERE t.id = ANY($1)) AS bodies`,
-      [bodyIds, from, to],
+         (SELECT coalesce(json_agg(json_build_object('id', t.id, 'threshold', t.attendance_threshold::float8)), '[]') FROM ${table} t WHERE t.id = ANY(${bodyIds}::uuid[])) AS bodies`,
     );
     const { slots, quorum, bodies } = row;
     const thresholds = new Map<string, number>(bodies.map((b: any) => [b.id, b.threshold]));
@@ -105,36 +109,35 @@ export class AttendanceService {
   }
 
   /** Quorum of individual meetings (null-free: a meeting not HELD is reported not quorate). */
-  async quorumOf(meetingIds: string[]): Promise<Map<string, MeetingQuorum>> {
-    const rows = await this.quorumRows(`m.id = ANY($1)`, [meetingIds]);
+  async quorumOf(meetingIds: string[], db: Queryable = this.ds): Promise<Map<string, MeetingQuorum>> {
+    const rows = await query(db, quorumSql(meetingIds));
     return new Map(rows.map((r: any) => [r.meeting_id, { meetingId: r.meeting_id, attending: r.attending, quorate: r.quorate }]));
-  }
-
-  private quorumRows(where: string, params: unknown[]): Promise<any[]> {
-    return preparedQuery(this.ds, quorumSql(where), params);
   }
 }
 
 /**
- * Quorate = attending member agencies (active, expected-to-attend seats) >= the body's minimum and
- * every required sector has an attending member agency.
+ * Quorum of single meetings: attending member agencies (active, expected-to-attend seats on the
+ * meeting date) against the body's rule, decided by the same quorateSql as the summaries.
  */
-function quorumSql(where: string): string {
-  return `SELECT m.id AS meeting_id, coalesce(m.board_id, m.sub_group_id) AS body_id,
-         count(DISTINCT a.agency_id)::int AS attending,
-         (m.status = 'HELD'
-           AND count(DISTINCT a.agency_id) >= coalesce(b.quorum_minimum, sg.quorum_minimum)
-           AND coalesce(b.quorum_sectors, sg.quorum_sectors) <@ coalesce(array_agg(DISTINCT ag.sector::text) FILTER (WHERE ag.id IS NOT NULL), '{}')
-         ) AS quorate
+function quorumSql(meetingIds: string[]): Sql {
+  const attending = sql`count(DISTINCT a.agency_id)`;
+  return sql`SELECT m.id AS meeting_id, coalesce(m.board_id, m.sub_group_id) AS body_id,
+         ${attending}::int AS attending,
+         (m.status = 'HELD' AND ${quorateSql({
+           attending,
+           sectorsPresent: sql`coalesce(array_agg(DISTINCT ag.sector::text) FILTER (WHERE ag.id IS NOT NULL), '{}')`,
+           minimum: sql`coalesce(b.quorum_minimum, sg.quorum_minimum)`,
+           required: sql`coalesce(b.quorum_sectors, sg.quorum_sectors)`,
+         })}) AS quorate
        FROM meeting m
        LEFT JOIN board b ON b.id = m.board_id
        LEFT JOIN sub_group sg ON sg.id = m.sub_group_id
-       LEFT JOIN attendance a ON a.meeting_id = m.id AND a.status IN ('PRESENT','DEPUTY')
+       LEFT JOIN attendance a ON a.meeting_id = m.id AND ${attendedSql('a')}
          AND EXISTS (SELECT 1 FROM membership s
            WHERE s.agency_id = a.agency_id AND s.expected_to_attend
              AND (s.board_id = m.board_id OR s.sub_group_id = m.sub_group_id)
-             AND s.starts_on <= m.date AND (s.ends_on IS NULL OR s.ends_on >= m.date))
+             AND ${activeOnSql('s', col('m.date'))})
        LEFT JOIN agency ag ON ag.id = a.agency_id
-       WHERE ${where}
+       WHERE m.id = ANY(${meetingIds}::uuid[])
        GROUP BY m.id, b.quorum_minimum, b.quorum_sectors, sg.quorum_minimum, sg.quorum_sectors`;
 }

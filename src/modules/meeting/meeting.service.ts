@@ -12,7 +12,8 @@ import { MembershipService } from '../membership/membership.service';
 import { SubGroup } from '../sub-group/sub-group.entity';
 import { Attendance, Meeting } from './meeting.entity';
 import { CancelMeetingInput, RecordAttendanceInput, ScheduleMeetingInput } from './meeting.inputs';
-import { preparedQuery } from '../../database/prepared';
+import { ident, join, query, sql } from '../../database/sql';
+import { isActiveOn } from '../../rules/membership';
 
 export interface MeetingPageArgs {
   first: number;
@@ -38,20 +39,19 @@ export class MeetingService {
 
   /** One page of meetings for many boards or sub-groups in a single statement (a window per body). */
   async pagesFor(column: 'board_id' | 'sub_group_id', bodyIds: string[], args: MeetingPageArgs): Promise<Map<string, Page<Meeting>>> {
-    const params: unknown[] = [bodyIds, args.first + 1];
-    const conds = [`m.${column} = ANY($1)`];
-    if (args.from) conds.push(`m.date >= $${params.push(args.from)}`);
-    if (args.to) conds.push(`m.date <= $${params.push(args.to)}`);
+    const conds = [sql`m.${ident(column)} = ANY(${bodyIds}::uuid[])`];
+    if (args.from) conds.push(sql`m.date >= ${args.from}::date`);
+    if (args.to) conds.push(sql`m.date <= ${args.to}::date`);
     if (args.after) {
       const [date, id] = decodeCursor(args.after);
-      conds.push(`(m.date, m.id) > ($${params.push(date)}::date, $${params.push(id)}::uuid)`);
+      conds.push(sql`(m.date, m.id) > (${date}::date, ${id}::uuid)`);
     }
-    const ids: { id: string }[] = await preparedQuery(this.ds,
-      `SELECT id FROM (
-         SELECT m.id, row_number() OVER (PARTITION BY m.${column} ORDER BY m.date, m.id) AS n
-         FROM meeting m WHERE ${conds.join(' AND ')}
-       ) ranked WHERE n <= $2`,
-      params,
+    const ids: { id: string }[] = await query(
+      this.ds,
+      sql`SELECT id FROM (
+         SELECT m.id, row_number() OVER (PARTITION BY m.${ident(column)} ORDER BY m.date, m.id) AS n
+         FROM meeting m WHERE ${join(conds, ' AND ')}
+       ) ranked WHERE n <= ${args.first + 1}`,
     );
     const rows = ids.length ? await this.ds.getRepository(Meeting).find({ where: { id: In(ids.map((r) => r.id)) }, order: { date: 'ASC', id: 'ASC' } }) : [];
     const key = column === 'board_id' ? 'boardId' : 'subGroupId';
@@ -93,7 +93,7 @@ export class MeetingService {
       where: meeting.boardId ? { boardId: meeting.boardId } : { subGroupId: meeting.subGroupId! },
     });
     input.records.forEach((r, i) => {
-      const active = seats.some((s) => s.agencyId === r.agencyId && s.startsOn <= meeting.date && (s.endsOn === null || s.endsOn >= meeting.date));
+      const active = seats.some((s) => s.agencyId === r.agencyId && isActiveOn(s, meeting.date));
       if (!active) throw new BadInputError(`records.${i}.agencyId`, `Agency ${r.agencyId} was not a member on ${meeting.date}`);
     });
     return this.mutations.run(access.me, 'recordAttendance', input, async (em) => {

@@ -1,3 +1,4 @@
+import { isActiveOn } from '../../rules/membership';
 import { DataSource, EntityManager } from 'typeorm';
 import { Access } from '../../access/access';
 import { MembershipRole } from '../../common/enums';
@@ -25,7 +26,7 @@ export class MembershipService {
   /** Members active on a date (today by default), or everyone who ever sat on the body. */
   filterActive(memberships: Membership[], asOf: string, includeEnded: boolean): Membership[] {
     if (includeEnded) return memberships;
-    return memberships.filter((m) => m.startsOn <= asOf && (m.endsOn === null || m.endsOn >= asOf));
+    return memberships.filter((m) => isActiveOn(m, asOf));
   }
 
   async add(access: Access, input: AddMembershipInput): Promise<Membership> {

@@ -19,7 +19,10 @@ import { buildAnnualReport } from './annual-report.builder';
 import { AnnualReportModel } from './annual-report.model';
 import { ExecutiveSummary, SummaryAudit, SummaryCaseReviews, SummaryPlan } from './executive-summary.types';
 import { attendanceHeadline, businessPlanHeadline, caseReviewHeadlines, quorumHeadline, section11Headlines } from './headlines';
-import { preparedQuery } from '../../database/prepared';
+import { query, sql } from '../../database/sql';
+import { openActionSql, overdueSql } from '../../rules/actions';
+import { latestCyclesSql } from '../../rules/audit';
+import { activeDuringSql } from '../../rules/membership';
 
 export interface PartnerFigures {
   agencies: { id: string; name: string; sector: string }[];
@@ -129,13 +132,7 @@ export class ExecutiveSummaryService {
 
   /** The latest cycle of each audience (children's Section 11, adults' compliance) opened by the end of the period. */
   private async latestAudits(boardId: string, to: string, asOf: string): Promise<Map<string, SummaryAudit>> {
-    const latest = await preparedQuery<{ id: string; audience: string }>(
-      this.ds,
-      `SELECT DISTINCT ON (f.audience) c.id, f.audience FROM audit_cycle c JOIN audit_framework f ON f.id = c.framework_id
-         WHERE c.board_ids @> ARRAY[$1]::uuid[] AND c.opens_on <= $2
-         ORDER BY f.audience, c.opens_on DESC, c.created_at DESC`,
-      [boardId, to],
-    );
+    const latest = await query<{ id: string; audience: string }>(this.ds, sql`SELECT l.id, l.audience FROM (${latestCyclesSql(boardId, to)}) l`);
     if (!latest.length) return new Map();
     const ids = latest.map((c) => c.id);
     const [cycles, summaries] = await Promise.all([this.ds.getRepository(AuditCycle).findBy({ id: In(ids) }), this.compliance.summaries(ids, asOf)]);
@@ -153,21 +150,19 @@ export class ExecutiveSummaryService {
 
   private async caseReviewFigures(boardId: string, from: string, to: string, asOf: string): Promise<SummaryCaseReviews> {
     const [byStatus, [actions]] = await Promise.all([
-      preparedQuery(this.ds,
-        `SELECT status, count(*)::int AS count,
-           count(*) FILTER (WHERE referred_on BETWEEN $2 AND $3)::int AS referred,
-           count(*) FILTER (WHERE commissioned AND decided_on BETWEEN $2 AND $3)::int AS commissioned,
-           count(*) FILTER (WHERE published_on BETWEEN $2 AND $3)::int AS published
-         FROM case_review WHERE board_id = $1 GROUP BY status`,
-        [boardId, from, to],
+      query(this.ds,
+        sql`SELECT status, count(*)::int AS count,
+           count(*) FILTER (WHERE referred_on BETWEEN ${from}::date AND ${to}::date)::int AS referred,
+           count(*) FILTER (WHERE commissioned AND decided_on BETWEEN ${from}::date AND ${to}::date)::int AS commissioned,
+           count(*) FILTER (WHERE published_on BETWEEN ${from}::date AND ${to}::date)::int AS published
+         FROM case_review WHERE board_id = ${boardId} GROUP BY status`,
       ),
-      preparedQuery(this.ds,
-        `SELECT count(*) FILTER (WHERE a.status IN ('NOT_STARTED', 'IN_PROGRESS'))::int AS open,
-           count(*) FILTER (WHERE a.status IN ('NOT_STARTED', 'IN_PROGRESS') AND a.due_on < $2)::int AS overdue
+      query(this.ds,
+        sql`SELECT count(*) FILTER (WHERE ${openActionSql('a')})::int AS open,
+           count(*) FILTER (WHERE ${overdueSql('a', asOf)})::int AS overdue
          FROM action a JOIN recommendation r ON a.source_type = 'REVIEW_RECOMMENDATION' AND a.source_id = r.id
          JOIN case_review c ON c.id = r.case_review_id
-         WHERE c.board_id = $1`,
-        [boardId, asOf],
+         WHERE c.board_id = ${boardId}`,
       ),
     ]);
     const sum = (k: string) => byStatus.reduce((n: number, r: Record<string, number>) => n + r[k], 0);
@@ -208,26 +203,21 @@ export class ExecutiveSummaryService {
   /** What only the annual report shows: each partner's results, sub-groups, the reviews one by one. */
   private async partnerFigures(boardId: string, from: string, to: string, asOf: string): Promise<PartnerFigures> {
     const [agencies, returns, actions, subGroups, reviews] = await Promise.all([
-      preparedQuery(this.ds,
-        `SELECT DISTINCT a.id, a.name, a.sector FROM agency a JOIN membership m ON m.agency_id = a.id
-         WHERE m.board_id = $1 AND m.starts_on <= $3 AND (m.ends_on IS NULL OR m.ends_on >= $2) ORDER BY a.name`,
-        [boardId, from, to],
+      query(this.ds,
+        sql`SELECT DISTINCT a.id, a.name, a.sector FROM agency a JOIN membership m ON m.agency_id = a.id
+         WHERE m.board_id = ${boardId} AND ${activeDuringSql('m', from, to)} ORDER BY a.name`,
       ),
-      preparedQuery(this.ds,
-        `SELECT r.id, r.agency_id, r.cycle_id, r.status FROM audit_return r
-         WHERE r.cycle_id IN (
-           SELECT DISTINCT ON (f.audience) c.id FROM audit_cycle c JOIN audit_framework f ON f.id = c.framework_id
-           WHERE c.board_ids @> ARRAY[$1]::uuid[] AND c.opens_on <= $2 ORDER BY f.audience, c.opens_on DESC, c.created_at DESC)`,
-        [boardId, to],
+      query(this.ds,
+        sql`SELECT r.id, r.agency_id, r.cycle_id, r.status FROM audit_return r
+         WHERE r.cycle_id IN (SELECT l.id FROM (${latestCyclesSql(boardId, to)}) l)`,
       ),
-      preparedQuery(this.ds,
-        `SELECT owner_agency_id,
-           count(*) FILTER (WHERE status IN ('NOT_STARTED', 'IN_PROGRESS'))::int AS open,
-           count(*) FILTER (WHERE status IN ('NOT_STARTED', 'IN_PROGRESS') AND due_on < $2)::int AS overdue
-         FROM action WHERE board_ids @> ARRAY[$1]::uuid[] GROUP BY owner_agency_id`,
-        [boardId, asOf],
+      query(this.ds,
+        sql`SELECT owner_agency_id,
+           count(*) FILTER (WHERE ${openActionSql('a')})::int AS open,
+           count(*) FILTER (WHERE ${overdueSql('a', asOf)})::int AS overdue
+         FROM action a WHERE a.board_ids @> ARRAY[${boardId}]::uuid[] GROUP BY owner_agency_id`,
       ),
-      preparedQuery(this.ds, `SELECT sg.id, sg.name FROM sub_group sg JOIN sub_group_board b ON b.sub_group_id = sg.id WHERE b.board_id = $1 ORDER BY sg.name`, [boardId]),
+      query(this.ds, sql`SELECT sg.id, sg.name FROM sub_group sg JOIN sub_group_board b ON b.sub_group_id = sg.id WHERE b.board_id = ${boardId} ORDER BY sg.name`),
       this.ds
         .getRepository(CaseReview)
         .createQueryBuilder('c')

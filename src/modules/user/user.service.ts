@@ -8,7 +8,7 @@ import { Agency } from '../agency/agency.entity';
 import { Board } from '../board/board.entity';
 import { User, UserBoard } from './user.entity';
 import { CreateUserInput } from './user.inputs';
-import { preparedQuery } from '../../database/prepared';
+import { query, sql } from '../../database/sql';
 
 export class UserService {
   constructor(
@@ -23,10 +23,9 @@ export class UserService {
 
   /** The signed-in user as access checks need it: one query per request. */
   async loadAuthUser(id: string): Promise<AuthUser | null> {
-    const rows = await preparedQuery(this.ds,
-      `SELECT u.id, u.email, u.name, u.role, u.agency_id, coalesce(array_agg(ub.board_id) FILTER (WHERE ub.board_id IS NOT NULL), '{}') AS board_ids
-       FROM app_user u LEFT JOIN user_board ub ON ub.user_id = u.id WHERE u.id = $1 GROUP BY u.id`,
-      [id],
+    const rows = await query(this.ds,
+      sql`SELECT u.id, u.email, u.name, u.role, u.agency_id, coalesce(array_agg(ub.board_id) FILTER (WHERE ub.board_id IS NOT NULL), '{}') AS board_ids
+       FROM app_user u LEFT JOIN user_board ub ON ub.user_id = u.id WHERE u.id = ${id} GROUP BY u.id`,
     );
     const r = rows[0];
     return r ? { id: r.id, email: r.email, name: r.name, role: r.role, agencyId: r.agency_id, boardIds: r.board_ids } : null;
@@ -87,10 +86,9 @@ export class UserService {
       if (input.role === UserRole.ADMIN) throw new ForbiddenError('Only an admin can create an admin');
       for (const b of boardIds) access.assertCanManageBoard(b);
       if (input.role === UserRole.AGENCY_USER) {
-        const sits = await preparedQuery(this.ds,
-          `SELECT 1 FROM membership m LEFT JOIN sub_group_board sgb ON sgb.sub_group_id = m.sub_group_id
-           WHERE m.agency_id = $1 AND coalesce(m.board_id, sgb.board_id) = ANY($2) LIMIT 1`,
-          [input.agencyId, me.boardIds],
+        const sits = await query(this.ds,
+          sql`SELECT 1 FROM membership m LEFT JOIN sub_group_board sgb ON sgb.sub_group_id = m.sub_group_id
+           WHERE m.agency_id = ${input.agencyId} AND coalesce(m.board_id, sgb.board_id) = ANY(${me.boardIds}::uuid[]) LIMIT 1`,
         );
         if (!sits.length) throw new ForbiddenError('That agency does not sit on any board you coordinate');
       }
