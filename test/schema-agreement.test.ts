@@ -42,6 +42,45 @@ describe('entity metadata and migrated schema', () => {
     expect({ up: upQueries.length, down: downQueries.length, queries: listing }).toEqual({ up: 0, down: 0, queries: '' });
   });
 
+  it('agrees on what the builder does not compare: expression indexes, partial-index conditions, check expressions', async () => {
+    // Lossy but enough to catch drift: PostgreSQL adds parentheses and casts when it stores an expression.
+    const normal = (sql: string) => sql.toLowerCase().replace(/::[a-z_]+/g, '').replace(/[()\s"]/g, '');
+    const tables = ds.entityMetadatas.map((m) => m.tableName);
+    const entityIndexes = new Map(ds.entityMetadatas.flatMap((m) => m.indices.map((i) => [i.name, i] as const)));
+    const constraintIndexes = new Set(
+      (await ds.query(`SELECT conname FROM pg_constraint WHERE contype IN ('p', 'u')`)).map((r: { conname: string }) => r.conname),
+    );
+    const dbIndexes: { indexname: string; indexdef: string }[] = await ds.query(
+      `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = ANY($1)`,
+      [tables],
+    );
+    const problems: string[] = [];
+    for (const { indexname, indexdef } of dbIndexes) {
+      if (constraintIndexes.has(indexname)) continue;
+      const declared = entityIndexes.get(indexname);
+      if (!declared) {
+        problems.push(`index ${indexname} is not declared in an entity: ${indexdef}`);
+        continue;
+      }
+      const where = /\sWHERE\s(.*)$/.exec(indexdef)?.[1];
+      if (declared.synchronize && normal(where ?? '') !== normal(declared.where ?? '')) {
+        problems.push(`index ${indexname}: the database has WHERE ${where ?? '(none)'}, the entity ${declared.where ?? '(none)'}`);
+      }
+    }
+    for (const name of entityIndexes.keys()) {
+      if (!dbIndexes.some((i) => i.indexname === name)) problems.push(`index ${name} is declared but not in the database`);
+    }
+    const dbChecks: { conname: string; def: string }[] = await ds.query(
+      `SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE contype = 'c' AND connamespace = 'public'::regnamespace`,
+    );
+    for (const check of ds.entityMetadatas.flatMap((m) => m.checks)) {
+      const db = dbChecks.find((c) => c.conname === check.name);
+      if (!db) problems.push(`check ${check.name} is declared but not in the database`);
+      else if (normal(db.def) !== normal(`CHECK (${check.expression})`)) problems.push(`check ${check.name}: the database has ${db.def}, the entity ${check.expression}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('runs every down, then every up again, back to the same schema', async () => {
     const all = ds.migrations.length;
     for (let i = 0; i < all; i++) await ds.undoLastMigration({ transaction: 'each' });
