@@ -49,6 +49,8 @@ async function main(): Promise<void> {
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, resolve));
   const port = (httpServer.address() as { port: number }).port;
+  // The readiness signal for supervisors and the start/stop test: one JSON line once the port accepts requests.
+  logger.info({ port, url: `http://localhost:${port}/graphql` }, 'listening');
   const lines = [`Partnership hub ready at http://localhost:${port}/graphql`];
   if (config.admin?.generated) lines.push(`  admin:       ${config.admin.email} / ${config.admin.password}  (generated; set ADMIN_EMAIL/ADMIN_PASSWORD to choose)`);
   else if (config.admin) lines.push(`  admin:       ${config.admin.email} (password from ADMIN_PASSWORD)`);

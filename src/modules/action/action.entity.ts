@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { BaseEntity } from '../../common/base.entity';
 import { DateScalar } from '../../common/scalars';
 import { Agency } from '../agency/agency.entity';
@@ -31,10 +31,12 @@ registerEnumType(ActionSourceType, { name: 'ActionSourceType' });
 
 @ObjectType({ description: 'Something an agency owes: from an audit return standard, a review recommendation or a business plan priority' })
 @Entity()
-@Index(['ownerAgencyId', 'dueOn'])
+@Index('action_owner_due_idx', ['ownerAgencyId', 'dueOn'])
+@Index('action_source_idx', ['sourceType', 'sourceId'])
+@Index('action_board_ids_idx', ['boardIds'], { type: 'gin' })
 export class Action extends BaseEntity {
   @Field()
-  @Column()
+  @Column('text')
   description: string;
 
   @Field(() => ID)
@@ -62,7 +64,7 @@ export class Action extends BaseEntity {
   sourceId: string;
 
   @Field({ description: 'Human-readable origin, e.g. "Child BR: recommendation 3"' })
-  @Column()
+  @Column('text')
   sourceLabel: string;
 
   @Field(() => [ID], { description: 'Boards that track this action' })
@@ -74,19 +76,20 @@ export class Action extends BaseEntity {
   closedOn: string | null;
 
   @ManyToOne(() => Agency, { onDelete: 'RESTRICT' })
+  @JoinColumn({ foreignKeyConstraintName: 'action_owner_agency_id_fkey' })
   ownerAgency?: Agency;
 }
 
 /** One dated progress note; appended by every update, never edited. */
 @ObjectType()
 @Entity()
+@Index('action_update_action_idx', ['actionId', 'createdAt'])
 export class ActionUpdate {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Field(() => ID)
-  @Index()
   @Column('uuid')
   actionId: string;
 
@@ -95,7 +98,7 @@ export class ActionUpdate {
   notedOn: string;
 
   @Field()
-  @Column()
+  @Column('text')
   note: string;
 
   @Field(() => ActionStatus, { nullable: true })
@@ -127,5 +130,6 @@ export class ActionUpdate {
   createdAt: Date;
 
   @ManyToOne(() => Action, { onDelete: 'CASCADE' })
+  @JoinColumn({ foreignKeyConstraintName: 'action_update_action_id_fkey' })
   action?: Action;
 }

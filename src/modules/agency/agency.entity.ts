@@ -5,10 +5,11 @@ import { Sector } from '../../common/enums';
 
 @ObjectType({ description: 'A partner organisation; one agency often sits on several boards' })
 @Entity()
+@Index('agency_name_id_idx', ['name', 'id'])
 export class Agency extends BaseEntity {
   @Field()
-  @Index({ unique: true })
-  @Column()
+  @Index('agency_name_key', { unique: true })
+  @Column('text')
   name: string;
 
   @Field(() => Sector)

@@ -5,7 +5,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 /** Append-only: a database trigger refuses UPDATE and DELETE on this table. */
 @ObjectType()
 @Entity()
-@Index(['at'])
+@Index('audit_log_entry_board_ids_idx', ['boardIds'], { type: 'gin' })
 export class AuditLogEntry {
   @Field(() => ID)
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
@@ -24,11 +24,11 @@ export class AuditLogEntry {
   userEmail: string | null;
 
   @Field()
-  @Column()
+  @Column('text')
   operation: string;
 
   @Field()
-  @Column()
+  @Column('text')
   entityType: string;
 
   @Field(() => ID, { nullable: true })

@@ -1,18 +1,22 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, Entity, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '../../common/base.entity';
 import { DateScalar } from '../../common/scalars';
 import { AuditFramework } from './audit-framework.entity';
 
 @ObjectType({ description: 'One audit round of a framework, run for one or more boards at once' })
 @Entity()
+@Check('audit_cycle_board_ids_check', 'cardinality(board_ids) > 0')
+@Check('audit_cycle_check', 'due_on >= opens_on')
+@Index('audit_cycle_board_ids_idx', ['boardIds'], { type: 'gin' })
+@Index('audit_cycle_invited_idx', ['invitedAgencyIds'], { type: 'gin' })
 export class AuditCycle extends BaseEntity {
   @Field(() => ID)
   @Column('uuid')
   frameworkId: string;
 
   @Field()
-  @Column()
+  @Column('text')
   name: string;
 
   @Field(() => [ID])
@@ -32,5 +36,6 @@ export class AuditCycle extends BaseEntity {
   dueOn: string;
 
   @ManyToOne(() => AuditFramework, { onDelete: 'RESTRICT' })
+  @JoinColumn({ foreignKeyConstraintName: 'audit_cycle_framework_id_fkey' })
   framework?: AuditFramework;
 }

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, ManyToOne, Unique } from 'typeorm';
+import { Check, Column, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { BaseEntity } from '../../common/base.entity';
 import { DateScalar } from '../../common/scalars';
 
@@ -11,10 +11,11 @@ registerEnumType(AuditAudience, { name: 'AuditAudience', description: 'Who the s
 
 @ObjectType({ description: 'A versioned set of standards agencies assess themselves against; a cycle keeps the version it started with' })
 @Entity()
-@Unique(['key', 'version'])
+@Unique('audit_framework_key_version_key', ['key', 'version'])
+@Check('audit_framework_version_check', 'version > 0')
 export class AuditFramework extends BaseEntity {
   @Field({ description: 'Stable across versions, e.g. SECTION_11_CHILDREN' })
-  @Column()
+  @Column('text')
   key: string;
 
   @Field(() => Int)
@@ -22,7 +23,7 @@ export class AuditFramework extends BaseEntity {
   version: number;
 
   @Field()
-  @Column()
+  @Column('text')
   name: string;
 
   @Field(() => AuditAudience)
@@ -36,22 +37,22 @@ export class AuditFramework extends BaseEntity {
 
 @ObjectType()
 @Entity()
-@Unique(['frameworkId', 'code'])
+@Unique('audit_standard_framework_id_code_key', ['frameworkId', 'code'])
 export class AuditStandard extends BaseEntity {
   @Field(() => ID)
   @Column('uuid')
   frameworkId: string;
 
   @Field({ description: 'Short code, unique in its framework, e.g. "5"' })
-  @Column()
+  @Column('text')
   code: string;
 
   @Field()
-  @Column()
+  @Column('text')
   title: string;
 
   @Field()
-  @Column()
+  @Column('text')
   guidance: string;
 
   @Field(() => Int)
@@ -59,5 +60,6 @@ export class AuditStandard extends BaseEntity {
   position: number;
 
   @ManyToOne(() => AuditFramework, { onDelete: 'RESTRICT' })
+  @JoinColumn({ foreignKeyConstraintName: 'audit_standard_framework_id_fkey' })
   framework?: AuditFramework;
 }

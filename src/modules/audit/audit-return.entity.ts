@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { BaseEntity } from '../../common/base.entity';
 import { DateScalar } from '../../common/scalars';
 import { Agency } from '../agency/agency.entity';
@@ -35,7 +35,8 @@ export const SUBMITTED_STATUSES = [AuditReturnStatus.SUBMITTED, AuditReturnStatu
 
 @ObjectType({ description: "One agency's answer in an audit cycle" })
 @Entity()
-@Unique(['cycleId', 'agencyId'])
+@Unique('audit_return_cycle_id_agency_id_key', ['cycleId', 'agencyId'])
+@Index('audit_return_agency_idx', ['agencyId', 'status'])
 export class AuditReturn extends BaseEntity {
   @Field(() => ID)
   @Column('uuid')
@@ -73,19 +74,54 @@ export class AuditReturn extends BaseEntity {
   @Column({ type: 'uuid', nullable: true })
   sharedFromReturnId: string | null;
 
+  /*
+   * Rating counts (moderated where recorded, and self-assessed), kept up to date by triggers on the
+   * return's assessments (migration 1763880400000-return-rating-counts). Only SQL reads them; the
+   * entity never selects, inserts or updates them.
+   */
+  @Column({ type: 'int', default: 0, select: false, insert: false, update: false })
+  standards: number;
+
+  @Column({ type: 'int', default: 0, select: false, insert: false, update: false })
+  met: number;
+
+  @Column({ type: 'int', default: 0, select: false, insert: false, update: false })
+  partiallyMet: number;
+
+  @Column({ type: 'int', default: 0, select: false, insert: false, update: false })
+  notMet: number;
+
+  @Column({ type: 'int', default: 0, select: false, insert: false, update: false })
+  notApplicable: number;
+
+  @Column({ type: 'int', default: 0, select: false, insert: false, update: false })
+  selfMet: number;
+
+  @Column({ type: 'int', default: 0, select: false, insert: false, update: false })
+  selfPartiallyMet: number;
+
+  @Column({ type: 'int', default: 0, select: false, insert: false, update: false })
+  selfNotMet: number;
+
+  @Column({ type: 'int', default: 0, select: false, insert: false, update: false })
+  selfNotApplicable: number;
+
   @ManyToOne(() => AuditCycle, { onDelete: 'RESTRICT' })
+  @JoinColumn({ foreignKeyConstraintName: 'audit_return_cycle_id_fkey' })
   cycle?: AuditCycle;
 
   @ManyToOne(() => Agency, { onDelete: 'RESTRICT' })
+  @JoinColumn({ foreignKeyConstraintName: 'audit_return_agency_id_fkey' })
   agency?: Agency;
 
   @ManyToOne(() => AuditReturn, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ foreignKeyConstraintName: 'audit_return_shared_from_return_id_fkey' })
   sharedFromReturn?: AuditReturn;
 }
 
 @ObjectType({ description: 'A return\'s answer for one standard: the self-assessment and, after validation, the board\'s moderated rating' })
 @Entity()
-@Unique(['returnId', 'standardId'])
+@Unique('audit_assessment_return_id_standard_id_key', ['returnId', 'standardId'])
 export class AuditAssessment extends BaseEntity {
   @Field(() => ID)
   @Column('uuid')
@@ -112,12 +148,15 @@ export class AuditAssessment extends BaseEntity {
   sharedFromAssessmentId: string | null;
 
   @ManyToOne(() => AuditReturn, { onDelete: 'CASCADE' })
+  @JoinColumn({ foreignKeyConstraintName: 'audit_assessment_return_id_fkey' })
   return?: AuditReturn;
 
   @ManyToOne(() => AuditStandard, { onDelete: 'RESTRICT' })
+  @JoinColumn({ foreignKeyConstraintName: 'audit_assessment_standard_id_fkey' })
   standard?: AuditStandard;
 
   @ManyToOne(() => AuditAssessment, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ foreignKeyConstraintName: 'audit_assessment_shared_from_assessment_id_fkey' })
   sharedFromAssessment?: AuditAssessment;
 }
 
@@ -135,7 +174,7 @@ export interface VersionSnapshot {
 
 @ObjectType({ description: 'A frozen copy of a return at a submission, a challenge or a validation' })
 @Entity()
-@Unique(['returnId', 'number'])
+@Unique('audit_return_version_return_id_number_key', ['returnId', 'number'])
 export class AuditReturnVersion {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
@@ -177,5 +216,6 @@ export class AuditReturnVersion {
   snapshot: VersionSnapshot;
 
   @ManyToOne(() => AuditReturn, { onDelete: 'CASCADE' })
+  @JoinColumn({ foreignKeyConstraintName: 'audit_return_version_return_id_fkey' })
   return?: AuditReturn;
 }

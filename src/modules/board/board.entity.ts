@@ -1,14 +1,18 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { Column, Entity } from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
 import { BaseEntity } from '../../common/base.entity';
 import { BoardKind, Sector } from '../../common/enums';
 import { numericTransformer } from '../../database/transformers';
 
 @ObjectType({ description: 'A Local Safeguarding Children Board, Safeguarding Adults Board, or a joint board' })
 @Entity()
+@Check('board_attendance_threshold_check', 'attendance_threshold >= 0 AND attendance_threshold <= 1')
+@Check('board_quorum_minimum_check', 'quorum_minimum >= 0')
+// Unique on lower(name): an expression index, which the migration owns and TypeORM cannot describe.
+@Index('board_name_key', { synchronize: false })
 export class Board extends BaseEntity {
   @Field()
-  @Column()
+  @Column('text')
   name: string;
 
   @Field(() => BoardKind)
@@ -16,11 +20,11 @@ export class Board extends BaseEntity {
   kind: BoardKind;
 
   @Field()
-  @Column()
+  @Column('text')
   area: string;
 
   @Field(() => Float, { description: 'Attendance rate below which an agency is flagged (0..1)' })
-  @Column({ type: 'numeric', precision: 4, scale: 3, default: 0.75, transformer: numericTransformer })
+  @Column({ type: 'numeric', precision: 4, scale: 3, default: () => '0.75', transformer: numericTransformer })
   attendanceThreshold: number;
 
   @Field(() => Int, { description: 'Minimum number of attending member agencies for a quorate meeting' })

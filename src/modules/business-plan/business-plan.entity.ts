@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, ManyToOne, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { BaseEntity } from '../../common/base.entity';
 import { DateScalar } from '../../common/scalars';
 import { Board } from '../board/board.entity';
@@ -7,13 +7,15 @@ import { SubGroup } from '../sub-group/sub-group.entity';
 
 @ObjectType({ description: "A board's priorities for a period" })
 @Entity()
+@Check('business_plan_check', 'period_to >= period_from')
+@Index('business_plan_board_idx', ['boardId', 'periodFrom'])
 export class BusinessPlan extends BaseEntity {
   @Field(() => ID)
   @Column('uuid')
   boardId: string;
 
   @Field()
-  @Column()
+  @Column('text')
   title: string;
 
   @Field(() => DateScalar)
@@ -25,23 +27,24 @@ export class BusinessPlan extends BaseEntity {
   periodTo: string;
 
   @ManyToOne(() => Board, { onDelete: 'RESTRICT' })
+  @JoinColumn({ foreignKeyConstraintName: 'business_plan_board_id_fkey' })
   board?: Board;
 }
 
 @ObjectType()
 @Entity()
-@Unique(['planId', 'code'])
+@Unique('plan_priority_plan_id_code_key', ['planId', 'code'])
 export class PlanPriority extends BaseEntity {
   @Field(() => ID)
   @Column('uuid')
   planId: string;
 
   @Field({ description: 'Such as "A" or "2a", unique in its plan' })
-  @Column()
+  @Column('text')
   code: string;
 
   @Field()
-  @Column()
+  @Column('text')
   title: string;
 
   @Field(() => String, { nullable: true })
@@ -57,8 +60,10 @@ export class PlanPriority extends BaseEntity {
   position: number;
 
   @ManyToOne(() => BusinessPlan, { onDelete: 'RESTRICT' })
+  @JoinColumn({ foreignKeyConstraintName: 'plan_priority_plan_id_fkey' })
   plan?: BusinessPlan;
 
   @ManyToOne(() => SubGroup, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ foreignKeyConstraintName: 'plan_priority_lead_sub_group_id_fkey' })
   leadSubGroup?: SubGroup;
 }

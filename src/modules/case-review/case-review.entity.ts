@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, ManyToOne, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { BaseEntity } from '../../common/base.entity';
 import { DateScalar } from '../../common/scalars';
 import { Agency } from '../agency/agency.entity';
@@ -28,7 +28,11 @@ registerEnumType(CaseReviewStatus, {
 
 @ObjectType()
 @Entity()
-@Unique(['boardId', 'reference'])
+@Unique('case_review_board_id_reference_key', ['boardId', 'reference'])
+@Check('case_review_check', 'decided_on IS NULL OR decided_on >= referred_on')
+@Index('case_review_board_idx', ['boardId', 'status'])
+// Unique on (board_id, lower(reference)): an expression index, which the migration owns and TypeORM cannot describe.
+@Index('case_review_board_reference_ci', { synchronize: false })
 export class CaseReview extends BaseEntity {
   @Field(() => ID)
   @Column('uuid')
@@ -39,7 +43,7 @@ export class CaseReview extends BaseEntity {
   type: CaseReviewType;
 
   @Field({ description: 'A pseudonym such as "Child BR"' })
-  @Column()
+  @Column('text')
   reference: string;
 
   @Field(() => String, { nullable: true })
@@ -87,12 +91,13 @@ export class CaseReview extends BaseEntity {
   closedOn: string | null;
 
   @ManyToOne(() => Board, { onDelete: 'RESTRICT' })
+  @JoinColumn({ foreignKeyConstraintName: 'case_review_board_id_fkey' })
   board?: Board;
 }
 
 @ObjectType()
 @Entity()
-@Unique(['caseReviewId', 'number'])
+@Unique('recommendation_case_review_id_number_key', ['caseReviewId', 'number'])
 export class Recommendation extends BaseEntity {
   @Field(() => ID)
   @Column('uuid')
@@ -103,7 +108,7 @@ export class Recommendation extends BaseEntity {
   number: number;
 
   @Field()
-  @Column()
+  @Column('text')
   text: string;
 
   @Field(() => ID, { nullable: true, description: 'The agency it is addressed to; null for the whole partnership' })
@@ -111,8 +116,10 @@ export class Recommendation extends BaseEntity {
   agencyId: string | null;
 
   @ManyToOne(() => CaseReview, { onDelete: 'RESTRICT' })
+  @JoinColumn({ foreignKeyConstraintName: 'recommendation_case_review_id_fkey' })
   caseReview?: CaseReview;
 
   @ManyToOne(() => Agency, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ foreignKeyConstraintName: 'recommendation_agency_id_fkey' })
   agency?: Agency;
 }

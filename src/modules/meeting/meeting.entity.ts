@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Check, Column, Entity, Index, ManyToOne, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { BaseEntity } from '../../common/base.entity';
 import { AttendanceStatus, MeetingStatus } from '../../common/enums';
 import { DateScalar } from '../../common/scalars';
@@ -9,9 +9,9 @@ import { SubGroup } from '../sub-group/sub-group.entity';
 
 @ObjectType()
 @Entity()
-@Check('"meeting_body_check"', '(board_id IS NULL) <> (sub_group_id IS NULL)')
-@Index(['boardId', 'date'])
-@Index(['subGroupId', 'date'])
+@Check('meeting_body_check', '(board_id IS NULL) <> (sub_group_id IS NULL)')
+@Index('meeting_board_date_idx', ['boardId', 'date', 'id'], { where: 'board_id IS NOT NULL' })
+@Index('meeting_sub_group_date_idx', ['subGroupId', 'date', 'id'], { where: 'sub_group_id IS NOT NULL' })
 export class Meeting extends BaseEntity {
   @Field(() => ID, { nullable: true })
   @Column({ type: 'uuid', nullable: true })
@@ -22,7 +22,7 @@ export class Meeting extends BaseEntity {
   subGroupId: string | null;
 
   @Field()
-  @Column()
+  @Column('text')
   title: string;
 
   @Field(() => DateScalar)
@@ -38,23 +38,25 @@ export class Meeting extends BaseEntity {
   cancellationReason: string | null;
 
   @ManyToOne(() => Board, { onDelete: 'CASCADE' })
+  @JoinColumn({ foreignKeyConstraintName: 'meeting_board_id_fkey' })
   board?: Board;
 
   @ManyToOne(() => SubGroup, { onDelete: 'CASCADE' })
+  @JoinColumn({ foreignKeyConstraintName: 'meeting_sub_group_id_fkey' })
   subGroup?: SubGroup;
 }
 
 /** One record per member agency per meeting; a missing record at a HELD meeting reads as ABSENT. */
 @ObjectType()
 @Entity()
-@Unique(['meetingId', 'agencyId'])
+@Unique('attendance_meeting_agency_key', ['meetingId', 'agencyId'])
 export class Attendance extends BaseEntity {
   @Field(() => ID)
   @Column('uuid')
   meetingId: string;
 
   @Field(() => ID)
-  @Index()
+  @Index('attendance_agency_idx')
   @Column('uuid')
   agencyId: string;
 
@@ -67,8 +69,10 @@ export class Attendance extends BaseEntity {
   attendeeName: string | null;
 
   @ManyToOne(() => Meeting, { onDelete: 'CASCADE' })
+  @JoinColumn({ foreignKeyConstraintName: 'attendance_meeting_id_fkey' })
   meeting?: Meeting;
 
   @ManyToOne(() => Agency, { onDelete: 'RESTRICT' })
+  @JoinColumn({ foreignKeyConstraintName: 'attendance_agency_id_fkey' })
   agency?: Agency;
 }

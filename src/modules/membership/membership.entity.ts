@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Check, Column, Entity, Index, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '../../common/base.entity';
 import { MembershipRole } from '../../common/enums';
 import { DateScalar } from '../../common/scalars';
@@ -10,13 +10,13 @@ import { SubGroup } from '../sub-group/sub-group.entity';
 /** An agency's seat on a board or a sub-group. Ended memberships stay as history. */
 @ObjectType()
 @Entity()
-@Check('"membership_body_check"', '(board_id IS NULL) <> (sub_group_id IS NULL)')
-@Check('"membership_dates_check"', 'ends_on IS NULL OR ends_on >= starts_on')
-@Index(['boardId', 'agencyId'])
-@Index(['subGroupId', 'agencyId'])
+@Check('membership_body_check', '(board_id IS NULL) <> (sub_group_id IS NULL)')
+@Check('membership_dates_check', 'ends_on IS NULL OR ends_on >= starts_on')
+@Index('membership_board_idx', ['boardId', 'agencyId'], { where: 'board_id IS NOT NULL' })
+@Index('membership_sub_group_idx', ['subGroupId', 'agencyId'], { where: 'sub_group_id IS NOT NULL' })
 export class Membership extends BaseEntity {
   @Field(() => ID)
-  @Index()
+  @Index('membership_agency_idx')
   @Column('uuid')
   agencyId: string;
 
@@ -53,11 +53,14 @@ export class Membership extends BaseEntity {
   expectedToAttend: boolean;
 
   @ManyToOne(() => Agency, { onDelete: 'RESTRICT' })
+  @JoinColumn({ foreignKeyConstraintName: 'membership_agency_id_fkey' })
   agency?: Agency;
 
   @ManyToOne(() => Board, { onDelete: 'CASCADE' })
+  @JoinColumn({ foreignKeyConstraintName: 'membership_board_id_fkey' })
   board?: Board;
 
   @ManyToOne(() => SubGroup, { onDelete: 'CASCADE' })
+  @JoinColumn({ foreignKeyConstraintName: 'membership_sub_group_id_fkey' })
   subGroup?: SubGroup;
 }

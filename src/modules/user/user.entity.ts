@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { BaseEntity } from '../../common/base.entity';
 import { UserRole } from '../../common/enums';
 import { Agency } from '../agency/agency.entity';
@@ -7,17 +7,18 @@ import { Board } from '../board/board.entity';
 
 @ObjectType()
 @Entity('app_user')
+@Check('app_user_agency_check', `(role = 'AGENCY_USER') = (agency_id IS NOT NULL)`)
 export class User extends BaseEntity {
   @Field()
-  @Index({ unique: true })
-  @Column()
+  @Index('app_user_email_key', { unique: true })
+  @Column('text')
   email: string;
 
   @Field()
-  @Column()
+  @Column('text')
   name: string;
 
-  @Column()
+  @Column('text')
   passwordHash: string;
 
   @Field(() => UserRole)
@@ -29,6 +30,7 @@ export class User extends BaseEntity {
   agencyId: string | null;
 
   @ManyToOne(() => Agency, { onDelete: 'RESTRICT' })
+  @JoinColumn({ foreignKeyConstraintName: 'app_user_agency_id_fkey' })
   agency?: Agency;
 }
 
@@ -42,8 +44,10 @@ export class UserBoard {
   boardId: string;
 
   @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ foreignKeyConstraintName: 'user_board_user_id_fkey' })
   user?: User;
 
   @ManyToOne(() => Board, { onDelete: 'CASCADE' })
+  @JoinColumn({ foreignKeyConstraintName: 'user_board_board_id_fkey' })
   board?: Board;
 }

@@ -1,5 +1,5 @@
 import { ClientBase } from 'pg';
-import { seededRandom } from '../../../seeds/random';
+import { seededRandom } from '../../seeds/random';
 import { Scale } from './scales';
 
 /** What earlier generators created, for later ones to hang their rows on (ids only, in creation order). */

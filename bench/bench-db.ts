@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { EmbeddedDatabase, startEmbeddedPostgres } from '../database/embedded';
+import { EmbeddedDatabase, startEmbeddedPostgres } from '../src/database/embedded';
 
 /** The benchmark's own embedded PostgreSQL, kept between `bench:data` and `bench`. */
 export const BENCH_DATA_DIR = path.resolve('.data');

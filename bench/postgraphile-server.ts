@@ -4,7 +4,7 @@ import path from 'node:path';
 
 /**
  * PostGraphile 4.14 behind a bare http server, for the side-by-side runs:
- *   node dist/src/bench/postgraphile-server.js <database-url> <port>
+ *   node dist-bench/bench/postgraphile-server.js <database-url> <port>
  *
  * The installed tree holds two copies of graphql 15 and of graphile-build (one under postgraphile,
  * one under graphile-build-pg); types built by one fail the other's instanceof checks ("Unexpected

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { createDataSource } from '../database/data-source';
+import { createDataSource } from '../src/database/data-source';
 import { databaseOf, DataSetMeta, writeMeta } from './bench-db';
 import { createContext } from './generate/context';
 import { GENERATORS } from './generate';

@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { freePort } from '../database/embedded';
+import { freePort } from '../src/database/embedded';
 import { numberArg, parseArgs, stringArg } from './args';
 import { BENCH_DATA_DIR, databaseNameFor, readMeta, startBenchPostgres, withDatabase } from './bench-db';
 import { ChildServer, startHub, startPostGraphile } from './children';
