@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Access, AuthUser } from './common/access';
+import { DomainError } from './common/errors';
 import { createLoaders, Loaders } from './loaders';
 import { Services } from './services';
 
@@ -9,9 +10,17 @@ export interface Context {
   loaders: Loaders;
   services: Services;
   requestId: string;
+  /** The client's address as express sees it (req.ip), for sign-in throttling. */
+  clientAddress: string | null;
 }
 
-export function createContext(ds: DataSource, services: Services, user: AuthUser | null, requestId: string): Context {
-  const access = new Access(user, ds);
-  return { user, access, loaders: createLoaders(ds, services, access), services, requestId };
+export function createContext(
+  ds: DataSource,
+  services: Services,
+  user: AuthUser | null,
+  requestId: string,
+  request: { clientAddress?: string | null; authError?: DomainError } = {},
+): Context {
+  const access = new Access(user, ds, request.authError);
+  return { user, access, loaders: createLoaders(ds, services, access), services, requestId, clientAddress: request.clientAddress ?? null };
 }

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { UserRole } from './enums';
-import { ForbiddenError, UnauthenticatedError } from './errors';
+import { DomainError, ForbiddenError, UnauthenticatedError } from './errors';
 import { preparedQuery } from '../database/prepared';
 
 export interface AuthUser {
@@ -22,10 +22,11 @@ export type BoardScope = { all: true } | { all: false; ids: Set<string> };
 export class Access {
   private readable?: Promise<BoardScope>;
 
-  constructor(readonly user: AuthUser | null, private readonly ds: DataSource) {}
+  /** authError: why the request's token was refused; `me` throws it instead of the generic error. */
+  constructor(readonly user: AuthUser | null, private readonly ds: DataSource, private readonly authError?: DomainError) {}
 
   get me(): AuthUser {
-    if (!this.user) throw new UnauthenticatedError();
+    if (!this.user) throw this.authError ?? new UnauthenticatedError();
     return this.user;
   }
 

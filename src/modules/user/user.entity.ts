@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, ManyToOne, PrimaryColumn } from 'typeorm';
 import { BaseEntity } from '../../common/base.entity';
 import { UserRole } from '../../common/enums';
 import { Agency } from '../agency/agency.entity';
@@ -7,6 +7,8 @@ import { Board } from '../board/board.entity';
 
 @ObjectType()
 @Entity('app_user')
+@Check('"app_user_token_version_check"', 'token_version >= 0')
+@Check('"app_user_deactivated_check"', 'active = (deactivated_at IS NULL)')
 export class User extends BaseEntity {
   @Field()
   @Index({ unique: true })
@@ -30,6 +32,22 @@ export class User extends BaseEntity {
 
   @ManyToOne(() => Agency, { onDelete: 'RESTRICT' })
   agency?: Agency;
+
+  @Field({ description: 'A deactivated user cannot sign in, and their tokens stop working at once' })
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  deactivatedAt: Date | null;
+
+  /** Carried in every token as `ver`; bumped to end every session of the user. Never exposed. */
+  @Column({ type: 'int', default: 0 })
+  tokenVersion: number;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  lastSignInAt: Date | null;
 }
 
 /** The boards a coordinator or viewer works for. */
