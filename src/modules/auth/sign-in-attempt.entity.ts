@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { User } from '../user/user.entity';
 
 export type SignInOutcome = 'PENDING' | 'SUCCEEDED' | 'WRONG_PASSWORD' | 'UNKNOWN_EMAIL' | 'ACCOUNT_INACTIVE' | 'THROTTLED';
@@ -11,7 +11,7 @@ export type SignInOutcome = 'PENDING' | 'SUCCEEDED' | 'WRONG_PASSWORD' | 'UNKNOW
 @Index('sign_in_attempt_email_at_idx', ['email', 'at'])
 @Index('sign_in_attempt_client_address_at_idx', ['clientAddress', 'at'])
 @Check(
-  '"sign_in_attempt_outcome_check"',
+  'sign_in_attempt_outcome_check',
   `outcome IN ('PENDING', 'SUCCEEDED', 'WRONG_PASSWORD', 'UNKNOWN_EMAIL', 'ACCOUNT_INACTIVE', 'THROTTLED')`,
 )
 export class SignInAttempt {
@@ -31,6 +31,7 @@ export class SignInAttempt {
   userId: string | null;
 
   @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'sign_in_attempt_user_id_fkey' })
   user?: User;
 
   @Column({ type: 'text' })

@@ -7,8 +7,8 @@ import { Board } from '../board/board.entity';
 
 @ObjectType()
 @Entity('app_user')
-@Check('"app_user_token_version_check"', 'token_version >= 0')
-@Check('"app_user_deactivated_check"', 'active = (deactivated_at IS NULL)')
+@Check('app_user_token_version_check', 'token_version >= 0')
+@Check('app_user_deactivated_check', 'active = (deactivated_at IS NULL)')
 export class User extends BaseEntity {
   @Field()
   @Index({ unique: true })
