@@ -1,5 +1,6 @@
 import jwt from 'jsonwebtoken';
 import { TestClock } from '../src/common/clock';
+import { loadConfig } from '../src/config/env';
 import { MembershipRole, UserRole } from '../src/common/enums';
 import { Factories, factories, TEST_PASSWORD } from './helpers/factories';
 import { codeOf, GqlResult, startHub, TEST_SECRET, TestHub } from './helpers/hub';
@@ -344,5 +345,33 @@ describe('sign-in throttling', () => {
     expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(5);
     expect(codes.filter((c) => c === 'TOO_MANY_REQUESTS')).toHaveLength(7);
     clock.advance(61_000);
+  });
+});
+
+describe('accounts configuration and migration', () => {
+  it('reads the throttle numbers and TRUST_PROXY from the environment, refusing nonsense', () => {
+    expect(loadConfig({ NODE_ENV: 'test' })).toMatchObject({ signInThrottle: { maxFailuresPerEmail: 5, maxFailuresPerAddress: 20, windowSeconds: 60 }, trustProxy: false });
+    expect(
+      loadConfig({ NODE_ENV: 'test', SIGN_IN_MAX_FAILURES_PER_EMAIL: '3', SIGN_IN_MAX_FAILURES_PER_ADDRESS: '50', SIGN_IN_WINDOW_SECONDS: '300', TRUST_PROXY: '1' }),
+    ).toMatchObject({ signInThrottle: { maxFailuresPerEmail: 3, maxFailuresPerAddress: 50, windowSeconds: 300 }, trustProxy: 1 });
+    expect(loadConfig({ NODE_ENV: 'test', TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(() => loadConfig({ NODE_ENV: 'test', SIGN_IN_WINDOW_SECONDS: '0', TRUST_PROXY: 'a;b' })).toThrow(/SIGN_IN_WINDOW_SECONDS[\s\S]*TRUST_PROXY/);
+  });
+
+  it('migrates down and up again on a database of its own', async () => {
+    const hub = await startHub({ freshDatabase: 'hub_accounts_down' });
+    try {
+      const columns = async () =>
+        (await hub.ds.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'app_user' ORDER BY column_name`)).map((r: { column_name: string }) => r.column_name);
+      const table = async () => (await hub.ds.query(`SELECT to_regclass('sign_in_attempt') AS t`))[0].t;
+      expect(await columns()).toEqual(expect.arrayContaining(['active', 'deactivated_at', 'last_sign_in_at', 'token_version']));
+      await hub.ds.undoLastMigration({ transaction: 'each' });
+      expect(await columns()).toEqual(['agency_id', 'created_at', 'email', 'id', 'name', 'password_hash', 'role', 'updated_at']);
+      expect(await table()).toBeNull();
+      await hub.ds.runMigrations({ transaction: 'each' });
+      expect(await table()).toBe('sign_in_attempt');
+    } finally {
+      await hub.close();
+    }
   });
 });
