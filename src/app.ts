@@ -29,7 +29,10 @@ export interface App {
 }
 
 export type AppConfig = Pick<Config, 'isProduction' | 'jwtSecret' | 'jwtExpiresIn' | 'bcryptRounds'> &
-  Partial<Pick<Config, 'signInThrottle' | 'trustProxy'>>;
+  Partial<Pick<Config, 'signInThrottle' | 'trustProxy'>> & {
+    /** Off only in the schema-walk test, whose generated queries are deliberately huge. */
+    queryLimits?: 'on' | 'off';
+  };
 
 export interface AppOptions {
   /** The time sign-in throttling reads; tests pass a TestClock and move it. */
@@ -44,12 +47,13 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
   if (config.trustProxy) app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
   // Depth and cost limits always; production also hides field suggestions (schema probing).
+  const limited = config.queryLimits !== 'off';
   const armor = new ApolloArmor({
-    maxDepth: { n: 12 },
-    costLimit: { maxCost: 20000, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
+    maxDepth: { enabled: limited, n: 12 },
+    costLimit: { enabled: limited, maxCost: 20000, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
     maxAliases: { n: 30 },
     maxDirectives: { n: 30 },
-    maxTokens: { n: 5000 },
+    maxTokens: { enabled: limited, n: 5000 },
     blockFieldSuggestion: { enabled: config.isProduction },
   });
   const protection = armor.protect();

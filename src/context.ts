@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { Access, AuthUser } from './common/access';
+import { ReadScope } from './access/read-scope';
+import { Access, AuthUser } from './access/access';
 import { DomainError } from './common/errors';
 import { createLoaders, Loaders } from './loaders';
 import { Services } from './services';
@@ -7,6 +8,8 @@ import { Services } from './services';
 export interface Context {
   user: AuthUser | null;
   access: Access;
+  /** The read policy's facts for this request; the schema guard (src/access/guard.ts) uses it on every object. */
+  read: ReadScope;
   loaders: Loaders;
   services: Services;
   requestId: string;
@@ -22,5 +25,8 @@ export function createContext(
   request: { clientAddress?: string | null; authError?: DomainError } = {},
 ): Context {
   const access = new Access(user, ds, request.authError);
-  return { user, access, loaders: createLoaders(ds, services, access), services, requestId, clientAddress: request.clientAddress ?? null };
+  const loaders = createLoaders(ds, services, access);
+  const read = new ReadScope(access, ds, loaders);
+  access.attach(read);
+  return { user, access, read, loaders, services, requestId, clientAddress: request.clientAddress ?? null };
 }

@@ -1,13 +1,15 @@
 import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { guardSchema } from './access/guard';
 import { resolvers } from './resolvers';
 
 let cached: GraphQLSchema | undefined;
 
 export function buildHubSchema(): GraphQLSchema {
   // validate: true runs class-validator on every input; type-graphql 2 leaves it off by default.
-  cached ??= buildSchemaSync({ resolvers, validate: { forbidUnknownValues: false }, emitSchemaFile: false });
+  // The read guard wraps every field that returns an object: see src/access/guard.ts.
+  cached ??= guardSchema(buildSchemaSync({ resolvers, validate: { forbidUnknownValues: false }, emitSchemaFile: false }));
   return cached;
 }
 

@@ -52,7 +52,7 @@ function testDatabaseUrl(): string {
 }
 
 /** The real app over a real PostgreSQL, migrated to the latest schema; no listen, supertest drives it. */
-export async function startHub(o: { freshDatabase?: string; config?: Partial<AppConfig>; clock?: Clock } = {}): Promise<TestHub> {
+export async function startHub(o: { freshDatabase?: string; unlimitedQueries?: boolean; config?: Partial<AppConfig>; clock?: Clock } = {}): Promise<TestHub> {
   const counter = new QueryCounter();
   let url = testDatabaseUrl();
   if (o.freshDatabase) url = await createFreshDatabase(url, `${o.freshDatabase}_${process.pid}`);
@@ -61,7 +61,7 @@ export async function startHub(o: { freshDatabase?: string; config?: Partial<App
   await ds.runMigrations({ transaction: 'each' });
   const app = await createApp(
     ds,
-    { isProduction: false, jwtSecret: TEST_SECRET, jwtExpiresIn: '1h', bcryptRounds: 4, ...o.config },
+    { isProduction: false, jwtSecret: TEST_SECRET, jwtExpiresIn: '1h', bcryptRounds: 4, queryLimits: o.unlimitedQueries ? 'off' : 'on', ...o.config },
     createLogger('silent'),
     { clock: o.clock },
   );

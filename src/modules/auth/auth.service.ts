@@ -1,7 +1,7 @@
 import bcrypt from 'bcryptjs';
 import jwt from 'jsonwebtoken';
 import { createSecretKey, KeyObject } from 'node:crypto';
-import { Access, AuthUser } from '../../common/access';
+import { Access, AuthUser } from '../../access/access';
 import { Clock } from '../../common/clock';
 import { UserRole } from '../../common/enums';
 import { BadInputError, UnauthenticatedError } from '../../common/errors';
