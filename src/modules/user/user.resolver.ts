@@ -78,14 +78,14 @@ export class UserResolver {
     return ctx.services.auth.signOutEverywhere(ctx.access);
   }
 
-  @FieldResolver(() => [ID], { description: 'Boards this user can change: every board for an admin, their boards for a coordinator (those you can read)' })
+  @FieldResolver(() => [ID], { description: 'Boards this user can change (ids in a stable order): every board for an admin, their boards for a coordinator (those you can read)' })
   async canManageBoardIds(@Root() user: User, @Ctx() ctx: Context): Promise<string[]> {
     const me = ctx.access.me;
-    if (user.role === UserRole.ADMIN) return (await ctx.services.board.list(ctx.access)).map((b) => b.id);
+    if (user.role === UserRole.ADMIN) return (await ctx.services.board.list(ctx.access)).map((b) => b.id).sort();
     if (user.role !== UserRole.COORDINATOR) return [];
-    if (user.id === me.id) return me.boardIds;
+    if (user.id === me.id) return [...me.boardIds].sort();
     const scope = await ctx.access.readableBoards();
-    return (await ctx.loaders.boardsByUser.load(user.id)).map((b) => b.id).filter((id) => scope.all || scope.ids.has(id));
+    return (await ctx.loaders.boardsByUser.load(user.id)).map((b) => b.id).filter((id) => scope.all || scope.ids.has(id)).sort();
   }
 
   // --- end accounts ---
