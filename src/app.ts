@@ -7,10 +7,10 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginUsageReportin
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { Express } from 'express';
-import { GraphQLError } from 'graphql';
 import http from 'node:http';
 import { DataSource } from 'typeorm';
 import { Config } from './config/env';
+import { Clock, systemClock } from './common/clock';
 import { DomainError, toGraphQLError } from './common/errors';
 import { Logger } from './common/logger';
 import { requestLogPlugin } from './common/request-log.plugin';
@@ -28,15 +28,23 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export type AppConfig = Pick<Config, 'isProduction' | 'jwtSecret' | 'jwtExpiresIn' | 'bcryptRounds'> & {
-  /** Off only in the schema-walk test, whose generated queries are deliberately huge. */
-  queryLimits?: 'on' | 'off';
-};
+export type AppConfig = Pick<Config, 'isProduction' | 'jwtSecret' | 'jwtExpiresIn' | 'bcryptRounds'> &
+  Partial<Pick<Config, 'signInThrottle' | 'trustProxy'>> & {
+    /** Off only in the schema-walk test, whose generated queries are deliberately huge. */
+    queryLimits?: 'on' | 'off';
+  };
+
+export interface AppOptions {
+  /** The time sign-in throttling reads; tests pass a TestClock and move it. */
+  clock?: Clock;
+}
 
 /** Express + Apollo over a ready DataSource, without listening: tests drive it through supertest. */
-export async function createApp(ds: DataSource, config: AppConfig, logger: Logger): Promise<App> {
-  const services = createServices(ds, config);
+export async function createApp(ds: DataSource, config: AppConfig, logger: Logger, options: AppOptions = {}): Promise<App> {
+  const services = createServices(ds, config, options.clock ?? systemClock);
   const app = express();
+  // req.ip (the client address sign-in throttling counts) reads X-Forwarded-For only behind a configured proxy.
+  if (config.trustProxy) app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
   // Depth and cost limits always; production also hides field suggestions (schema probing).
   const limited = config.queryLimits !== 'off';
@@ -90,13 +98,14 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = (req.headers['x-request-id'] as string) || randomUUID();
+        const clientAddress = req.ip ?? null;
         try {
           const user = await services.auth.authenticate(req.headers.authorization);
-          return createContext(ds, services, user, requestId);
+          return createContext(ds, services, user, requestId, { clientAddress });
         } catch (e) {
-          if (e instanceof DomainError) {
-            throw new GraphQLError(e.message, { extensions: { code: e.code, http: { status: 401 } } });
-          }
+          // A bad, expired or revoked token: no user, and whatever needs one fails with this error
+          // (HTTP 401); signIn still works.
+          if (e instanceof DomainError) return createContext(ds, services, null, requestId, { clientAddress, authError: e });
           throw e;
         }
       },

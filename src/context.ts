@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { ReadScope } from './access/read-scope';
 import { Access, AuthUser } from './access/access';
+import { DomainError } from './common/errors';
 import { createLoaders, Loaders } from './loaders';
 import { Services } from './services';
 
@@ -12,12 +13,20 @@ export interface Context {
   loaders: Loaders;
   services: Services;
   requestId: string;
+  /** The client's address as express sees it (req.ip), for sign-in throttling. */
+  clientAddress: string | null;
 }
 
-export function createContext(ds: DataSource, services: Services, user: AuthUser | null, requestId: string): Context {
-  const access = new Access(user, ds);
+export function createContext(
+  ds: DataSource,
+  services: Services,
+  user: AuthUser | null,
+  requestId: string,
+  request: { clientAddress?: string | null; authError?: DomainError } = {},
+): Context {
+  const access = new Access(user, ds, request.authError);
   const loaders = createLoaders(ds, services, access);
   const read = new ReadScope(access, ds, loaders);
   access.attach(read);
-  return { user, access, read, loaders, services, requestId };
+  return { user, access, read, loaders, services, requestId, clientAddress: request.clientAddress ?? null };
 }

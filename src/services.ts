@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { Config } from './config/env';
+import { Config, DEFAULT_SIGN_IN_THROTTLE } from './config/env';
+import { Clock, systemClock } from './common/clock';
 import { MutationRunner } from './common/mutation';
 import { ActionService } from './modules/action/action.service';
 import { createAuditServices } from './modules/audit/audit.module';
@@ -10,6 +11,7 @@ import { ExecutiveSummaryService } from './modules/report/executive-summary.serv
 import { AgencyService } from './modules/agency/agency.service';
 import { AuditLogService } from './modules/audit-log/audit-log.service';
 import { AuthService } from './modules/auth/auth.service';
+import { SignInThrottle } from './modules/auth/sign-in-throttle';
 import { BoardService } from './modules/board/board.service';
 import { AttendanceService } from './modules/meeting/attendance.service';
 import { MeetingService } from './modules/meeting/meeting.service';
@@ -18,7 +20,11 @@ import { SubGroupService } from './modules/sub-group/sub-group.service';
 import { UserService } from './modules/user/user.service';
 
 /** Services are stateless over the DataSource: built once per app, shared by every request. */
-export function createServices(ds: DataSource, config: Pick<Config, 'jwtSecret' | 'jwtExpiresIn' | 'bcryptRounds'>) {
+export function createServices(
+  ds: DataSource,
+  config: Pick<Config, 'jwtSecret' | 'jwtExpiresIn' | 'bcryptRounds'> & Partial<Pick<Config, 'signInThrottle'>>,
+  clock: Clock = systemClock,
+) {
   const mutations = new MutationRunner(ds);
   const users = new UserService(ds, mutations, config.bcryptRounds);
   const memberships = new MembershipService(ds, mutations);
@@ -36,7 +42,7 @@ export function createServices(ds: DataSource, config: Pick<Config, 'jwtSecret' 
     meeting: new MeetingService(ds, mutations, memberships),
     attendance,
     user: users,
-    auth: new AuthService(users, mutations, config.jwtSecret, config.jwtExpiresIn),
+    auth: new AuthService(users, mutations, config.jwtSecret, config.jwtExpiresIn, new SignInThrottle(ds, config.signInThrottle ?? DEFAULT_SIGN_IN_THROTTLE, clock), clock),
     auditLog: new AuditLogService(ds),
     action: actions,
     addAction: new AddActionService(ds, mutations, actions),

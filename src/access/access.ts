@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { UserRole } from '../common/enums';
-import { ForbiddenError, UnauthenticatedError } from '../common/errors';
+import { DomainError, ForbiddenError, UnauthenticatedError } from '../common/errors';
 import { query, sql } from '../database/sql';
 import { activeOnSql } from '../rules/membership';
 import { today } from '../common/scalars';
@@ -27,10 +27,11 @@ export class Access {
   private scope?: ReadScope;
   private seats?: Promise<{ boards: Set<string>; subGroups: Set<string> }>;
 
-  constructor(readonly user: AuthUser | null, private readonly ds: DataSource) {}
+  /** authError: why the request's token was refused; `me` throws it instead of the generic error. */
+  constructor(readonly user: AuthUser | null, private readonly ds: DataSource, private readonly authError?: DomainError) {}
 
   get me(): AuthUser {
-    if (!this.user) throw new UnauthenticatedError();
+    if (!this.user) throw this.authError ?? new UnauthenticatedError();
     return this.user;
   }
 

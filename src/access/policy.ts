@@ -78,6 +78,7 @@ export const readPolicy = {
   AgencyConnection: partOf('the agencies query'),
   MeetingConnection: partOf('Board or SubGroup'),
   AuditLogConnection: partOf('the auditLog query'),
+  UserConnection: partOf('the users query'),
 
   SignInPayload: { kind: 'public' },
 } satisfies Record<string, ReadRule>;

@@ -4,7 +4,7 @@ import { Access, AuthUser } from './access';
 import { UserRole } from '../common/enums';
 import { inKeyOrder } from '../common/loader-utils';
 import { query, sql, Sql } from '../database/sql';
-import { activeOnSql } from '../rules/membership';
+import { usersOfBoardsSql } from '../rules/people';
 import { AuditCycle } from '../modules/audit/audit-cycle.entity';
 import { AuditReturn } from '../modules/audit/audit-return.entity';
 import { BusinessPlan } from '../modules/business-plan/business-plan.entity';
@@ -217,11 +217,7 @@ function factLoaders(ds: DataSource, access: Access) {
     userOfMyBoards: new DataLoader<string, boolean>(async (ids) => {
       const mine = access.me.boardIds;
       const visible = await rows<object>(
-        sql`SELECT u.id FROM app_user u WHERE u.id = ANY(${ids}::uuid[]) AND (
-           EXISTS (SELECT 1 FROM user_board ub WHERE ub.user_id = u.id AND ub.board_id = ANY(${mine}::uuid[]))
-           OR EXISTS (SELECT 1 FROM membership m LEFT JOIN sub_group_board sgb ON sgb.sub_group_id = m.sub_group_id
-                      WHERE m.agency_id = u.agency_id AND coalesce(m.board_id, sgb.board_id) = ANY(${mine}::uuid[])
-                        AND ${activeOnSql('m', access.today)}))`,
+        sql`SELECT u.id FROM app_user u WHERE u.id = ANY(${ids}::uuid[]) AND u.id IN (${usersOfBoardsSql(mine, access.today)})`,
       );
       const set = new Set(visible.map((r: { id: string }) => r.id));
       return ids.map((id) => set.has(id));

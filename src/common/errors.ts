@@ -1,12 +1,26 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { EntityNotFoundError, QueryFailedError } from 'typeorm';
+import { HeaderMap } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 
 /** Domain errors thrown by services; `toGraphQLError` is the one place they become API errors. */
 export abstract class DomainError extends Error {
   abstract readonly code: string;
   readonly extra: Record<string, unknown> = {};
+  /** HTTP status (and headers) for the whole response, when the error decides it (401 for a bad token, 429). */
+  protected http?: { status: number; headers?: Record<string, string> };
+
+  /**
+   * graphql-js copies an original error's `extensions` onto the GraphQL error, and Apollo takes
+   * `extensions.http` from there for the response's status and headers (then drops it): this is
+   * how a resolver's domain error sets the HTTP status. `toGraphQLError` builds the extensions
+   * clients see from `code` and `extra` only.
+   */
+  get extensions(): Record<string, unknown> | undefined {
+    if (!this.http) return undefined;
+    return { http: { status: this.http.status, headers: new HeaderMap(Object.entries(this.http.headers ?? {})) } };
+  }
 }
 
 export class BadInputError extends DomainError {
@@ -18,8 +32,10 @@ export class BadInputError extends DomainError {
 }
 export class UnauthenticatedError extends DomainError {
   readonly code = 'UNAUTHENTICATED';
-  constructor(message = 'Sign in first: send Authorization: Bearer <token>') {
+  /** httpStatus 401 for credentials that were sent and refused (bad, expired or revoked token). */
+  constructor(message = 'Sign in first: send Authorization: Bearer <token>', httpStatus?: number) {
     super(message);
+    if (httpStatus) this.http = { status: httpStatus };
   }
 }
 export class ForbiddenError extends DomainError {
@@ -40,6 +56,16 @@ export class ConflictError extends DomainError {
   constructor(message: string, extra: Record<string, unknown> = {}) {
     super(message);
     Object.assign(this.extra, extra);
+  }
+}
+
+/** Sign-in throttled: answered with HTTP 429 and Retry-After, and `extensions.retryAfterSeconds`. */
+export class TooManyRequestsError extends DomainError {
+  readonly code = 'TOO_MANY_REQUESTS';
+  constructor(public readonly retryAfterSeconds: number, message = `Too many failed sign-ins: try again in ${retryAfterSeconds} s`) {
+    super(message);
+    this.extra.retryAfterSeconds = retryAfterSeconds;
+    this.http = { status: 429, headers: { 'retry-after': String(retryAfterSeconds) } };
   }
 }
 

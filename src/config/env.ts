@@ -17,6 +17,13 @@ const schema = z
     ADMIN_EMAIL: z.string().email().optional(),
     ADMIN_PASSWORD: z.string().min(10, 'ADMIN_PASSWORD must be at least 10 characters').optional(),
     BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(12),
+    SIGN_IN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
+    SIGN_IN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+    SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
+    TRUST_PROXY: z
+      .string()
+      .regex(/^[\w.:/,\s-]+$/, 'TRUST_PROXY is false, true, a hop count, or addresses/subnets (comma-separated)')
+      .default('false'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SEED_DEMO: z
       .enum(['true', 'false'])
@@ -43,8 +50,27 @@ export interface Config {
   jwtExpiresIn: string;
   admin?: { email: string; password: string; generated: boolean };
   bcryptRounds: number;
+  /** Failed sign-ins allowed per email and per client address within the window before further attempts are refused. */
+  signInThrottle: SignInThrottleConfig;
+  /** Express's 'trust proxy' setting (decides req.ip, the client address); false unless TRUST_PROXY says otherwise. */
+  trustProxy: boolean | number | string;
   logLevel: string;
   seedDemo: boolean;
+}
+
+export interface SignInThrottleConfig {
+  maxFailuresPerEmail: number;
+  maxFailuresPerAddress: number;
+  windowSeconds: number;
+}
+
+export const DEFAULT_SIGN_IN_THROTTLE: SignInThrottleConfig = { maxFailuresPerEmail: 5, maxFailuresPerAddress: 20, windowSeconds: 60 };
+
+function trustProxy(value: string): boolean | number | string {
+  if (value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }
 
 export class ConfigError extends Error {
@@ -82,6 +108,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     jwtExpiresIn: env.JWT_EXPIRES_IN,
     admin,
     bcryptRounds: env.BCRYPT_ROUNDS,
+    signInThrottle: {
+      maxFailuresPerEmail: env.SIGN_IN_MAX_FAILURES_PER_EMAIL,
+      maxFailuresPerAddress: env.SIGN_IN_MAX_FAILURES_PER_ADDRESS,
+      windowSeconds: env.SIGN_IN_WINDOW_SECONDS,
+    },
+    trustProxy: trustProxy(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL,
     seedDemo: env.SEED_DEMO ?? env.NODE_ENV === 'development',
   };

@@ -4,7 +4,8 @@ import jwt from 'jsonwebtoken';
 import { Client } from 'pg';
 import supertest from 'supertest';
 import { DataSource, Logger } from 'typeorm';
-import { App, createApp } from '../../src/app';
+import { App, AppConfig, createApp } from '../../src/app';
+import { Clock } from '../../src/common/clock';
 import { createLogger } from '../../src/common/logger';
 import { createDataSource } from '../../src/database/data-source';
 
@@ -51,14 +52,19 @@ function testDatabaseUrl(): string {
 }
 
 /** The real app over a real PostgreSQL, migrated to the latest schema; no listen, supertest drives it. */
-export async function startHub(o: { freshDatabase?: string; unlimitedQueries?: boolean } = {}): Promise<TestHub> {
+export async function startHub(o: { freshDatabase?: string; unlimitedQueries?: boolean; config?: Partial<AppConfig>; clock?: Clock } = {}): Promise<TestHub> {
   const counter = new QueryCounter();
   let url = testDatabaseUrl();
   if (o.freshDatabase) url = await createFreshDatabase(url, `${o.freshDatabase}_${process.pid}`);
   const ds = createDataSource({ url, logger: counter, poolSize: 5 });
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
-  const app = await createApp(ds, { isProduction: false, jwtSecret: TEST_SECRET, jwtExpiresIn: '1h', bcryptRounds: 4, queryLimits: o.unlimitedQueries ? 'off' : 'on' }, createLogger('silent'));
+  const app = await createApp(
+    ds,
+    { isProduction: false, jwtSecret: TEST_SECRET, jwtExpiresIn: '1h', bcryptRounds: 4, queryLimits: o.unlimitedQueries ? 'off' : 'on', ...o.config },
+    createLogger('silent'),
+    { clock: o.clock },
+  );
   const http = () => supertest(app.app);
   return {
     ds,

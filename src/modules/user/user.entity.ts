@@ -8,6 +8,8 @@ import { Board } from '../board/board.entity';
 @ObjectType()
 @Entity('app_user')
 @Check('app_user_agency_check', `(role = 'AGENCY_USER') = (agency_id IS NOT NULL)`)
+@Check('app_user_token_version_check', 'token_version >= 0')
+@Check('app_user_deactivated_check', 'active = (deactivated_at IS NULL)')
 export class User extends BaseEntity {
   @Field()
   @Index('app_user_email_key', { unique: true })
@@ -32,6 +34,22 @@ export class User extends BaseEntity {
   @ManyToOne(() => Agency, { onDelete: 'RESTRICT' })
   @JoinColumn({ foreignKeyConstraintName: 'app_user_agency_id_fkey' })
   agency?: Agency;
+
+  @Field({ description: 'A deactivated user cannot sign in, and their tokens stop working at once' })
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  deactivatedAt: Date | null;
+
+  /** Carried in every token as `ver`; bumped to end every session of the user. Never exposed. */
+  @Column({ type: 'int', default: 0 })
+  tokenVersion: number;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', nullable: true })
+  lastSignInAt: Date | null;
 }
 
 /** The boards a coordinator or viewer works for. */

@@ -1,5 +1,6 @@
-import { ArrayUnique, IsEmail, IsEnum, IsOptional, IsUUID, Length } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { ArrayUnique, IsBoolean, IsEmail, IsEnum, IsOptional, IsUUID, Length } from 'class-validator';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { PageArgs } from '../../common/pagination';
 import { UserRole } from '../../common/enums';
 
 @InputType()
@@ -13,7 +14,7 @@ export class CreateUserInput {
   name: string;
 
   @Field()
-  @Length(10, 200, { message: 'password must be at least 10 characters' })
+  @Length(12, 200, { message: 'password must be at least 12 characters' })
   password: string;
 
   @Field(() => UserRole)
@@ -30,4 +31,22 @@ export class CreateUserInput {
   @ArrayUnique()
   @IsUUID('all', { each: true })
   boardIds?: string[];
+}
+
+@ArgsType()
+export class UsersArgs extends PageArgs {
+  @Field(() => UserRole, { nullable: true })
+  @IsOptional()
+  @IsEnum(UserRole)
+  role?: UserRole;
+
+  @Field({ nullable: true, description: 'Only active (true) or only deactivated (false) users' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+
+  @Field({ nullable: true, description: 'Case-insensitive part of the name or email' })
+  @IsOptional()
+  @Length(1, 200)
+  search?: string;
 }

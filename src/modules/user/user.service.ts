@@ -1,14 +1,33 @@
 import bcrypt from 'bcryptjs';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Access, AuthUser } from '../../access/access';
 import { UserRole } from '../../common/enums';
-import { BadInputError, ConflictError, ForbiddenError } from '../../common/errors';
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors';
 import { MutationRunner } from '../../common/mutation';
+import { decodeCursor, Page, toPage } from '../../common/pagination';
+import { today } from '../../common/scalars';
+import { assertUuidOrNotFound } from '../../common/validation';
 import { Agency } from '../agency/agency.entity';
 import { Board } from '../board/board.entity';
 import { User, UserBoard } from './user.entity';
-import { CreateUserInput } from './user.inputs';
-import { query, sql } from '../../database/sql';
+import { CreateUserInput, UsersArgs } from './user.inputs';
+import { asWhere, query, sql } from '../../database/sql';
+import { boardsOfUserSql, usersOfBoardsSql } from '../../rules/people';
+
+/** What authenticate needs besides the AuthUser: whether the account may still be used, and its token version. */
+export interface AuthUserRow extends AuthUser {
+  active: boolean;
+  tokenVersion: number;
+}
+
+export const MIN_PASSWORD_LENGTH = 12;
+const MAX_PASSWORD_LENGTH = 200;
+
+/** The one password rule: at least 12 characters (and at most 200). */
+export function assertStrongPassword(field: string, password: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH) throw new BadInputError(field, `${field} must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (password.length > MAX_PASSWORD_LENGTH) throw new BadInputError(field, `${field} must be at most ${MAX_PASSWORD_LENGTH} characters`);
+}
 
 export class UserService {
   constructor(
@@ -21,14 +40,91 @@ export class UserService {
     return bcrypt.hash(password, this.bcryptRounds);
   }
 
-  /** The signed-in user as access checks need it: one query per request. */
-  async loadAuthUser(id: string): Promise<AuthUser | null> {
+  /** The signed-in user as access checks need it, with whether it is active and its token version: one query per request. */
+  async loadAuthUser(id: string): Promise<AuthUserRow | null> {
     const rows = await query(this.ds,
-      sql`SELECT u.id, u.email, u.name, u.role, u.agency_id, coalesce(array_agg(ub.board_id) FILTER (WHERE ub.board_id IS NOT NULL), '{}') AS board_ids
+      sql`SELECT u.id, u.email, u.name, u.role, u.agency_id, u.active, u.token_version,
+              coalesce(array_agg(ub.board_id) FILTER (WHERE ub.board_id IS NOT NULL), '{}') AS board_ids
        FROM app_user u LEFT JOIN user_board ub ON ub.user_id = u.id WHERE u.id = ${id} GROUP BY u.id`,
     );
     const r = rows[0];
-    return r ? { id: r.id, email: r.email, name: r.name, role: r.role, agencyId: r.agency_id, boardIds: r.board_ids } : null;
+    return r
+      ? { id: r.id, email: r.email, name: r.name, role: r.role, agencyId: r.agency_id, boardIds: r.board_ids, active: r.active, tokenVersion: r.token_version }
+      : null;
+  }
+
+  /**
+   * Admins list every user; a coordinator the users of their boards (src/rules/people.ts),
+   * themselves included; anyone else is refused. By name, paged like `agencies`.
+   */
+  async list(access: Access, args: UsersArgs): Promise<Page<User>> {
+    const me = access.me;
+    access.assertRole(UserRole.ADMIN, UserRole.COORDINATOR);
+    const qb = this.ds.getRepository(User).createQueryBuilder('u').orderBy('u.name', 'ASC').addOrderBy('u.id', 'ASC').limit(args.first + 1);
+    if (me.role === UserRole.COORDINATOR) {
+      qb.andWhere(...asWhere(sql`u.id IN (${usersOfBoardsSql(me.boardIds, today())})`));
+    }
+    if (args.role) qb.andWhere('u.role = :role', { role: args.role });
+    if (args.active !== undefined && args.active !== null) qb.andWhere('u.active = :active', { active: args.active });
+    if (args.search) {
+      const search = `%${args.search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+      qb.andWhere('(u.name ILIKE :search OR u.email ILIKE :search)', { search });
+    }
+    if (args.after) {
+      const [name, id] = decodeCursor(args.after);
+      qb.andWhere('(u.name, u.id) > (:name, :id)', { name, id });
+    }
+    return toPage(await qb.getMany(), args.first, (u) => [u.name, u.id]);
+  }
+
+  /** The boards a user belongs to: theirs (coordinator, viewer) or those their agency sits on today (agency user). */
+  async boardIdsOfUser(userId: string): Promise<string[]> {
+    const rows = await query<{ board_id: string }>(this.ds, boardsOfUserSql(userId, today()));
+    return rows.map((r) => r.board_id);
+  }
+
+  /**
+   * Deactivates or reactivates an account. Admins: anyone but themselves. Coordinators: users of
+   * their boards only, never an admin or themselves. Deactivation also bumps the token version, so
+   * reactivating does not revive the old sessions.
+   */
+  async setActive(access: Access, id: string, active: boolean): Promise<User> {
+    const me = access.me;
+    const operation = active ? 'reactivateUser' : 'deactivateUser';
+    access.assertRole(UserRole.ADMIN, UserRole.COORDINATOR);
+    assertUuidOrNotFound(id, 'User');
+    if (id === me.id) throw new ForbiddenError(`You cannot ${active ? 'reactivate' : 'deactivate'} yourself`);
+    const user = await this.ds.getRepository(User).findOneBy({ id });
+    if (!user) throw new NotFoundError('User', id);
+    const boardIds = await this.boardIdsOfUser(id);
+    if (me.role === UserRole.COORDINATOR) {
+      if (user.role === UserRole.ADMIN) throw new ForbiddenError('Only an admin can change an admin');
+      if (!boardIds.some((b) => me.boardIds.includes(b))) throw new ForbiddenError('This user is not a user of your boards');
+    }
+    if (user.active === active) throw new ConflictError(active ? 'This user is already active' : 'This user is already deactivated');
+    return this.mutations.run(me, operation, { id }, async (em) => {
+      const changed = await em
+        .createQueryBuilder()
+        .update(User)
+        .set(active ? { active: true, deactivatedAt: null } : { active: false, deactivatedAt: () => 'now()', tokenVersion: () => 'token_version + 1' })
+        .where('id = :id AND active = :was', { id, was: !active })
+        .execute();
+      // Someone else changed it between the check and here.
+      if (!changed.affected) throw new ConflictError(active ? 'This user is already active' : 'This user is already deactivated');
+      const result = await em.getRepository(User).findOneByOrFail({ id });
+      return { result, entityType: 'User', entityId: id, boardIds };
+    });
+  }
+
+  /** Bumps the token version (inside a mutation's transaction): every token issued before stops working. */
+  async bumpTokenVersion(em: EntityManager, userId: string, passwordHash?: string): Promise<number> {
+    const [rows] = await em.query(
+      `UPDATE app_user SET token_version = token_version + 1, password_hash = coalesce($2, password_hash), updated_at = now()
+       WHERE id = $1 RETURNING token_version`,
+      [userId, passwordHash ?? null],
+    );
+    if (!rows.length) throw new NotFoundError('User', userId);
+    return rows[0].token_version;
   }
 
   async get(access: Access, id: string): Promise<User> {
@@ -38,13 +134,19 @@ export class UserService {
     return user;
   }
 
+  async findById(id: string): Promise<User> {
+    const user = await this.ds.getRepository(User).findOneBy({ id });
+    if (!user) throw new NotFoundError('User', id);
+    return user;
+  }
+
   async findByEmail(email: string): Promise<User | null> {
     return this.ds.getRepository(User).findOneBy({ email: email.trim().toLowerCase() });
   }
 
   /**
    * ADMIN_EMAIL / ADMIN_PASSWORD at start-up: creates the first admin, or resets its password and
-   * role, so a locked-out deployment is recovered by restarting with new values.
+   * role (and reactivates it), so a locked-out deployment is recovered by restarting with new values.
    */
   async ensureAdmin(email: string, password: string): Promise<'created' | 'reset'> {
     const normalised = email.trim().toLowerCase();
@@ -52,7 +154,7 @@ export class UserService {
     return this.mutations.run(null, 'ensureAdmin', { email: normalised }, async (em) => {
       const existing = await em.getRepository(User).findOneBy({ email: normalised });
       if (existing) {
-        await em.update(User, { id: existing.id }, { passwordHash, role: UserRole.ADMIN, agencyId: null });
+        await em.update(User, { id: existing.id }, { passwordHash, role: UserRole.ADMIN, agencyId: null, active: true, deactivatedAt: null });
         return { result: 'reset' as const, entityType: 'User', entityId: existing.id, boardIds: [] };
       }
       const user = await em.save(em.create(User, { email: normalised, name: 'Administrator', passwordHash, role: UserRole.ADMIN, agencyId: null }));
@@ -94,6 +196,7 @@ export class UserService {
       }
     }
     if (await this.findByEmail(email)) throw new ConflictError('A user with this email already exists', { field: 'email' });
+    assertStrongPassword('password', input.password);
     const passwordHash = await this.hash(input.password);
     return this.mutations.run(me, 'createUser', input, async (em) => {
       const user = await em.save(
