@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { ReadScope } from './access/read-scope';
 import { Access, AuthUser } from './access/access';
+import { Clock } from './common/clock';
 import { DomainError } from './common/errors';
 import { createLoaders, Loaders } from './loaders';
 import { Services } from './services';
@@ -12,6 +13,8 @@ export interface Context {
   read: ReadScope;
   loaders: Loaders;
   services: Services;
+  /** The one clock (src/common/clock.ts): resolvers default asOf to its today. */
+  clock: Clock;
   requestId: string;
   /** The client's address as express sees it (req.ip), for sign-in throttling. */
   clientAddress: string | null;
@@ -24,9 +27,9 @@ export function createContext(
   requestId: string,
   request: { clientAddress?: string | null; authError?: DomainError } = {},
 ): Context {
-  const access = new Access(user, ds, request.authError);
+  const access = new Access(user, ds, services.clock, request.authError);
   const loaders = createLoaders(ds, services, access);
   const read = new ReadScope(access, ds, loaders);
   access.attach(read);
-  return { user, access, read, loaders, services, requestId, clientAddress: request.clientAddress ?? null };
+  return { user, access, read, loaders, services, clock: services.clock, requestId, clientAddress: request.clientAddress ?? null };
 }

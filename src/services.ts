@@ -26,14 +26,15 @@ export function createServices(
   clock: Clock = systemClock,
 ) {
   const mutations = new MutationRunner(ds);
-  const users = new UserService(ds, mutations, config.bcryptRounds);
+  const users = new UserService(ds, mutations, config.bcryptRounds, clock);
   const memberships = new MembershipService(ds, mutations);
-  const actions = new ActionService(ds, mutations);
+  const actions = new ActionService(ds, mutations, clock);
   const attendance = new AttendanceService(ds);
-  const audit = createAuditServices(ds, mutations, actions);
+  const audit = createAuditServices(ds, mutations, actions, clock);
   const caseReview = new CaseReviewService(ds, mutations);
   const businessPlan = new BusinessPlanService(ds, mutations);
   return {
+    clock,
     mutations,
     board: new BoardService(ds, mutations),
     subGroup: new SubGroupService(ds, mutations),

@@ -3,7 +3,7 @@ import { UserRole } from '../common/enums';
 import { DomainError, ForbiddenError, UnauthenticatedError } from '../common/errors';
 import { query, sql } from '../database/sql';
 import { activeOnSql } from '../rules/membership';
-import { today } from '../common/scalars';
+import { Clock } from '../common/clock';
 import { PolicyType, readPolicy } from './policy';
 import type { ReadScope } from './read-scope';
 
@@ -28,7 +28,12 @@ export class Access {
   private seats?: Promise<{ boards: Set<string>; subGroups: Set<string> }>;
 
   /** authError: why the request's token was refused; `me` throws it instead of the generic error. */
-  constructor(readonly user: AuthUser | null, private readonly ds: DataSource, private readonly authError?: DomainError) {}
+  constructor(
+    readonly user: AuthUser | null,
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly authError?: DomainError,
+  ) {}
 
   get me(): AuthUser {
     if (!this.user) throw this.authError ?? new UnauthenticatedError();
@@ -41,7 +46,7 @@ export class Access {
 
   /** The day access is decided on: seats are those active today. */
   get today(): string {
-    return today();
+    return this.clock.today();
   }
 
   /**

@@ -14,9 +14,9 @@ export function isIsoDate(value: string): boolean {
 // Built once: constructing an Intl.DateTimeFormat costs about 0.1 ms, paid on every request before.
 const UK_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
 
-/** Today as a calendar date in the UK, where the boards are. */
-export function today(): string {
-  return UK_DATE.format(new Date());
+/** The calendar date in the UK, where the boards are, at an instant (the clock's today). */
+export function ukDate(at: Date): string {
+  return UK_DATE.format(at);
 }
 
 export function daysBetween(from: string, to: string): number {

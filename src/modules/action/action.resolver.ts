@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { DateScalar, daysBetween, today } from '../../common/scalars';
+import { DateScalar, daysBetween } from '../../common/scalars';
 import { Context } from '../../context';
 import { Agency } from '../agency/agency.entity';
 import { Board } from '../board/board.entity';
@@ -30,13 +30,13 @@ export class ActionResolver {
   }
 
   @FieldResolver(() => Boolean)
-  overdue(@Root() a: Action, @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string): boolean {
-    return isOverdue(a, asOf ?? today());
+  overdue(@Root() a: Action, @Ctx() ctx: Context, @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string): boolean {
+    return isOverdue(a, asOf ?? ctx.clock.today());
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Days past due on asOf; null unless overdue' })
-  daysOverdue(@Root() a: Action, @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string): number | null {
-    const day = asOf ?? today();
+  daysOverdue(@Root() a: Action, @Ctx() ctx: Context, @Arg('asOf', () => DateScalar, { nullable: true }) asOf?: string): number | null {
+    const day = asOf ?? ctx.clock.today();
     return isOverdue(a, day) ? daysBetween(a.dueOn!, day) : null;
   }
 }
@@ -45,7 +45,7 @@ export class ActionResolver {
 export class BoardActionsResolver {
   @FieldResolver(() => [Action], { description: 'Actions this board tracks, from every source' })
   actions(@Root() board: Board, @Args() args: ActionsArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.actionsByBoard.load({ id: board.id, args: { overdueOnly: args.overdueOnly, asOf: args.asOf ?? today(), status: args.status } });
+    return ctx.loaders.actionsByBoard.load({ id: board.id, args: { overdueOnly: args.overdueOnly, asOf: args.asOf ?? ctx.clock.today(), status: args.status } });
   }
 }
 
@@ -53,6 +53,6 @@ export class BoardActionsResolver {
 export class AgencyActionsResolver {
   @FieldResolver(() => [Action], { description: 'What the agency owes across every board and source (what you may see of it)' })
   actions(@Root() agency: Agency, @Args() args: ActionsArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.actionsByAgency.load({ id: agency.id, args: { overdueOnly: args.overdueOnly, asOf: args.asOf ?? today(), status: args.status } });
+    return ctx.loaders.actionsByAgency.load({ id: agency.id, args: { overdueOnly: args.overdueOnly, asOf: args.asOf ?? ctx.clock.today(), status: args.status } });
   }
 }

@@ -1,9 +1,10 @@
+import { Clock } from '../../common/clock';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Access } from '../../access/access';
 import { UserRole } from '../../common/enums';
 import { BadInputError, ConflictError, ForbiddenError } from '../../common/errors';
 import { MutationRunner } from '../../common/mutation';
-import { isIsoDate, today } from '../../common/scalars';
+import { isIsoDate } from '../../common/scalars';
 import { assertFound, assertUuidOrNotFound, requireText } from '../../common/validation';
 import { asWhere } from '../../database/sql';
 import { isOpenAction, overdueSql } from '../../rules/actions';
@@ -18,7 +19,11 @@ export interface ActionFilter {
 
 
 export class ActionService {
-  constructor(private readonly ds: DataSource, private readonly mutations: MutationRunner) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly mutations: MutationRunner,
+    private readonly clock: Clock,
+  ) {}
 
   /** Used by the audit, case review and business plan modules inside their own transactions. */
   async create(em: EntityManager, input: NewAction): Promise<Action> {
@@ -31,7 +36,7 @@ export class ActionService {
         description,
         status,
         rag: input.rag ?? null,
-        closedOn: status === ActionStatus.COMPLETE || status === ActionStatus.CANCELLED ? today() : null,
+        closedOn: status === ActionStatus.COMPLETE || status === ActionStatus.CANCELLED ? this.clock.today() : null,
       }),
     );
   }
@@ -46,8 +51,8 @@ export class ActionService {
 
   async update(access: Access, input: UpdateActionInput): Promise<Action> {
     const note = requireText('note', input.note, 4000);
-    const notedOn = input.notedOn ?? today();
-    if (notedOn > today()) throw new BadInputError('notedOn', 'A progress note cannot be dated in the future');
+    const notedOn = input.notedOn ?? this.clock.today();
+    if (notedOn > this.clock.today()) throw new BadInputError('notedOn', 'A progress note cannot be dated in the future');
     const current = await this.get(access, input.actionId);
     access.assertCanUpdateAction(current, input.status === ActionStatus.CANCELLED);
     return this.mutations.run(access.me, 'updateAction', input, async (em) => {

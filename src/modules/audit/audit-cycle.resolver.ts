@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { today } from '../../common/scalars';
+
 import { Context } from '../../context';
 import { Agency } from '../agency/agency.entity';
 import { Board } from '../board/board.entity';
@@ -56,8 +56,8 @@ export class AuditCycleResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'Open from opensOn; late returns are still taken after dueOn' })
-  isOpen(@Root() c: AuditCycle, @Args() args: AsOfArgs) {
-    return c.opensOn <= (args.asOf ?? today());
+  isOpen(@Root() c: AuditCycle, @Args() args: AsOfArgs, @Ctx() ctx: Context) {
+    return c.opensOn <= (args.asOf ?? ctx.clock.today());
   }
 
   @FieldResolver(() => [AuditReturn], { description: "Returns started so far; an agency user sees only its own agency's" })
@@ -67,7 +67,7 @@ export class AuditCycleResolver {
 
   @FieldResolver(() => CycleSummary)
   summary(@Root() c: AuditCycle, @Args() args: AsOfArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.summaryByCycle.load({ id: c.id, args: args.asOf ?? today() });
+    return ctx.loaders.summaryByCycle.load({ id: c.id, args: args.asOf ?? ctx.clock.today() });
   }
 }
 
@@ -104,6 +104,6 @@ export class AgencyAuditResolver {
 
   @FieldResolver(() => [OutstandingAuditReturn], { description: 'Cycles the agency is invited to and has not submitted yet, soonest due first' })
   outstandingAuditReturns(@Root() a: Agency, @Args() args: AsOfArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.outstandingAuditsByAgency.load({ id: a.id, args: args.asOf ?? today() });
+    return ctx.loaders.outstandingAuditsByAgency.load({ id: a.id, args: args.asOf ?? ctx.clock.today() });
   }
 }

@@ -1,8 +1,9 @@
+import { Clock } from '../../common/clock';
 import { DataSource, In } from 'typeorm';
 import { Access } from '../../access/access';
 import { BoardKind, UserRole } from '../../common/enums';
 import { BadInputError, ForbiddenError } from '../../common/errors';
-import { today } from '../../common/scalars';
+
 import { MutationRunner } from '../../common/mutation';
 import { assertFound, assertUuidOrNotFound, requireText } from '../../common/validation';
 import { Agency } from '../agency/agency.entity';
@@ -19,7 +20,11 @@ const AUDIENCES: Record<BoardKind, AuditAudience[]> = {
 };
 
 export class AuditCycleService {
-  constructor(private readonly ds: DataSource, private readonly mutations: MutationRunner) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly mutations: MutationRunner,
+    private readonly clock: Clock,
+  ) {}
 
   frameworks(access: Access): Promise<AuditFramework[]> {
     access.me;
@@ -47,7 +52,7 @@ export class AuditCycleService {
           version: previous.version + 1,
           name: input.name?.trim() || previous.name,
           audience: previous.audience,
-          publishedOn: today(),
+          publishedOn: this.clock.today(),
         }),
       );
       await em.insert(

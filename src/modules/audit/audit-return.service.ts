@@ -2,7 +2,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Access } from '../../access/access';
 import { BadInputError, ConflictError } from '../../common/errors';
 import { MutationRunner } from '../../common/mutation';
-import { today } from '../../common/scalars';
+
 import { assertUuidOrNotFound, requireText } from '../../common/validation';
 import { ActionSourceType, ActionStatus } from '../action/action.entity';
 import { ActionService } from '../action/action.service';
@@ -39,7 +39,7 @@ export class AuditReturnService {
     if (!cycle) throw new BadInputError('cycleId', `Audit cycle ${input.cycleId} not found`);
     access.assertCanEditReturn(input.agencyId, cycle.boardIds);
     if (!cycle.invitedAgencyIds.includes(input.agencyId)) throw new BadInputError('agencyId', 'This agency is not invited to the cycle');
-    if (today() < cycle.opensOn) throw new ConflictError(`The cycle opens on ${cycle.opensOn}`);
+    if (access.today < cycle.opensOn) throw new ConflictError(`The cycle opens on ${cycle.opensOn}`);
     const agency = await this.ds.getRepository(Agency).findOneByOrFail({ id: input.agencyId });
     const standards = await this.checkAssessments(input, cycle);
 
@@ -154,7 +154,7 @@ export class AuditReturnService {
       returnId: ret.id,
       number: n + 1,
       kind,
-      recordedOn: today(),
+      recordedOn: access.today,
       byUserId: access.me.id,
       byName: access.me.name,
       comment,
@@ -171,7 +171,7 @@ export class AuditReturnService {
       ret.status = AuditReturnStatus.SUBMITTED;
       ret.revision += 1;
       ret.submittedAt = new Date();
-      ret.firstSubmittedOn ??= today();
+      ret.firstSubmittedOn ??= access.today;
       const saved = await em.save(ret);
       await this.recordVersion(em, access, saved, cycle, AuditVersionKind.SUBMITTED, null);
       return { result: saved, entityType: 'AuditReturn', entityId: saved.id, boardIds: cycle.boardIds };
@@ -252,7 +252,7 @@ export class AuditReturnService {
       throw new BadInputError('targetCycleId', 'The target cycle runs a different framework version: answers can only be shared between cycles of the same version');
     }
     if (!target.invitedAgencyIds.includes(source.agencyId)) throw new BadInputError('targetCycleId', 'The agency is not invited to the target cycle');
-    if (today() < target.opensOn) throw new ConflictError(`The target cycle opens on ${target.opensOn}`);
+    if (access.today < target.opensOn) throw new ConflictError(`The target cycle opens on ${target.opensOn}`);
     if (!SUBMITTED_STATUSES.includes(source.status)) throw new ConflictError('Only a submitted return can be shared', { status: source.status });
 
     return this.mutations.run(access.me, 'shareAuditReturn', input, async (em) => {
@@ -264,7 +264,7 @@ export class AuditReturnService {
           agencyId: source.agencyId,
           status: AuditReturnStatus.SUBMITTED,
           revision: 1,
-          firstSubmittedOn: today(),
+          firstSubmittedOn: access.today,
           submittedAt: new Date(),
           sharedFromReturnId: source.id,
         }),

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock';
 import { MutationRunner } from '../../common/mutation';
 import { ActionService } from '../action/action.service';
 import { AuditComplianceService } from './audit-compliance.service';
@@ -7,10 +8,10 @@ import { AuditReturnQueries } from './audit-return.queries';
 import { AuditReturnService } from './audit-return.service';
 
 /** The Section 11 module's services, wired once per app. */
-export function createAuditServices(ds: DataSource, mutations: MutationRunner, actions: ActionService) {
+export function createAuditServices(ds: DataSource, mutations: MutationRunner, actions: ActionService, clock: Clock) {
   const queries = new AuditReturnQueries(ds);
   return {
-    cycles: new AuditCycleService(ds, mutations),
+    cycles: new AuditCycleService(ds, mutations, clock),
     queries,
     returns: new AuditReturnService(ds, mutations, queries, actions),
     compliance: new AuditComplianceService(ds),

@@ -8,7 +8,7 @@ import { MembersArgs } from '../membership/membership.resolver';
 import { MeetingConnection } from '../meeting/meeting.resolver';
 import { MeetingsArgs, PeriodArgs } from '../meeting/meeting.inputs';
 import { AttendanceSummary } from '../meeting/attendance.types';
-import { today } from '../../common/scalars';
+
 import { assertPeriod } from '../../common/validation';
 
 @Resolver(() => Board)
@@ -41,7 +41,7 @@ export class BoardResolver {
   @FieldResolver(() => [Membership], { description: 'Seats on the board: active on asOf (default today), or all history with includeEnded' })
   async members(@Root() board: Board, @Args() args: MembersArgs, @Ctx() ctx: Context) {
     const seats = await ctx.loaders.membershipsByBoard.load(board.id);
-    return ctx.services.membership.filterActive(seats, args.asOf ?? today(), args.includeEnded);
+    return ctx.services.membership.filterActive(seats, args.asOf ?? ctx.clock.today(), args.includeEnded);
   }
 
   @FieldResolver(() => MeetingConnection)

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { today } from '../../common/scalars';
+
 import { Context } from '../../context';
 import { ActionProgress } from '../action/action-progress';
 import { Action } from '../action/action.entity';
@@ -38,7 +38,7 @@ export class BusinessPlanResolver {
 
   @FieldResolver(() => ActionProgress, { description: 'Roll-up of every priority’s actions' })
   progress(@Root() p: BusinessPlan, @Args() args: AsOfArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.planProgress.load({ id: p.id, args: args.asOf ?? today() });
+    return ctx.loaders.planProgress.load({ id: p.id, args: args.asOf ?? ctx.clock.today() });
   }
 }
 
@@ -61,7 +61,7 @@ export class PlanPriorityResolver {
 
   @FieldResolver(() => ActionProgress)
   progress(@Root() p: PlanPriority, @Args() args: AsOfArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.priorityProgress.load({ id: p.id, args: args.asOf ?? today() });
+    return ctx.loaders.priorityProgress.load({ id: p.id, args: args.asOf ?? ctx.clock.today() });
   }
 }
 

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { daysBetween, today } from '../../common/scalars';
+import { daysBetween } from '../../common/scalars';
 import { Context } from '../../context';
 import { ActionProgress } from '../action/action-progress';
 import { Action } from '../action/action.entity';
@@ -58,7 +58,7 @@ export class CaseReviewResolver {
 
   @FieldResolver(() => ActionProgress, { description: 'Roll-up of the actions on all its recommendations' })
   actionProgress(@Root() r: CaseReview, @Args() args: AsOfArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.reviewProgress.load({ id: r.id, args: args.asOf ?? today() });
+    return ctx.loaders.reviewProgress.load({ id: r.id, args: args.asOf ?? ctx.clock.today() });
   }
 }
 

@@ -3,7 +3,7 @@ import { DataSource, In } from 'typeorm';
 import { Access } from '../../access/access';
 import { BadInputError, ConflictError } from '../../common/errors';
 import { MutationRunner } from '../../common/mutation';
-import { isIsoDate, today } from '../../common/scalars';
+import { isIsoDate } from '../../common/scalars';
 import { assertFound, assertUuidOrNotFound, requireText } from '../../common/validation';
 import { ActionProgress, progressBy, RECOMMENDATION_ACTIONS } from '../action/action-progress';
 import { Agency } from '../agency/agency.entity';
@@ -53,7 +53,7 @@ export class CaseReviewService {
     const reference = requireText('reference', input.reference, 100);
     if (!(await this.ds.getRepository(Board).existsBy({ id: input.boardId }))) throw new BadInputError('boardId', `Board ${input.boardId} not found`);
     access.assertCanManageBoard(input.boardId);
-    if (input.referredOn > today()) throw new BadInputError('referredOn', 'A referral cannot be dated in the future');
+    if (input.referredOn > access.today) throw new BadInputError('referredOn', 'A referral cannot be dated in the future');
     const agencyIds = [...new Set(input.involvedAgencyIds ?? [])];
     if (agencyIds.length) {
       const found = new Set((await this.ds.getRepository(Agency).find({ select: { id: true }, where: { id: In(agencyIds) } })).map((a) => a.id));
@@ -89,7 +89,7 @@ export class CaseReviewService {
     const review = await this.get(access, input.caseReviewId);
     access.assertCanManageBoard(review.boardId);
     if (input.decidedOn < review.referredOn) throw new BadInputError('decidedOn', `The decision cannot come before the referral on ${review.referredOn}`);
-    if (input.decidedOn > today()) throw new BadInputError('decidedOn', 'A decision cannot be dated in the future');
+    if (input.decidedOn > access.today) throw new BadInputError('decidedOn', 'A decision cannot be dated in the future');
     return this.mutations.run(access.me, 'decideCaseReview', input, async (em) => {
       const locked = await em.getRepository(CaseReview).findOneOrFail({ where: { id: review.id }, lock: { mode: 'pessimistic_write' } });
       if (locked.status !== S.REFERRED) throw new ConflictError(`The review was already decided (${locked.status})`, { status: locked.status });
@@ -105,9 +105,9 @@ export class CaseReviewService {
   async updateStatus(access: Access, input: UpdateCaseReviewStatusInput): Promise<CaseReview> {
     const review = await this.get(access, input.caseReviewId);
     access.assertCanManageBoard(review.boardId);
-    const on = input.on ?? today();
+    const on = input.on ?? access.today;
     if (!isIsoDate(on)) throw new BadInputError('on', 'Expected a date YYYY-MM-DD');
-    if (on > today()) throw new BadInputError('on', 'A status change cannot be dated in the future');
+    if (on > access.today) throw new BadInputError('on', 'A status change cannot be dated in the future');
     return this.mutations.run(access.me, 'updateCaseReviewStatus', input, async (em) => {
       const locked = await em.getRepository(CaseReview).findOneOrFail({ where: { id: review.id }, lock: { mode: 'pessimistic_write' } });
       if (NEXT[locked.status] !== input.status) {

@@ -4,7 +4,7 @@ import { MeetingStatus } from '../../common/enums';
 import { BadInputError, ConflictError } from '../../common/errors';
 import { MutationRunner } from '../../common/mutation';
 import { decodeCursor, Page, toPage } from '../../common/pagination';
-import { today } from '../../common/scalars';
+
 import { assertFound, assertUuidOrNotFound, requireText } from '../../common/validation';
 import { Board } from '../board/board.entity';
 import { Membership } from '../membership/membership.entity';
@@ -78,7 +78,7 @@ export class MeetingService {
    * Records who came and marks the meeting HELD. Records given again for an agency replace its
    * earlier record (a register is corrected, not appended to); the audit log keeps what it said before.
    */
-  async recordAttendance(access: Access, input: RecordAttendanceInput, asOf = today()): Promise<Meeting> {
+  async recordAttendance(access: Access, input: RecordAttendanceInput, asOf = access.today): Promise<Meeting> {
     const meeting = await this.get(access, input.meetingId);
     const boardIds = await this.memberships.boardsOfBody(this.ds.manager, meeting);
     access.assertCanManageAnyBoard(boardIds);

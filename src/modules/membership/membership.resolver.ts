@@ -1,5 +1,5 @@
 import { Arg, ArgsType, Ctx, Field, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { DateScalar, today } from '../../common/scalars';
+import { DateScalar } from '../../common/scalars';
 import { Context } from '../../context';
 import { Agency } from '../agency/agency.entity';
 import { Board } from '../board/board.entity';
@@ -45,6 +45,6 @@ export class MembershipResolver {
 
   @FieldResolver({ description: 'Active today' })
   active(@Root() m: Membership, @Ctx() ctx: Context): boolean {
-    return ctx.services.membership.filterActive([m], today(), false).length === 1;
+    return ctx.services.membership.filterActive([m], ctx.clock.today(), false).length === 1;
   }
 }

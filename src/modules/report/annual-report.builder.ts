@@ -1,4 +1,3 @@
-import { today } from '../../common/scalars';
 import { AttendanceSummary } from '../meeting/attendance.types';
 import { AnnualReportModel } from './annual-report.model';
 import type { PartnerFigures } from './executive-summary.service';
@@ -8,7 +7,7 @@ import { listOf, suppressed } from './wording';
 const AUDIT_LABELS = { section11: 'Section 11 audit', adultsCompliance: 'Safeguarding adults compliance audit' } as const;
 
 /** Gathers the annual report's sections from figures already computed: no further SQL. */
-export function buildAnnualReport(s: ExecutiveSummary, attendance: AttendanceSummary, p: PartnerFigures, headlines: string[]): AnnualReportModel {
+export function buildAnnualReport(s: ExecutiveSummary, attendance: AttendanceSummary, p: PartnerFigures, headlines: string[], generatedOn: string): AnnualReportModel {
   const audits = (['section11', 'adultsCompliance'] as const).filter((k) => s[k]).map((k) => ({ key: k, audit: s[k]! }));
   const attendanceOf = new Map(attendance.byAgency.map((a) => [a.agencyId, a]));
   const actionsOf = new Map(p.actions.map((a) => [a.owner_agency_id, a]));
@@ -17,7 +16,7 @@ export function buildAnnualReport(s: ExecutiveSummary, attendance: AttendanceSum
     board: { id: s.board.id, name: s.board.name, kind: s.board.kind, area: s.board.area },
     from: s.from,
     to: s.to,
-    generatedOn: today(),
+    generatedOn,
     suppressSmallNumbers: suppress,
     headlines,
     effectiveness: {

@@ -2,7 +2,7 @@ import { DataSource, In } from 'typeorm';
 import { Access } from '../../access/access';
 import { UserRole } from '../../common/enums';
 import { ForbiddenError } from '../../common/errors';
-import { today } from '../../common/scalars';
+
 import { assertFound, assertPeriod, assertUuidOrNotFound } from '../../common/validation';
 import { ActionProgress, emptyProgress } from '../action/action-progress';
 import { AuditComplianceService, ReturnFigures } from '../audit/audit-compliance.service';
@@ -63,7 +63,7 @@ export class ExecutiveSummaryService {
     assertPeriod(from, to);
     const board = await this.assertCanRead(access, boardId);
     // Overdue is judged at the end of the period, or today for a period not over yet.
-    const asOf = to < today() ? to : today();
+    const asOf = to < access.today ? to : access.today;
     const [attendance, audits, caseReviews, plan, names] = await Promise.all([
       this.attendance.summaries('board', [board.id], from, to).then((m) => m.get(board.id)!),
       this.latestAudits(board.id, to, asOf),
@@ -98,7 +98,7 @@ export class ExecutiveSummaryService {
     let report: Promise<AnnualReportModel> | undefined;
     summary.loadReport = () =>
       (report ??= this.partnerFigures(board.id, from, to, asOf).then((partners) =>
-        buildAnnualReport(summary, attendance, partners, this.headlines(summary, belowNames, board.suppressSmallNumbers)),
+        buildAnnualReport(summary, attendance, partners, this.headlines(summary, belowNames, board.suppressSmallNumbers), access.today),
       ));
     return summary;
   }

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { today } from '../../common/scalars';
+
 import { assertPeriod } from '../../common/validation';
 import { Context } from '../../context';
 import { Board } from '../board/board.entity';
@@ -31,7 +31,7 @@ export class SubGroupResolver {
   @FieldResolver(() => [Membership])
   async members(@Root() subGroup: SubGroup, @Args() args: MembersArgs, @Ctx() ctx: Context) {
     const seats = await ctx.loaders.membershipsBySubGroup.load(subGroup.id);
-    return ctx.services.membership.filterActive(seats, args.asOf ?? today(), args.includeEnded);
+    return ctx.services.membership.filterActive(seats, args.asOf ?? ctx.clock.today(), args.includeEnded);
   }
 
   @FieldResolver(() => MeetingConnection)

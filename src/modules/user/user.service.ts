@@ -1,3 +1,4 @@
+import { Clock } from '../../common/clock';
 import bcrypt from 'bcryptjs';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Access, AuthUser } from '../../access/access';
@@ -5,7 +6,7 @@ import { UserRole } from '../../common/enums';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../common/errors';
 import { MutationRunner } from '../../common/mutation';
 import { decodeCursor, Page, toPage } from '../../common/pagination';
-import { today } from '../../common/scalars';
+
 import { assertUuidOrNotFound } from '../../common/validation';
 import { Agency } from '../agency/agency.entity';
 import { Board } from '../board/board.entity';
@@ -34,6 +35,7 @@ export class UserService {
     private readonly ds: DataSource,
     private readonly mutations: MutationRunner,
     private readonly bcryptRounds: number,
+    private readonly clock: Clock,
   ) {}
 
   hash(password: string): Promise<string> {
@@ -62,7 +64,7 @@ export class UserService {
     access.assertRole(UserRole.ADMIN, UserRole.COORDINATOR);
     const qb = this.ds.getRepository(User).createQueryBuilder('u').orderBy('u.name', 'ASC').addOrderBy('u.id', 'ASC').limit(args.first + 1);
     if (me.role === UserRole.COORDINATOR) {
-      qb.andWhere(...asWhere(sql`u.id IN (${usersOfBoardsSql(me.boardIds, today())})`));
+      qb.andWhere(...asWhere(sql`u.id IN (${usersOfBoardsSql(me.boardIds, this.clock.today())})`));
     }
     if (args.role) qb.andWhere('u.role = :role', { role: args.role });
     if (args.active !== undefined && args.active !== null) qb.andWhere('u.active = :active', { active: args.active });
@@ -79,7 +81,7 @@ export class UserService {
 
   /** The boards a user belongs to: theirs (coordinator, viewer) or those their agency sits on today (agency user). */
   async boardIdsOfUser(userId: string): Promise<string[]> {
-    const rows = await query<{ board_id: string }>(this.ds, boardsOfUserSql(userId, today()));
+    const rows = await query<{ board_id: string }>(this.ds, boardsOfUserSql(userId, this.clock.today()));
     return rows.map((r) => r.board_id);
   }
 
