@@ -17,6 +17,8 @@ const schema = z
     ADMIN_EMAIL: z.string().email().optional(),
     ADMIN_PASSWORD: z.string().min(10, 'ADMIN_PASSWORD must be at least 10 characters').optional(),
     BCRYPT_ROUNDS: z.coerce.number().int().min(4).max(15).default(12),
+    DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
+    DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SEED_DEMO: z
       .enum(['true', 'false'])
@@ -43,6 +45,10 @@ export interface Config {
   jwtExpiresIn: string;
   admin?: { email: string; password: string; generated: boolean };
   bcryptRounds: number;
+  /** PostgreSQL cancels a statement running longer than this (the request is answered 503). */
+  dbStatementTimeoutMs: number;
+  /** How long a request waits for a pooled connection before it is answered 503. */
+  dbAcquireTimeoutMs: number;
   logLevel: string;
   seedDemo: boolean;
 }
@@ -82,6 +88,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     jwtExpiresIn: env.JWT_EXPIRES_IN,
     admin,
     bcryptRounds: env.BCRYPT_ROUNDS,
+    dbStatementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+    dbAcquireTimeoutMs: env.DB_ACQUIRE_TIMEOUT_MS,
     logLevel: env.LOG_LEVEL,
     seedDemo: env.SEED_DEMO ?? env.NODE_ENV === 'development',
   };

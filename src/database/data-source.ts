@@ -11,9 +11,13 @@ export interface DataSourceOptions {
   url: string;
   logger?: Logger;
   poolSize?: number;
+  /** statement_timeout of every pooled connection, in ms (0: none). */
+  statementTimeoutMs?: number;
+  /** How long a query waits for a free connection (or a new one to open), in ms. */
+  acquireTimeoutMs?: number;
 }
 
-export function createDataSource({ url, logger, poolSize = 10 }: DataSourceOptions): DataSource {
+export function createDataSource({ url, logger, poolSize = 10, statementTimeoutMs = 15_000, acquireTimeoutMs = 5_000 }: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -24,6 +28,7 @@ export function createDataSource({ url, logger, poolSize = 10 }: DataSourceOptio
     migrationsRun: false,
     logging: logger ? ['query', 'error'] : ['error'],
     logger,
-    extra: { max: poolSize },
+    // A frozen or unreachable database fails requests in bounded time (answered 503) instead of holding them.
+    extra: { max: poolSize, connectionTimeoutMillis: acquireTimeoutMs, statement_timeout: statementTimeoutMs },
   });
 }

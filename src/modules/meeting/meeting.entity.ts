@@ -10,6 +10,7 @@ import { SubGroup } from '../sub-group/sub-group.entity';
 @ObjectType()
 @Entity()
 @Check('"meeting_body_check"', '(board_id IS NULL) <> (sub_group_id IS NULL)')
+@Check('meeting_cancellation_reason_check', `status = 'CANCELLED' OR cancellation_reason IS NULL`)
 @Index(['boardId', 'date'])
 @Index(['subGroupId', 'date'])
 export class Meeting extends BaseEntity {
