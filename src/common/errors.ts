@@ -157,6 +157,12 @@ export function toGraphQLError(formatted: GraphQLFormattedError, error: unknown,
   }
   const code = formatted.extensions?.code;
   if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted;
+  // graphql-js's own errors while executing carry no code: an argument it cannot coerce at run time
+  // (null given through a nullable variable for a non-null argument with a default) is the client's.
+  if (original instanceof GraphQLError && !original.originalError && /^Argument "/.test(original.message)) {
+    const field = /^Argument "([^"]+)"/.exec(original.message)![1];
+    return { ...formatted, extensions: { code: 'BAD_USER_INPUT', field } };
+  }
   return exposeInternal
     ? { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' } }
     : { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
