@@ -62,7 +62,13 @@ export const PG_RETRYABLE = ['40001', '40P01'];
 const PG_UNAVAILABLE = /^(08|57P0[1-3]$|57014$|53[0-9]00$)/;
 const NET_UNAVAILABLE = ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE'];
 // What pg and pg-pool throw without a code: a connection cut, the pool's acquire timeout, a pool ended at shutdown.
-const DRIVER_UNAVAILABLE = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended|Cannot use a pool after calling end|connection is not established|not yet established/i;
+// The network codes are matched in messages too: a socket error that reaches Apollo as a non-Error
+// value keeps only its text ("Unexpected error value: Error: connect ECONNREFUSED …").
+const DRIVER_UNAVAILABLE = new RegExp(
+  ['Connection terminated', 'timeout exceeded when trying to connect', 'Client has encountered a connection error', 'Connection ended',
+    'Cannot use a pool after calling end', 'connection is not established', 'not yet established', ...NET_UNAVAILABLE.map((c) => `\\b${c}\\b`)].join('|'),
+  'i',
+);
 
 /** The error and what it wraps (GraphQL originalError, TypeORM driverError, cause), outermost first. */
 function chain(error: unknown): any[] {
@@ -182,7 +188,10 @@ export function serviceUnavailablePlugin(): ApolloServerPlugin<any> {
   const UNAVAILABLE = { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } };
   return {
     async contextCreationDidFail({ error }) {
-      if (isDatabaseUnavailable(error) && !(error instanceof GraphQLError)) Object.assign(error, { extensions: UNAVAILABLE });
+      if (!isDatabaseUnavailable(error)) return;
+      // Apollo keeps a GraphQLError as it is and copies a plain error's extensions into the one it makes.
+      const target = error as { extensions?: Record<string, unknown> };
+      target.extensions = Object.assign(target.extensions ?? {}, UNAVAILABLE);
     },
     async requestDidStart() {
       return {
