@@ -280,3 +280,39 @@ describe('integrity under concurrency', () => {
     }
   });
 });
+
+describe('migration 1763880700000-integrity', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startHub({ freshDatabase: 'hub_integrity_migration' });
+  });
+  afterAll(() => hub.close());
+
+  const constraints = async () =>
+    (
+      await hub.ds.query(
+        `SELECT conname FROM pg_constraint WHERE conname IN ('membership_board_seat_excl', 'membership_sub_group_seat_excl', 'meeting_cancellation_reason_check') ORDER BY 1`,
+      )
+    ).map((r: { conname: string }) => r.conname);
+
+  it('goes down and up again, stopping with the rows to fix when existing data breaks a rule', async () => {
+    expect(await constraints()).toHaveLength(3);
+    await hub.ds.undoLastMigration({ transaction: 'each' });
+    expect(await constraints()).toEqual([]);
+
+    const f = factories(hub.ds);
+    const board = await f.board();
+    const agency = await f.agency();
+    const first = await f.membership(agency.id, { boardId: board.id }, { startsOn: '2020-01-01' });
+    const second = await f.membership(agency.id, { boardId: board.id }, { startsOn: '2022-01-01' });
+    const meeting = await f.meeting({ boardId: board.id }, '2022-03-01', MeetingStatus.HELD, { cancellationReason: 'Typed in the wrong box' });
+
+    await expect(hub.ds.runMigrations({ transaction: 'each' })).rejects.toThrow(new RegExp(`1 pairs of seats overlap[\\s\\S]*${first.id} and ${second.id}`));
+    expect(await constraints()).toEqual([]);
+    await hub.ds.query(`UPDATE membership SET ends_on = '2021-12-31' WHERE id = $1`, [first.id]);
+    await expect(hub.ds.runMigrations({ transaction: 'each' })).rejects.toThrow(new RegExp(`meeting ${meeting.id} \\(HELD\\)`));
+    await hub.ds.query(`UPDATE meeting SET cancellation_reason = NULL WHERE id = $1`, [meeting.id]);
+    expect((await hub.ds.runMigrations({ transaction: 'each' })).map((m) => m.name)).toEqual(['Integrity1763880700000']);
+    expect(await constraints()).toHaveLength(3);
+  });
+});
