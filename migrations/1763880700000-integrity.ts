@@ -28,7 +28,7 @@ export class Integrity1763880700000 implements MigrationInterface {
     if (overlaps.length) {
       const lines = overlaps.map((o) => `  agency ${o.agency_id} on body ${o.body_id}: memberships ${o.first} and ${o.second}`);
       throw new Error(
-        `Cannot add membership_*_seat_excl: ${overlaps.length}${overlaps.length === 50 ? '+' : ''} pairs of seats overlap.\n` +
+        `Cannot add membership_board_seat_excl / membership_sub_group_seat_excl: overlapping seats (pairs: ${overlaps.length}${overlaps.length === 50 ? '+' : ''}).\n` +
           `${lines.join('\n')}\nEnd one seat of each pair (UPDATE membership SET ends_on = ... WHERE id = ...) the day before the other starts, then migrate again.`,
       );
     }

@@ -58,6 +58,8 @@ function capturingLogger() {
   return { logger, lines };
 }
 
+const urlOf = (hub: TestHub) => (hub.ds.options as { url: string }).url;
+
 const devConfig = { isProduction: false, jwtSecret: TEST_SECRET, jwtExpiresIn: '1h', bcryptRounds: 4 };
 
 describe('failures answered cleanly', () => {
@@ -78,7 +80,7 @@ describe('failures answered cleanly', () => {
     let coordinator: { token: string; email: string; boardId: string };
 
     beforeAll(async () => {
-      proxy = await cuttableProxy(new URL(hub.ds.options.type === 'postgres' ? (hub.ds.options.url as string) : ''));
+      proxy = await cuttableProxy(new URL(urlOf(hub)));
       ds = createDataSource({ url: proxy.url, poolSize: 3, acquireTimeoutMs: 2000, logger: new QueryCounter() });
       await ds.initialize();
       log = capturingLogger();
@@ -138,7 +140,7 @@ describe('failures answered cleanly', () => {
   });
 
   it('answers 503 when no pooled connection frees up within the acquire timeout', async () => {
-    const url = hub.ds.options.url as string;
+    const url = urlOf(hub);
     const ds = createDataSource({ url, poolSize: 1, acquireTimeoutMs: 300, logger: new QueryCounter() });
     await ds.initialize();
     const app = await createApp(ds, devConfig, createLogger('silent'));
@@ -157,7 +159,7 @@ describe('failures answered cleanly', () => {
   });
 
   it('answers 503 when a statement outlives the statement timeout (here: a register waiting on a locked meeting)', async () => {
-    const url = hub.ds.options.url as string;
+    const url = urlOf(hub);
     const ds = createDataSource({ url, poolSize: 2, statementTimeoutMs: 300, logger: new QueryCounter() });
     await ds.initialize();
     const app = await createApp(ds, devConfig, createLogger('silent'));
