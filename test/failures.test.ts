@@ -124,6 +124,9 @@ describe('failures answered cleanly', () => {
           expect({ what, leak, found: text.includes(leak) }).toEqual({ what, leak, found: false });
         }
       }
+      // A document that merely names a network error is still the client's mistake, database or not.
+      const named = await ask(dev, { query: '{ ECONNREFUSED }' });
+      expect([named.status, named.body.errors[0].extensions.code]).toEqual([400, 'GRAPHQL_VALIDATION_FAILED']);
       const report = await supertest(dev.app).get(`/boards/${coordinator.boardId}/annual-report?from=2024-01-01&to=2024-12-31`).set('authorization', `Bearer ${coordinator.token}`);
       expect([report.status, report.body.errors[0].extensions.code]).toEqual([503, 'SERVICE_UNAVAILABLE']);
       expect(JSON.stringify(report.body)).not.toMatch(/127\.0\.0\.1|ECONN/);

@@ -94,7 +94,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     (e) =>
       e instanceof ServiceUnavailableError ||
       (typeof e.code === 'string' && (NET_UNAVAILABLE.includes(e.code) || PG_UNAVAILABLE.test(e.code))) ||
-      (typeof e.message === 'string' && DRIVER_UNAVAILABLE.test(e.message)),
+      // Not in GraphQL's own errors, which quote the client's document ({ ECONNREFUSED } is a validation error),
+      // except where Apollo wrapped a thrown value it could not keep.
+      (typeof e.message === 'string' && (!(e instanceof GraphQLError) || /^(Unexpected error value|Context creation failed): /.test(e.message)) && DRIVER_UNAVAILABLE.test(e.message)),
   );
 }
 
