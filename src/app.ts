@@ -40,7 +40,10 @@ const emptyBodyWhenNotJson: RequestHandler = (req, _res, next) => {
 /** Lexical tokens a GraphQL document may have; a longer one is refused before it is parsed further. */
 export const MAX_TOKENS = 5000;
 
-export type AppConfig = Pick<Config, 'isProduction' | 'jwtSecret' | 'jwtExpiresIn' | 'bcryptRounds'>;
+export type AppConfig = Pick<Config, 'isProduction' | 'jwtSecret' | 'jwtExpiresIn' | 'bcryptRounds'> & {
+  /** Off only in the schema-walk test, whose generated queries are deliberately huge. */
+  queryLimits?: 'on' | 'off';
+};
 
 /** Express + Apollo over a ready DataSource, without listening: tests drive it through supertest. */
 export async function createApp(ds: DataSource, config: AppConfig, logger: Logger): Promise<App> {
@@ -48,10 +51,11 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
   const app = express();
   const httpServer = http.createServer(app);
   // Depth and cost limits always; production also hides field suggestions (schema probing).
+  const limited = config.queryLimits !== 'off';
   // The token limit is graphql-js's own (parseOptions below): armor's throws outside the parser, a 500.
   const armor = new ApolloArmor({
-    maxDepth: { n: 12 },
-    costLimit: { maxCost: 20000, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
+    maxDepth: { enabled: limited, n: 12 },
+    costLimit: { enabled: limited, maxCost: 20000, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
     maxAliases: { n: 30 },
     maxDirectives: { n: 30 },
     maxTokens: { enabled: false },
@@ -61,7 +65,7 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
   const apollo = new ApolloServer<Context>({
     schema: buildHubSchema(),
     // Too many tokens is a syntax error like any other: HTTP 400, GRAPHQL_PARSE_FAILED.
-    parseOptions: { maxTokens: MAX_TOKENS },
+    parseOptions: limited ? { maxTokens: MAX_TOKENS } : {},
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: !config.isProduction,
     formatError: (formatted, error) => toGraphQLError(formatted, error, !config.isProduction),

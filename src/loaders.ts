@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Access } from './common/access';
+import { Access } from './access/access';
 import { createActionLoaders } from './modules/action/action.loaders';
 import { createAuditLoaders } from './modules/audit/audit.loaders';
 import { createBusinessPlanLoaders } from './modules/business-plan/business-plan.loaders';

@@ -2,13 +2,16 @@ import 'reflect-metadata';
 import { defaultFieldResolver, GraphQLSchema, isObjectType, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { assertWellFormedText } from './common/validation';
+import { guardSchema } from './access/guard';
 import { resolvers } from './resolvers';
 
 let cached: GraphQLSchema | undefined;
 
 export function buildHubSchema(): GraphQLSchema {
   // validate: true runs class-validator on every input; type-graphql 2 leaves it off by default.
-  cached ??= guardTextArguments(buildSchemaSync({ resolvers, validate: { forbidUnknownValues: false }, emitSchemaFile: false }));
+  // The read guard wraps every field that returns an object: see src/access/guard.ts. The text guard
+  // wraps outside it, so malformed text is refused before anything runs.
+  cached ??= guardTextArguments(guardSchema(buildSchemaSync({ resolvers, validate: { forbidUnknownValues: false }, emitSchemaFile: false })));
   return cached;
 }
 

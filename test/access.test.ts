@@ -55,10 +55,14 @@ describe('access across two boards', () => {
     expect(seats.data.agency.memberships).toEqual([]);
   });
 
-  it('lets an agency user see exactly the boards its agency sits on, directly or through a sub-group', async () => {
+  it('lets an agency user see the boards its agency sits on, and of a board where it holds only a sub-group seat, that sub-group alone', async () => {
     const { token } = await signedIn(hub, f, UserRole.AGENCY_USER, { agencyId: agencyOnA.id });
     const list = await hub.gql(`{ boards { id } }`, {}, token);
-    expect(list.data.boards.map((b: any) => b.id).sort()).toEqual([boardA.id, boardB.id].sort());
+    expect(list.data.boards.map((b: any) => b.id)).toEqual([boardA.id]);
+    const sg = await hub.gql(`query($id: ID!) { subGroup(id: $id) { id boards { id } members { agency { id } } } }`, { id: sgB.id }, token);
+    expect(sg.data.subGroup).toEqual({ id: sgB.id, boards: [], members: [{ agency: { id: agencyOnA.id } }] });
+    expect(codeOf(await hub.gql(`query($id: ID!) { board(id: $id) { id } }`, { id: boardB.id }, token))).toBe('FORBIDDEN');
+    expect(codeOf(await hub.gql(`query($id: ID!) { meeting(id: $id) { id } }`, { id: meetingB.id }, token))).toBe('FORBIDDEN');
     const other = await f.board();
     expect(codeOf(await hub.gql(`query($id: ID!) { board(id: $id) { id } }`, { id: other.id }, token))).toBe('FORBIDDEN');
     // ...and changes nothing on them.

@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditLogEntry } from '../modules/audit-log/audit-log.entity';
-import { AuthUser } from './access';
+import { AuthUser } from '../access/access';
 import { ConflictError, PG_RETRYABLE, pgCode } from './errors';
 
 export interface MutationOutcome<T> {

@@ -51,14 +51,14 @@ function testDatabaseUrl(): string {
 }
 
 /** The real app over a real PostgreSQL, migrated to the latest schema; no listen, supertest drives it. */
-export async function startHub(o: { freshDatabase?: string } = {}): Promise<TestHub> {
+export async function startHub(o: { freshDatabase?: string; unlimitedQueries?: boolean } = {}): Promise<TestHub> {
   const counter = new QueryCounter();
   let url = testDatabaseUrl();
   if (o.freshDatabase) url = await createFreshDatabase(url, `${o.freshDatabase}_${process.pid}`);
   const ds = createDataSource({ url, logger: counter, poolSize: 5 });
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
-  const app = await createApp(ds, { isProduction: false, jwtSecret: TEST_SECRET, jwtExpiresIn: '1h', bcryptRounds: 4 }, createLogger('silent'));
+  const app = await createApp(ds, { isProduction: false, jwtSecret: TEST_SECRET, jwtExpiresIn: '1h', bcryptRounds: 4, queryLimits: o.unlimitedQueries ? 'off' : 'on' }, createLogger('silent'));
   const http = () => supertest(app.app);
   return {
     ds,

@@ -15,30 +15,19 @@ export class ActionSourceResolver {
   }
 
   // An agency may own an action of a board it does not sit on: it sees the action and its label,
-  // but the review or plan behind it only if it may read that board.
+  // but the review, plan or return behind it only if it may read that (the guard decides).
   @FieldResolver(() => Recommendation, { nullable: true, description: "Set when the action came from a case review recommendation on a board you can read" })
-  async recommendation(@Root() a: Action, @Ctx() ctx: Context) {
-    if (a.sourceType !== ActionSourceType.REVIEW_RECOMMENDATION) return null;
-    const rec = await ctx.loaders.recommendationById.load(a.sourceId);
-    const review = rec && (await ctx.loaders.caseReviewById.load(rec.caseReviewId));
-    return review && (await ctx.access.canReadBoard(review.boardId)) ? rec : null;
+  recommendation(@Root() a: Action, @Ctx() ctx: Context) {
+    return a.sourceType === ActionSourceType.REVIEW_RECOMMENDATION ? ctx.loaders.recommendationById.load(a.sourceId) : null;
   }
 
   @FieldResolver(() => PlanPriority, { nullable: true, description: 'Set when the action came from a business plan priority on a board you can read' })
-  async priority(@Root() a: Action, @Ctx() ctx: Context) {
-    if (a.sourceType !== ActionSourceType.PLAN_PRIORITY) return null;
-    const priority = await ctx.loaders.priorityById.load(a.sourceId);
-    const plan = priority && (await ctx.loaders.businessPlanById.load(priority.planId));
-    return plan && (await ctx.access.canReadBoard(plan.boardId)) ? priority : null;
+  priority(@Root() a: Action, @Ctx() ctx: Context) {
+    return a.sourceType === ActionSourceType.PLAN_PRIORITY ? ctx.loaders.priorityById.load(a.sourceId) : null;
   }
 
   @FieldResolver(() => AuditAssessment, { nullable: true, description: "Set when the action came from an audit return's standard you may read" })
-  async auditAssessment(@Root() a: Action, @Ctx() ctx: Context) {
-    if (a.sourceType !== ActionSourceType.AUDIT_STANDARD) return null;
-    const assessment = await ctx.loaders.assessmentById.load(a.sourceId);
-    const ret = assessment && (await ctx.loaders.auditReturnById.load(assessment.returnId));
-    const cycle = ret && (await ctx.loaders.auditCycleById.load(ret.cycleId));
-    // The owner of an improvement action may be another agency than the one whose return it is in.
-    return ret && cycle && ctx.services.audit.queries.canRead(ctx.access, ret, cycle) ? assessment : null;
+  auditAssessment(@Root() a: Action, @Ctx() ctx: Context) {
+    return a.sourceType === ActionSourceType.AUDIT_STANDARD ? ctx.loaders.assessmentById.load(a.sourceId) : null;
   }
 }

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { Access } from '../../common/access';
+import { Access } from '../../access/access';
 import { argsLoader, groupedInKeyOrder } from '../../common/loader-utils';
 import { Action, ActionUpdate } from './action.entity';
 import { ActionFilter, ActionService } from './action.service';

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Access } from '../../common/access';
+import { Access } from '../../access/access';
 import { UserRole } from '../../common/enums';
 import { BadInputError, ConflictError, ForbiddenError } from '../../common/errors';
 import { MutationRunner } from '../../common/mutation';
@@ -42,28 +42,8 @@ export class ActionService {
     access.me;
     assertUuidOrNotFound(id, 'Action');
     const action = assertFound(await this.ds.getRepository(Action).findOneBy({ id }), 'Action', id);
-    await this.assertCanRead(access, action);
+    await access.assertCanRead('Action', action, 'This action belongs to another agency or board');
     return action;
-  }
-
-  async assertCanRead(access: Access, action: Action): Promise<void> {
-    const me = access.me;
-    if (me.role === UserRole.AGENCY_USER) {
-      if (me.agencyId !== action.ownerAgencyId) throw new ForbiddenError('This action belongs to another agency');
-      return;
-    }
-    await access.assertCanReadAnyBoard(action.boardIds);
-  }
-
-  /** Owners update their own actions; coordinators those their boards track; only coordinators cancel. */
-  assertCanUpdate(access: Access, action: Action, newStatus?: ActionStatus): void {
-    const me = access.me;
-    if (me.role === UserRole.AGENCY_USER && me.agencyId === action.ownerAgencyId) {
-      if (newStatus === ActionStatus.CANCELLED) throw new ForbiddenError('Only the board can cancel an action');
-      return;
-    }
-    if (me.role === UserRole.ADMIN || (me.role === UserRole.COORDINATOR && action.boardIds.some((b) => me.boardIds.includes(b)))) return;
-    throw new ForbiddenError('Only the owning agency or a coordinator of its board can update this action');
   }
 
   async update(access: Access, input: UpdateActionInput): Promise<Action> {
@@ -71,7 +51,7 @@ export class ActionService {
     const notedOn = input.notedOn ?? today();
     if (notedOn > today()) throw new BadInputError('notedOn', 'A progress note cannot be dated in the future');
     const current = await this.get(access, input.actionId);
-    this.assertCanUpdate(access, current, input.status);
+    access.assertCanUpdateAction(current, input.status === ActionStatus.CANCELLED);
     return this.mutations.run(access.me, 'updateAction', input, async (em) => {
       // A review's actions are decided under a share lock on the review row, taken before the action's
       // own lock (the order closing a review takes them in): closing waits for status changes in

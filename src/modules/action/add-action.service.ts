@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Access } from '../../common/access';
+import { Access } from '../../access/access';
 import { BadInputError, ConflictError } from '../../common/errors';
 import { MutationRunner } from '../../common/mutation';
 import { Agency } from '../agency/agency.entity';

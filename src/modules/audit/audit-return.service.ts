@@ -1,5 +1,5 @@
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Access } from '../../common/access';
+import { Access } from '../../access/access';
 import { BadInputError, ConflictError } from '../../common/errors';
 import { MutationRunner } from '../../common/mutation';
 import { today } from '../../common/scalars';
@@ -37,7 +37,7 @@ export class AuditReturnService {
     access.me;
     const cycle = await this.ds.getRepository(AuditCycle).findOneBy({ id: input.cycleId });
     if (!cycle) throw new BadInputError('cycleId', `Audit cycle ${input.cycleId} not found`);
-    this.queries.assertCanEdit(access, input.agencyId, cycle);
+    access.assertCanEditReturn(input.agencyId, cycle.boardIds);
     if (!cycle.invitedAgencyIds.includes(input.agencyId)) throw new BadInputError('agencyId', 'This agency is not invited to the cycle');
     if (today() < cycle.opensOn) throw new ConflictError(`The cycle opens on ${cycle.opensOn}`);
     const agency = await this.ds.getRepository(Agency).findOneByOrFail({ id: input.agencyId });
@@ -164,7 +164,7 @@ export class AuditReturnService {
 
   async submit(access: Access, input: SubmitAuditReturnInput): Promise<AuditReturn> {
     const { ret: found, cycle } = await this.queries.get(access, input.returnId);
-    this.queries.assertCanEdit(access, found.agencyId, cycle);
+    access.assertCanEditReturn(found.agencyId, cycle.boardIds);
     return this.mutations.run(access.me, 'submitAuditReturn', input, async (em) => {
       const ret = await this.lockForChange(em, found.id, EDITABLE_STATUSES, input.basedOnRevision);
       await this.assertSubmittable(em, ret, cycle);
@@ -246,7 +246,7 @@ export class AuditReturnService {
     assertUuidOrNotFound(input.targetCycleId, 'AuditCycle');
     const target = await this.ds.getRepository(AuditCycle).findOneBy({ id: input.targetCycleId });
     if (!target) throw new BadInputError('targetCycleId', `Audit cycle ${input.targetCycleId} not found`);
-    this.queries.assertCanEdit(access, source.agencyId, target);
+    access.assertCanEditReturn(source.agencyId, target.boardIds);
     if (target.id === sourceCycle.id) throw new BadInputError('targetCycleId', 'The return is already in this cycle');
     if (target.frameworkId !== sourceCycle.frameworkId) {
       throw new BadInputError('targetCycleId', 'The target cycle runs a different framework version: answers can only be shared between cycles of the same version');

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { Access } from '../../common/access';
+import { Access } from '../../access/access';
 import { argsLoader, byIdLoader, groupedInKeyOrder } from '../../common/loader-utils';
 import { Action } from '../action/action.entity';
 import { ReturnFigures } from './audit-compliance.service';
@@ -22,7 +22,7 @@ export function createAuditLoaders(ds: DataSource, audit: AuditServices, access:
       groupedInKeyOrder(ids, await cycles.standardsOf([...ids]), (s) => s.frameworkId),
     ),
     auditCyclesByBoard: new DataLoader<string, AuditCycle[]>(async (ids) => {
-      const byBoard = await cycles.forBoards(access, [...ids]);
+      const byBoard = await cycles.forBoards([...ids]);
       return ids.map((id) => byBoard.get(id) ?? []);
     }),
     auditReturnsByCycle: new DataLoader<string, AuditReturn[]>(async (ids) =>

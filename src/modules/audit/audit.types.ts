@@ -119,6 +119,9 @@ export class OutstandingAuditReturn {
   @Field(() => ID)
   cycleId: string;
 
+  @Field(() => ID, { description: 'The agency that owes the return' })
+  agencyId: string;
+
   @Field(() => ID, { nullable: true, description: 'Null when the agency has not started its return' })
   returnId: string | null;
 

@@ -1,7 +1,7 @@
 import bcrypt from 'bcryptjs';
 import jwt from 'jsonwebtoken';
 import { createSecretKey, KeyObject } from 'node:crypto';
-import { AuthUser } from '../../common/access';
+import { AuthUser } from '../../access/access';
 import { UnauthenticatedError } from '../../common/errors';
 import { MutationRunner } from '../../common/mutation';
 import { UserService } from '../user/user.service';

@@ -1,5 +1,5 @@
 import { DataSource, In } from 'typeorm';
-import { Access } from '../../common/access';
+import { Access } from '../../access/access';
 import { UserRole } from '../../common/enums';
 import { MutationRunner } from '../../common/mutation';
 import { assertFound, assertUuidOrNotFound, requireText } from '../../common/validation';
@@ -22,7 +22,7 @@ export class BoardService {
     access.me;
     assertUuidOrNotFound(id, 'Board');
     const board = assertFound(await this.ds.getRepository(Board).findOneBy({ id }), 'Board', id);
-    await access.assertCanReadBoard(board.id);
+    await access.assertCanRead('Board', board, 'You do not work for this board');
     return board;
   }
 

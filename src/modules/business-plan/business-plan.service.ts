@@ -1,5 +1,5 @@
 import { DataSource, In } from 'typeorm';
-import { Access } from '../../common/access';
+import { Access } from '../../access/access';
 import { BadInputError, ConflictError } from '../../common/errors';
 import { MutationRunner } from '../../common/mutation';
 import { assertFound, assertPeriod, assertUuidOrNotFound, requireText } from '../../common/validation';
@@ -16,7 +16,7 @@ export class BusinessPlanService {
     access.me;
     assertUuidOrNotFound(id, 'BusinessPlan');
     const plan = assertFound(await this.ds.getRepository(BusinessPlan).findOneBy({ id }), 'BusinessPlan', id);
-    await access.assertCanReadBoard(plan.boardId);
+    await access.assertCanRead('BusinessPlan', plan, 'This plan belongs to a board you do not work for');
     return plan;
   }
 

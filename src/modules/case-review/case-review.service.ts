@@ -1,5 +1,5 @@
 import { DataSource, In } from 'typeorm';
-import { Access } from '../../common/access';
+import { Access } from '../../access/access';
 import { BadInputError, ConflictError } from '../../common/errors';
 import { MutationRunner } from '../../common/mutation';
 import { isIsoDate, today } from '../../common/scalars';
@@ -28,7 +28,7 @@ export class CaseReviewService {
     access.me;
     assertUuidOrNotFound(id, 'CaseReview');
     const review = assertFound(await this.ds.getRepository(CaseReview).findOneBy({ id }), 'CaseReview', id);
-    await access.assertCanReadBoard(review.boardId);
+    await access.assertCanRead('CaseReview', review, 'This case review belongs to a board you do not work for');
     return review;
   }
 

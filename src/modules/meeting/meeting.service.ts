@@ -1,5 +1,5 @@
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Access } from '../../common/access';
+import { Access } from '../../access/access';
 import { MeetingStatus } from '../../common/enums';
 import { BadInputError, ConflictError } from '../../common/errors';
 import { MutationRunner } from '../../common/mutation';
@@ -32,7 +32,7 @@ export class MeetingService {
     access.me;
     assertUuidOrNotFound(id, 'Meeting');
     const meeting = assertFound(await this.ds.getRepository(Meeting).findOneBy({ id }), 'Meeting', id);
-    await access.assertCanReadAnyBoard(await this.memberships.boardsOfBody(this.ds.manager, meeting));
+    await access.assertCanRead('Meeting', meeting, 'This meeting belongs to a board or sub-group you do not work on');
     return meeting;
   }
 

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { Access } from '../../common/access';
+import { Access } from '../../access/access';
 import { MembershipRole } from '../../common/enums';
 import { BadInputError, ConflictError } from '../../common/errors';
 import { MutationRunner } from '../../common/mutation';

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { DataSource } from 'typeorm';
-import { Access } from '../../common/access';
+import { createContext } from '../../context';
 import { BadInputError, DomainError, isDatabaseUnavailable } from '../../common/errors';
 import { isIsoDate } from '../../common/scalars';
 import { Logger } from '../../common/logger';
@@ -44,7 +44,8 @@ export function annualReportRouter(ds: DataSource, services: Services, logger: L
       if (!from || !isIsoDate(from)) throw new BadInputError('from', 'Give from=YYYY-MM-DD');
       if (!to || !isIsoDate(to)) throw new BadInputError('to', 'Give to=YYYY-MM-DD');
       if (format !== 'md' && format !== 'html') throw new BadInputError('format', 'format is md or html');
-      const summary = await services.executiveSummary.build(new Access(user, ds), req.params.id, from, to);
+      const { access } = createContext(ds, services, user, String(req.headers['x-request-id'] ?? ''));
+      const summary = await services.executiveSummary.build(access, req.params.id, from, to);
       const report = await summary.loadReport();
       if (format === 'md') {
         res.type('text/markdown; charset=utf-8').send(renderMarkdown(report));

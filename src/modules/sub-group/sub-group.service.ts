@@ -1,5 +1,5 @@
 import { DataSource, In } from 'typeorm';
-import { Access } from '../../common/access';
+import { Access } from '../../access/access';
 import { BadInputError } from '../../common/errors';
 import { MutationRunner } from '../../common/mutation';
 import { assertFound, assertUuidOrNotFound, requireText } from '../../common/validation';
@@ -19,7 +19,7 @@ export class SubGroupService {
     access.me;
     assertUuidOrNotFound(id, 'SubGroup');
     const subGroup = assertFound(await this.ds.getRepository(SubGroup).findOneBy({ id }), 'SubGroup', id);
-    await access.assertCanReadAnyBoard(await this.boardIdsOf(id));
+    await access.assertCanRead('SubGroup', subGroup, 'You do not work on this sub-group or its boards');
     return subGroup;
   }
 

@@ -1,6 +1,6 @@
 import bcrypt from 'bcryptjs';
 import { DataSource, In } from 'typeorm';
-import { Access, AuthUser } from '../../common/access';
+import { Access, AuthUser } from '../../access/access';
 import { UserRole } from '../../common/enums';
 import { BadInputError, ConflictError, ForbiddenError } from '../../common/errors';
 import { MutationRunner } from '../../common/mutation';

@@ -1,0 +1,228 @@
+import DataLoader from 'dataloader';
+import { DataSource } from 'typeorm';
+import { Access, AuthUser } from './access';
+import { UserRole } from '../common/enums';
+import { inKeyOrder } from '../common/loader-utils';
+import { preparedQuery } from '../database/prepared';
+import { AuditCycle } from '../modules/audit/audit-cycle.entity';
+import { AuditReturn } from '../modules/audit/audit-return.entity';
+import { BusinessPlan } from '../modules/business-plan/business-plan.entity';
+import { CaseReview } from '../modules/case-review/case-review.entity';
+
+/** The request's by-id loaders the policy shares with resolvers. */
+export interface SharedLoaders {
+  auditCycleById: DataLoader<string, AuditCycle | null>;
+  auditReturnById: DataLoader<string, AuditReturn | null>;
+  caseReviewById: DataLoader<string, CaseReview | null>;
+  businessPlanById: DataLoader<string, BusinessPlan | null>;
+}
+
+/** What the read policy needs to know about an object it did not get whole: its owners. */
+interface Facts {
+  meeting: { boardId: string | null; subGroupId: string | null };
+  cycle: { boardIds: string[]; invitedAgencyIds: string[] };
+  ret: { agencyId: string; cycleId: string };
+  action: { ownerAgencyId: string; boardIds: string[] };
+  boardOf: { boardId: string };
+}
+
+/**
+ * The facts the read policy decides on, for one request: which boards and sub-groups the reader
+ * works on, and the owners of objects reached by id (batched per type, one statement per level of a
+ * response, never one per object). Decisions are remembered per object, so the parts of an object
+ * (a return's assessments, an action's notes) cost nothing once the object itself was decided.
+ */
+export class ReadScope {
+  private readonly decided = new Map<string, Promise<boolean>>();
+  private readonly loaders: ReturnType<typeof factLoaders>;
+
+  /**
+   * `shared` are the request's by-id loaders that resolvers use too, so an object loaded for a
+   * field is not loaded again to decide on it (and the reverse).
+   */
+  constructor(readonly access: Access, ds: DataSource, private readonly shared: SharedLoaders) {
+    this.loaders = factLoaders(ds, access);
+  }
+
+  get user(): AuthUser | null {
+    return this.access.user;
+  }
+
+  get isAdmin(): boolean {
+    return this.access.isAdmin;
+  }
+
+  /** The reader's own agency when they are an agency user, else null. */
+  get agencyId(): string | null {
+    const u = this.user;
+    return u?.role === UserRole.AGENCY_USER ? u.agencyId : null;
+  }
+
+  /** Remembers a decision about one object (type and id) for the rest of the request. */
+  private once(type: string, id: string, decide: () => boolean | Promise<boolean>): Promise<boolean> {
+    const key = `${type}:${id}`;
+    let d = this.decided.get(key);
+    if (!d) {
+      d = Promise.resolve(decide());
+      this.decided.set(key, d);
+    }
+    return d;
+  }
+
+  async board(id: string): Promise<boolean> {
+    const scope = await this.access.readableBoards();
+    return scope.all || scope.ids.has(id);
+  }
+
+  async anyBoard(ids: readonly string[]): Promise<boolean> {
+    const scope = await this.access.readableBoards();
+    return scope.all || ids.some((id) => scope.ids.has(id));
+  }
+
+  /** A sub-group opens to its boards' readers and to the agencies seated on it today. */
+  subGroup(id: string): Promise<boolean> {
+    return this.once('SubGroup', id, async () => {
+      if (this.isAdmin) return true;
+      if ((await this.access.seatedSubGroups()).has(id)) return true;
+      return this.anyBoard(await this.loaders.subGroupBoards.load(id));
+    });
+  }
+
+  /** The members, meetings and attendance of a board or a sub-group. */
+  body(o: { boardId: string | null; subGroupId: string | null }): Promise<boolean> {
+    if (o.boardId) return this.board(o.boardId);
+    if (o.subGroupId) return this.subGroup(o.subGroupId);
+    return Promise.resolve(false);
+  }
+
+  meetingObj(m: { id: string } & Facts['meeting']): Promise<boolean> {
+    return this.once('Meeting', m.id, () => this.body(m));
+  }
+
+  meeting(id: string): Promise<boolean> {
+    return this.once('Meeting', id, async () => {
+      const m = await this.loaders.meeting.load(id);
+      return !!m && this.body(m);
+    });
+  }
+
+  /** A cycle opens to readers of any of its boards, and to the agencies invited to it. */
+  cycle(c: AuditCycle): Promise<boolean> {
+    this.shared.auditCycleById.prime(c.id, c);
+    return this.once('AuditCycle', c.id, () => this.readCycle(c));
+  }
+
+  cycleById(id: string): Promise<boolean> {
+    return this.once('AuditCycle', id, async () => {
+      const c = await this.shared.auditCycleById.load(id);
+      return !!c && this.readCycle(c);
+    });
+  }
+
+  private async readCycle(c: Facts['cycle']): Promise<boolean> {
+    const mine = this.agencyId;
+    return (mine !== null && c.invitedAgencyIds.includes(mine)) || this.anyBoard(c.boardIds);
+  }
+
+  /** An agency user reads its own agency's returns; others the returns of their boards' cycles. */
+  auditReturn(r: AuditReturn): Promise<boolean> {
+    this.shared.auditReturnById.prime(r.id, r);
+    return this.once('AuditReturn', r.id, () => this.readReturn(r));
+  }
+
+  auditReturnById(id: string): Promise<boolean> {
+    return this.once('AuditReturn', id, async () => {
+      const r = await this.shared.auditReturnById.load(id);
+      return !!r && this.readReturn(r);
+    });
+  }
+
+  private async readReturn(r: Facts['ret']): Promise<boolean> {
+    if (this.isAdmin) return true;
+    if (this.user?.role === UserRole.AGENCY_USER) return r.agencyId === this.agencyId;
+    const c = await this.shared.auditCycleById.load(r.cycleId);
+    return !!c && this.anyBoard(c.boardIds);
+  }
+
+  /** An agency user reads the actions its agency owns; others the actions their boards track. */
+  action(a: { id: string } & Facts['action']): Promise<boolean> {
+    return this.once('Action', a.id, () => this.readAction(a));
+  }
+
+  actionById(id: string): Promise<boolean> {
+    return this.once('Action', id, async () => {
+      const a = await this.loaders.action.load(id);
+      return !!a && this.readAction(a);
+    });
+  }
+
+  private async readAction(a: Facts['action']): Promise<boolean> {
+    if (this.isAdmin) return true;
+    if (this.user?.role === UserRole.AGENCY_USER) return a.ownerAgencyId === this.agencyId;
+    return this.anyBoard(a.boardIds);
+  }
+
+  caseReview(r: { id: string } & Facts['boardOf']): Promise<boolean> {
+    return this.once('CaseReview', r.id, () => this.board(r.boardId));
+  }
+
+  businessPlan(p: { id: string } & Facts['boardOf']): Promise<boolean> {
+    return this.once('BusinessPlan', p.id, () => this.board(p.boardId));
+  }
+
+  caseReviewById(id: string): Promise<boolean> {
+    return this.once('CaseReview', id, async () => {
+      const r = await this.shared.caseReviewById.load(id);
+      return !!r && this.board(r.boardId);
+    });
+  }
+
+  businessPlanById(id: string): Promise<boolean> {
+    return this.once('BusinessPlan', id, async () => {
+      const p = await this.shared.businessPlanById.load(id);
+      return !!p && this.board(p.boardId);
+    });
+  }
+
+  /** Yourself; an admin everyone; a coordinator the people of their boards. */
+  person(id: string): Promise<boolean> {
+    return this.once('User', id, async () => {
+      const me = this.user;
+      if (!me) return false;
+      if (me.id === id || this.isAdmin) return true;
+      if (me.role !== UserRole.COORDINATOR) return false;
+      return this.loaders.userOfMyBoards.load(id);
+    });
+  }
+}
+
+function factLoaders(ds: DataSource, access: Access) {
+  const rows = async <T>(sql: string, ids: readonly string[]) => (await preparedQuery(ds, sql, [ids])) as (T & { id: string })[];
+  const byId = <T>(sql: string) => new DataLoader<string, T | null>(async (ids) => inKeyOrder(ids, await rows<T>(sql, ids), (r) => r.id));
+  return {
+    subGroupBoards: new DataLoader<string, string[]>(async (ids) => {
+      const links = await rows<{ board_ids: string[] }>(
+        `SELECT sub_group_id AS id, array_agg(board_id) AS board_ids FROM sub_group_board WHERE sub_group_id = ANY($1::uuid[]) GROUP BY sub_group_id`,
+        ids,
+      );
+      return inKeyOrder(ids, links, (l) => l.id).map((l) => l?.board_ids ?? []);
+    }),
+    meeting: byId<Facts['meeting']>(`SELECT id, board_id AS "boardId", sub_group_id AS "subGroupId" FROM meeting WHERE id = ANY($1::uuid[])`),
+    action: byId<Facts['action']>(`SELECT id, owner_agency_id AS "ownerAgencyId", board_ids AS "boardIds" FROM action WHERE id = ANY($1::uuid[])`),
+    // The people a coordinator works with: users of their boards, and users of agencies seated
+    // today on one of those boards or on a sub-group serving one.
+    userOfMyBoards: new DataLoader<string, boolean>(async (ids) => {
+      const visible = await preparedQuery(
+        ds,
+        `SELECT u.id FROM app_user u WHERE u.id = ANY($1::uuid[]) AND (
+           EXISTS (SELECT 1 FROM user_board ub WHERE ub.user_id = u.id AND ub.board_id = ANY($2::uuid[]))
+           OR EXISTS (SELECT 1 FROM membership m LEFT JOIN sub_group_board sgb ON sgb.sub_group_id = m.sub_group_id
+                      WHERE m.agency_id = u.agency_id AND coalesce(m.board_id, sgb.board_id) = ANY($2::uuid[])
+                        AND m.starts_on <= $3 AND (m.ends_on IS NULL OR m.ends_on >= $3)))`,
+        [ids, access.me.boardIds, access.today],
+      );
+      const set = new Set(visible.map((r: { id: string }) => r.id));
+      return ids.map((id) => set.has(id));
+    }),
+  };
+}

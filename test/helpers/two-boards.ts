@@ -1,0 +1,183 @@
+import { AttendanceStatus, MeetingStatus, UserRole } from '../../src/common/enums';
+import { answers } from './audit';
+import { Factories, factories, signedIn } from './factories';
+import { TestHub } from './hub';
+
+/**
+ * Two boards, A and B, and everything that hangs below them, built so that every kind of object
+ * exists on each side and across: a shared agency, a joint sub-group, a sub-group of B alone,
+ * multi-board and single-board audit cycles with earlier returns in the other board's cycle,
+ * reviews, plans, actions and progress notes. Every object is registered with the boards, body and
+ * agency it belongs to, so tests can decide independently of the hub who may read it.
+ */
+export type Side = 'A' | 'B';
+export type AgencyKey = 'aOnly' | 'bOnly' | 'shared' | 'sbOnly' | 'endedA';
+export type BodyKey = 'A' | 'B' | 'J' | 'SB';
+
+export interface Owned {
+  type: string;
+  /** Boards the object belongs to (a joint sub-group or a multi-board cycle: both). */
+  boards: Side[];
+  /** The board or sub-group whose members, meetings and attendance it is. */
+  body?: BodyKey;
+  /** For returns, their parts, actions and their notes: the agency whose record it is. */
+  agency?: AgencyKey;
+  /** Audit cycles: the agencies invited. */
+  invited?: AgencyKey[];
+  label: string;
+}
+
+export interface TwoBoards {
+  ids: { boards: Record<Side, string>; subGroups: Record<'J' | 'SB', string>; agencies: Record<AgencyKey, string> };
+  registry: Map<string, Owned>;
+  tokens: Record<string, string>;
+  /** Bodies each agency sits on today, and bodies where its seat has ended. */
+  seats: Record<AgencyKey, BodyKey[]>;
+  /** The return the walk follows into the other board: shared agency's AB return, whose previous return is in B's cycle. */
+  sharedAbReturn: string;
+  sharedB1Return: string;
+}
+
+export async function buildTwoBoards(hub: TestHub): Promise<TwoBoards> {
+  const f: Factories = factories(hub.ds);
+  const registry = new Map<string, Owned>();
+  const reg = (id: string, o: Owned) => registry.set(id, o);
+
+  const A = await f.board();
+  const B = await f.board();
+  reg(A.id, { type: 'Board', boards: ['A'], body: 'A', label: 'board A' });
+  reg(B.id, { type: 'Board', boards: ['B'], body: 'B', label: 'board B' });
+  const J = await f.subGroup([A.id, B.id]);
+  const SB = await f.subGroup([B.id]);
+  reg(J.id, { type: 'SubGroup', boards: ['A', 'B'], body: 'J', label: 'joint sub-group' });
+  reg(SB.id, { type: 'SubGroup', boards: ['B'], body: 'SB', label: "B's own sub-group" });
+
+  const agencies = {} as Record<AgencyKey, string>;
+  for (const k of ['aOnly', 'bOnly', 'shared', 'sbOnly', 'endedA'] as AgencyKey[]) agencies[k] = (await f.agency()).id;
+  const bodyIds: Record<BodyKey, { boardId?: string; subGroupId?: string }> = {
+    A: { boardId: A.id },
+    B: { boardId: B.id },
+    J: { subGroupId: J.id },
+    SB: { subGroupId: SB.id },
+  };
+  const bodyBoards: Record<BodyKey, Side[]> = { A: ['A'], B: ['B'], J: ['A', 'B'], SB: ['B'] };
+  const seats: Record<AgencyKey, BodyKey[]> = { aOnly: ['A', 'J'], bOnly: ['B', 'J'], shared: ['A', 'B'], sbOnly: ['SB'], endedA: [] };
+  for (const [agency, bodies] of Object.entries(seats) as [AgencyKey, BodyKey[]][]) {
+    for (const body of bodies) {
+      const m = await f.membership(agencies[agency], bodyIds[body], { startsOn: '2020-01-01' });
+      reg(m.id, { type: 'Membership', boards: bodyBoards[body], body, agency, label: `${agency}'s seat on ${body}` });
+    }
+  }
+  // A seat on A that ended: the board closes to the agency; its own records stay readable.
+  const ended = await f.membership(agencies.endedA, bodyIds.A, { startsOn: '2020-01-01', endsOn: '2023-12-31' });
+  reg(ended.id, { type: 'Membership', boards: ['A'], body: 'A', agency: 'endedA', label: "endedA's ended seat on A" });
+
+  const attendees: Record<BodyKey, AgencyKey[]> = { A: ['aOnly', 'shared'], B: ['bOnly', 'shared'], J: ['aOnly', 'bOnly'], SB: ['sbOnly'] };
+  for (const body of ['A', 'B', 'J', 'SB'] as BodyKey[]) {
+    const meeting = await f.meeting(bodyIds[body], '2024-03-01', MeetingStatus.HELD);
+    reg(meeting.id, { type: 'Meeting', boards: bodyBoards[body], body, label: `meeting of ${body}` });
+    for (const a of attendees[body]) {
+      const rec = await f.attendance(meeting.id, agencies[a], AttendanceStatus.PRESENT, 'A. Person');
+      reg(rec.id, { type: 'Attendance', boards: bodyBoards[body], body, label: `${a} at ${body}'s meeting` });
+    }
+  }
+
+  const admin = await signedIn(hub, f, UserRole.ADMIN);
+  const people: [string, UserRole, { boardIds?: string[]; agencyId?: string }, Owned][] = [
+    ['coordA', UserRole.COORDINATOR, { boardIds: [A.id] }, { type: 'User', boards: ['A'], label: 'coordinator of A' }],
+    ['viewerA', UserRole.VIEWER, { boardIds: [A.id] }, { type: 'User', boards: ['A'], label: 'viewer of A' }],
+    ['coordB', UserRole.COORDINATOR, { boardIds: [B.id] }, { type: 'User', boards: ['B'], label: 'coordinator of B' }],
+  ];
+  for (const k of Object.keys(agencies) as AgencyKey[]) {
+    people.push([`user:${k}`, UserRole.AGENCY_USER, { agencyId: agencies[k] }, { type: 'User', boards: [], agency: k, label: `user of ${k}` }]);
+  }
+  const tokens: Record<string, string> = { admin: admin.token };
+  for (const [key, role, o, owned] of people) {
+    const u = await signedIn(hub, f, role, o);
+    tokens[key] = u.token;
+    reg(u.user.id, owned);
+  }
+
+  const ok = async (query: string, i: Record<string, unknown>, token = admin.token) => {
+    const res = await hub.gql(query, { i }, token);
+    if (res.errors) throw new Error(`${query}: ${JSON.stringify(res.errors)}`);
+    return Object.values(res.data)[0] as any;
+  };
+
+  // Audit cycles: A1 (A, early 2022), B1 (B, later 2022), AB (both, 2024). Each agency's latest
+  // earlier return for AB is then in B1, so previousReturn leads from a readable return into B.
+  // Version 1 as shipped: other suites publish later versions into the shared database.
+  const fw = (await hub.gql(`{ auditFrameworks { id key version } }`, {}, admin.token)).data.auditFrameworks.find((x: any) => x.key === 'SECTION_11_CHILDREN' && x.version === 1).id;
+  const CYCLE = `mutation($i: CreateAuditCycleInput!) { createAuditCycle(input: $i) { id } }`;
+  const SAVE = `mutation($i: SaveAuditReturnInput!) { saveAuditReturn(input: $i) { id assessments { id actions { id } } } }`;
+  const SUBMIT = `mutation($i: SubmitAuditReturnInput!) { submitAuditReturn(input: $i) { id versions { id } } }`;
+  const cycles: [string, Side[], AgencyKey[], string, string][] = [
+    ['A1', ['A'], ['aOnly', 'shared', 'endedA'], '2022-01-01', '2022-03-31'],
+    ['B1', ['B'], ['bOnly', 'shared'], '2022-06-01', '2022-09-30'],
+    ['AB', ['A', 'B'], ['aOnly', 'bOnly', 'shared'], '2024-01-01', '2024-03-31'],
+  ];
+  const returns: Record<string, string> = {};
+  const boardIdOf = { A: A.id, B: B.id };
+  for (const [name, sides, invited, opensOn, dueOn] of cycles) {
+    const cycle = await ok(CYCLE, { frameworkId: fw, name: `Section 11 ${name} ${Math.random()}`, boardIds: sides.map((s) => boardIdOf[s]), invitedAgencyIds: invited.map((a) => agencies[a]), opensOn, dueOn });
+    reg(cycle.id, { type: 'AuditCycle', boards: sides, invited, label: `cycle ${name}` });
+    for (const a of invited) {
+      const saved = await ok(SAVE, { cycleId: cycle.id, agencyId: agencies[a], assessments: answers('MMMMMMPN', '2024-12-31') });
+      const owned = (type: string, label: string): Owned => ({ type, boards: sides, agency: a, label: `${label} of ${a} in ${name}` });
+      reg(saved.id, owned('AuditReturn', 'return'));
+      for (const as of saved.assessments) {
+        reg(as.id, owned('AuditAssessment', 'assessment'));
+        for (const act of as.actions) reg(act.id, owned('Action', 'improvement action'));
+      }
+      const submitted = await ok(SUBMIT, { returnId: saved.id });
+      for (const v of submitted.versions) reg(v.id, owned('AuditReturnVersion', 'version'));
+      returns[`${name}:${a}`] = saved.id;
+    }
+  }
+
+  // Case reviews and business plans on each board, with actions owned by different agencies.
+  const ADD_ACTION = `mutation($i: AddActionInput!) { addAction(input: $i) { id } }`;
+  const UPDATE_ACTION = `mutation($i: UpdateActionInput!) { updateAction(input: $i) { id updates { id } } }`;
+  const addAction = async (side: Side, source: Record<string, string>, owner: AgencyKey, label: string) => {
+    const action = await ok(ADD_ACTION, { ...source, description: `${label} action for ${owner}`, ownerAgencyId: agencies[owner], dueOn: '2024-06-30' });
+    reg(action.id, { type: 'Action', boards: [side], agency: owner, label: `${label} action of ${owner}` });
+    const updated = await ok(UPDATE_ACTION, { actionId: action.id, note: 'Started', status: 'IN_PROGRESS', rag: 'AMBER', notedOn: '2024-04-01' });
+    for (const u of updated.updates) reg(u.id, { type: 'ActionUpdate', boards: [side], agency: owner, label: `note on ${label} action of ${owner}` });
+  };
+  const owners: Record<Side, AgencyKey[]> = { A: ['aOnly', 'shared'], B: ['bOnly', 'shared'] };
+  for (const side of ['A', 'B'] as Side[]) {
+    const review = await ok(`mutation($i: CreateCaseReviewInput!) { createCaseReview(input: $i) { id } }`, {
+      boardId: boardIdOf[side], type: 'SERIOUS_CASE_REVIEW', reference: `Child ${side}${Math.random()}`, referredOn: '2023-01-10', involvedAgencyIds: owners[side].map((a) => agencies[a]),
+    });
+    reg(review.id, { type: 'CaseReview', boards: [side], label: `review of ${side}` });
+    await ok(`mutation($i: DecideCaseReviewInput!) { decideCaseReview(input: $i) { id } }`, { caseReviewId: review.id, commission: true, decidedOn: '2023-02-01', rationale: 'Criteria met' });
+    await ok(`mutation($i: UpdateCaseReviewStatusInput!) { updateCaseReviewStatus(input: $i) { id } }`, { caseReviewId: review.id, status: 'IN_PROGRESS', on: '2023-03-01' });
+    const rec = await ok(`mutation($i: AddRecommendationInput!) { addRecommendation(input: $i) { id } }`, { caseReviewId: review.id, text: `Recommendation on ${side}` });
+    reg(rec.id, { type: 'Recommendation', boards: [side], label: `recommendation of ${side}` });
+    for (const owner of owners[side]) await addAction(side, { recommendationId: rec.id }, owner, `review ${side}`);
+
+    const plan = await ok(`mutation($i: CreateBusinessPlanInput!) { createBusinessPlan(input: $i) { id } }`, { boardId: boardIdOf[side], title: `Plan ${side}`, periodFrom: '2024-04-01', periodTo: '2025-03-31' });
+    reg(plan.id, { type: 'BusinessPlan', boards: [side], label: `plan of ${side}` });
+    const priority = await ok(`mutation($i: AddPriorityInput!) { addPriority(input: $i) { id } }`, {
+      businessPlanId: plan.id, code: '1', title: `Priority of ${side}`, leadSubGroupId: side === 'A' ? J.id : SB.id,
+    });
+    reg(priority.id, { type: 'PlanPriority', boards: [side], label: `priority of ${side}` });
+    for (const owner of owners[side]) await addAction(side, { priorityId: priority.id }, owner, `plan ${side}`);
+  }
+
+  // Every audit log entry about these boards: a coordinator may read those of their boards.
+  const entries: { id: string; board_ids: string[] }[] = await hub.ds.query(`SELECT id::text, board_ids FROM audit_log_entry WHERE board_ids && $1::uuid[]`, [[A.id, B.id]]);
+  for (const e of entries) {
+    const sides = (['A', 'B'] as Side[]).filter((s) => e.board_ids.includes(boardIdOf[s]));
+    reg(e.id, { type: 'AuditLogEntry', boards: sides, label: `audit log entry ${e.id}` });
+  }
+
+  return {
+    ids: { boards: { A: A.id, B: B.id }, subGroups: { J: J.id, SB: SB.id }, agencies },
+    registry,
+    tokens,
+    seats,
+    sharedAbReturn: returns['AB:shared'],
+    sharedB1Return: returns['B1:shared'],
+  };
+}
