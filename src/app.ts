@@ -6,14 +6,14 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import express, { Express } from 'express';
+import express, { Express, RequestHandler } from 'express';
 import http from 'node:http';
 import { DataSource } from 'typeorm';
 import { Config } from './config/env';
 import { Clock, systemClock } from './common/clock';
-import { DomainError, toGraphQLError } from './common/errors';
+import { DomainError, serviceUnavailablePlugin, toGraphQLError } from './common/errors';
 import { Logger } from './common/logger';
-import { requestLogPlugin } from './common/request-log.plugin';
+import { requestErrorHandler, requestLogMiddleware, requestLogPlugin } from './common/request-log.plugin';
 import { withSqlCounter } from './common/sql-counter';
 import { Context, createContext } from './context';
 import { annualReportRouter } from './modules/report/annual-report.route';
@@ -27,6 +27,18 @@ export interface App {
   services: Services;
   stop(): Promise<void>;
 }
+
+/**
+ * A body that is not JSON (another content type, or none) leaves req.body unset, which the Apollo
+ * middleware answers with a 500; an empty one lets Apollo refuse it as the client error it is.
+ */
+const emptyBodyWhenNotJson: RequestHandler = (req, _res, next) => {
+  req.body ??= {};
+  next();
+};
+
+/** Lexical tokens a GraphQL document may have; a longer one is refused before it is parsed further. */
+export const MAX_TOKENS = 5000;
 
 export type AppConfig = Pick<Config, 'isProduction' | 'jwtSecret' | 'jwtExpiresIn' | 'bcryptRounds'> &
   Partial<Pick<Config, 'signInThrottle' | 'trustProxy'>> & {
@@ -48,17 +60,20 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
   const httpServer = http.createServer(app);
   // Depth and cost limits always; production also hides field suggestions (schema probing).
   const limited = config.queryLimits !== 'off';
+  // The token limit is graphql-js's own (parseOptions below): armor's throws outside the parser, a 500.
   const armor = new ApolloArmor({
     maxDepth: { enabled: limited, n: 12 },
     costLimit: { enabled: limited, maxCost: 20000, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
     maxAliases: { n: 30 },
     maxDirectives: { n: 30 },
-    maxTokens: { enabled: limited, n: 5000 },
+    maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: config.isProduction },
   });
   const protection = armor.protect();
   const apollo = new ApolloServer<Context>({
     schema: buildHubSchema(),
+    // Too many tokens is a syntax error like any other: HTTP 400, GRAPHQL_PARSE_FAILED.
+    parseOptions: limited ? { maxTokens: MAX_TOKENS } : {},
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: !config.isProduction,
     formatError: (formatted, error) => toGraphQLError(formatted, error, !config.isProduction),
@@ -68,6 +83,7 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
       ApolloServerPluginUsageReportingDisabled(),
       ...protection.plugins,
       requestLogPlugin(logger),
+      serviceUnavailablePlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       config.isProduction ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
     ],
@@ -93,8 +109,10 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
   app.use((req, res, next) => (req.path.startsWith('/boards/') ? withSqlCounter(next) : next()), annualReportRouter(ds, services, logger));
   app.use(
     '/graphql',
+    requestLogMiddleware(logger),
     (_req, _res, next) => withSqlCounter(next),
     express.json({ limit: '1mb' }),
+    emptyBodyWhenNotJson,
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = (req.headers['x-request-id'] as string) || randomUUID();
@@ -111,6 +129,7 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
       },
     }),
   );
+  app.use('/graphql', requestErrorHandler(logger));
 
   return {
     app,

@@ -28,7 +28,12 @@ async function main(): Promise<void> {
     embedded = await startEmbeddedPostgres(path.join(config.dataDir, 'pg'), config.embeddedPgPort);
     url = embedded.url;
   }
-  const ds: DataSource = createDataSource({ url, logger: new CountingSqlLogger(logger) });
+  const ds: DataSource = createDataSource({
+    url,
+    logger: new CountingSqlLogger(logger),
+    statementTimeoutMs: config.dbStatementTimeoutMs,
+    acquireTimeoutMs: config.dbAcquireTimeoutMs,
+  });
   // A failed start must not leave an orphaned PostgreSQL behind.
   const stopEmbedded = async (e: unknown) => {
     if (embedded) await embedded.stop().catch(() => undefined);

@@ -48,7 +48,7 @@ describe('entity metadata and migrated schema', () => {
     const tables = ds.entityMetadatas.map((m) => m.tableName);
     const entityIndexes = new Map(ds.entityMetadatas.flatMap((m) => m.indices.map((i) => [i.name, i] as const)));
     const constraintIndexes = new Set(
-      (await ds.query(`SELECT conname FROM pg_constraint WHERE contype IN ('p', 'u')`)).map((r: { conname: string }) => r.conname),
+      (await ds.query(`SELECT conname FROM pg_constraint WHERE contype IN ('p', 'u', 'x')`)).map((r: { conname: string }) => r.conname),
     );
     const dbIndexes: { indexname: string; indexdef: string }[] = await ds.query(
       `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = ANY($1)`,

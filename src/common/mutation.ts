@@ -1,6 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditLogEntry } from '../modules/audit-log/audit-log.entity';
 import { AuthUser } from '../access/access';
+import { ConflictError, PG_RETRYABLE, pgCode } from './errors';
 
 export interface MutationOutcome<T> {
   result: T;
@@ -20,12 +21,23 @@ function redact(value: unknown): unknown {
   return value;
 }
 
+export interface RetryPolicy {
+  /** Tries in all, the first included. */
+  attempts: number;
+  /** Upper bound of the random pause before the n-th retry: n × this, in milliseconds. */
+  backoffMs: number;
+}
+
+const DEFAULT_RETRY: RetryPolicy = { attempts: 3, backoffMs: 25 };
+
 /**
  * Every mutation runs through here: one transaction for the change and its audit log entry,
- * so a rejected mutation leaves neither behind.
+ * so a rejected mutation leaves neither behind. The work decides on rows it has locked (or that
+ * constraints protect) inside that transaction; when PostgreSQL still aborts it for a deadlock or a
+ * serialization failure, the whole transaction is tried again a few times, then answered CONFLICT.
  */
 export class MutationRunner {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly ds: DataSource, private readonly retry: RetryPolicy = DEFAULT_RETRY) {}
 
   async run<T>(
     actor: AuthUser | null,
@@ -33,6 +45,22 @@ export class MutationRunner {
     input: unknown,
     work: (em: EntityManager) => Promise<MutationOutcome<T>>,
   ): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.once(actor, operation, input, work);
+      } catch (e) {
+        const code = pgCode(e);
+        if (!code || !PG_RETRYABLE.includes(code)) throw e;
+        if (attempt >= this.retry.attempts) {
+          throw new ConflictError('Someone else changed this at the same time; reload and try again', { retried: attempt - 1 });
+        }
+        // Jittered, so two transactions that deadlocked each other do not meet again in step.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * this.retry.backoffMs * attempt));
+      }
+    }
+  }
+
+  private once<T>(actor: AuthUser | null, operation: string, input: unknown, work: (em: EntityManager) => Promise<MutationOutcome<T>>): Promise<T> {
     return this.ds.transaction(async (em) => {
       const outcome = await work(em);
       await em.insert(AuditLogEntry, {

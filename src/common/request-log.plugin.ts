@@ -1,34 +1,114 @@
 import { ApolloServerPlugin } from '@apollo/server';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import { ErrorRequestHandler, RequestHandler } from 'express';
 import { Context } from '../context';
 import { toGraphQLError } from './errors';
 import { Logger } from './logger';
 import { sqlStatementsSoFar } from './sql-counter';
 
-/** One structured line per GraphQL request: operation, duration, user and outcome. */
+/** What one request's log line says; the Apollo plugin fills in what only GraphQL knows. */
+interface RequestRecord {
+  requestId: string;
+  started: bigint;
+  operation: string | null;
+  user: string | null;
+  role: string | null;
+  errorCodes: string[];
+  sqlStatements?: number;
+}
+
+const store = new AsyncLocalStorage<RequestRecord>();
+const REQUEST_ID = /^[\w.:-]{1,100}$/;
+
+/**
+ * One structured line per request to /graphql, written when the answer has gone (or the client
+ * went away), so requests refused before GraphQL runs (bad JSON, wrong content type, too large,
+ * a context that could not be built) are logged like the others. Mount it first.
+ */
+export function requestLogMiddleware(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const given = req.headers['x-request-id'];
+    const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    // The context reads the same header, so the log line and the context carry one id.
+    req.headers['x-request-id'] = requestId;
+    res.setHeader('x-request-id', requestId);
+    const record: RequestRecord = { requestId, started: process.hrtime.bigint(), operation: null, user: null, role: null, errorCodes: [] };
+    let written = false;
+    const write = () => {
+      if (written) return;
+      written = true;
+      const durationMs = Number(process.hrtime.bigint() - record.started) / 1e6;
+      const status = res.writableFinished ? res.statusCode : null;
+      logger.info(
+        {
+          requestId,
+          method: req.method,
+          operation: record.operation,
+          durationMs: Math.round(durationMs * 10) / 10,
+          user: record.user,
+          role: record.role,
+          outcome: status === null ? 'aborted' : record.errorCodes.length || status >= 400 ? 'error' : 'ok',
+          errorCodes: record.errorCodes.length ? [...new Set(record.errorCodes)] : undefined,
+          status,
+          sqlStatements: record.sqlStatements,
+        },
+        'graphql request',
+      );
+    };
+    res.on('finish', write);
+    res.on('close', write);
+    store.run(record, next);
+  };
+}
+
+/**
+ * Express error handler for /graphql: a body that is not JSON, too large, or in an unknown charset is
+ * the client's fault (4xx, JSON, no stack trace); anything else is logged and answered 500.
+ */
+export function requestErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, _req, res, next) => {
+    if (res.headersSent) return next(err);
+    const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+    const code = status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
+    store.getStore()?.errorCodes.push(code);
+    if (status === 500) logger.error({ requestId: store.getStore()?.requestId, err }, 'unexpected error');
+    const message =
+      status === 500
+        ? 'Internal server error'
+        : err.type === 'entity.parse.failed'
+          ? 'The request body is not valid JSON'
+          : err.type === 'entity.too.large'
+            ? 'The request body is too large'
+            : 'The request body cannot be read';
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  };
+}
+
+/** Fills the request's log line with the operation, the user and the outcome. */
 export function requestLogPlugin(logger: Logger): ApolloServerPlugin<Context> {
+  const codeOf = (e: unknown) => String(toGraphQLError({ message: (e as Error).message, extensions: (e as { extensions?: Record<string, unknown> }).extensions }, e, true).extensions?.code);
   return {
+    async contextCreationDidFail({ error }) {
+      store.getStore()?.errorCodes.push(codeOf(error));
+    },
+    async invalidRequestWasReceived({ error }) {
+      store.getStore()?.errorCodes.push(codeOf(error));
+    },
     async requestDidStart() {
-      const started = process.hrtime.bigint();
       return {
-        async willSendResponse({ operationName, errors, contextValue: ctx, response }) {
-          const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-          const codes = (errors ?? []).map((e) => String(toGraphQLError({ message: e.message, extensions: e.extensions }, e, true).extensions?.code));
-          logger.info(
-            {
-              requestId: ctx.requestId,
-              operation: operationName ?? null,
-              durationMs: Math.round(durationMs * 10) / 10,
-              user: ctx.user?.id ?? null,
-              role: ctx.user?.role ?? null,
-              outcome: codes.length ? 'error' : 'ok',
-              errorCodes: codes.length ? [...new Set(codes)] : undefined,
-              status: response.http.status ?? 200,
-              sqlStatements: sqlStatementsSoFar(),
-            },
-            'graphql request',
-          );
+        async willSendResponse({ operationName, errors, contextValue: ctx }) {
+          const codes = (errors ?? []).map(codeOf);
+          const record = store.getStore();
+          if (record) {
+            record.operation = operationName ?? null;
+            record.user = ctx?.user?.id ?? null;
+            record.role = ctx?.user?.role ?? null;
+            record.errorCodes.push(...codes);
+            record.sqlStatements = sqlStatementsSoFar();
+          }
           const internal = (errors ?? []).filter((_, i) => codes[i] === 'INTERNAL_SERVER_ERROR');
-          for (const e of internal) logger.error({ requestId: ctx.requestId, err: e.originalError ?? e }, 'unexpected error');
+          for (const e of internal) logger.error({ requestId: ctx?.requestId, err: e.originalError ?? e }, 'unexpected error');
         },
       };
     },

@@ -24,6 +24,8 @@ const schema = z
       .string()
       .regex(/^[\w.:/,\s-]+$/, 'TRUST_PROXY is false, true, a hop count, or addresses/subnets (comma-separated)')
       .default('false'),
+    DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
+    DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SEED_DEMO: z
       .enum(['true', 'false'])
@@ -54,6 +56,10 @@ export interface Config {
   signInThrottle: SignInThrottleConfig;
   /** Express's 'trust proxy' setting (decides req.ip, the client address); false unless TRUST_PROXY says otherwise. */
   trustProxy: boolean | number | string;
+  /** PostgreSQL cancels a statement running longer than this (the request is answered 503). */
+  dbStatementTimeoutMs: number;
+  /** How long a request waits for a pooled connection before it is answered 503. */
+  dbAcquireTimeoutMs: number;
   logLevel: string;
   seedDemo: boolean;
 }
@@ -114,6 +120,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       windowSeconds: env.SIGN_IN_WINDOW_SECONDS,
     },
     trustProxy: trustProxy(env.TRUST_PROXY),
+    dbStatementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
+    dbAcquireTimeoutMs: env.DB_ACQUIRE_TIMEOUT_MS,
     logLevel: env.LOG_LEVEL,
     seedDemo: env.SEED_DEMO ?? env.NODE_ENV === 'development',
   };

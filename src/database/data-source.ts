@@ -11,9 +11,14 @@ export interface DataSourceOptions {
   url: string;
   logger?: Logger;
   poolSize?: number;
+  /** statement_timeout of every pooled connection, in ms; unset: none (the CLI's migrations, the bench loader). */
+  statementTimeoutMs?: number;
+  /** How long a query waits for a free connection (or a new one to open), in ms; unset: as long as it takes. */
+  acquireTimeoutMs?: number;
 }
 
-export function createDataSource({ url, logger, poolSize = 10 }: DataSourceOptions): DataSource {
+/** The server passes both timeouts from its config (DB_STATEMENT_TIMEOUT_MS, DB_ACQUIRE_TIMEOUT_MS). */
+export function createDataSource({ url, logger, poolSize = 10, statementTimeoutMs, acquireTimeoutMs }: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -24,6 +29,11 @@ export function createDataSource({ url, logger, poolSize = 10 }: DataSourceOptio
     migrationsRun: false,
     logging: logger ? ['query', 'error'] : ['error'],
     logger,
-    extra: { max: poolSize },
+    // A frozen or unreachable database fails requests in bounded time (answered 503) instead of holding them.
+    extra: {
+      max: poolSize,
+      ...(acquireTimeoutMs ? { connectionTimeoutMillis: acquireTimeoutMs } : {}),
+      ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
+    },
   });
 }

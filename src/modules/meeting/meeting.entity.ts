@@ -12,6 +12,7 @@ import { SubGroup } from '../sub-group/sub-group.entity';
 @Check('meeting_body_check', '(board_id IS NULL) <> (sub_group_id IS NULL)')
 @Index('meeting_board_date_idx', ['boardId', 'date', 'id'], { where: 'board_id IS NOT NULL' })
 @Index('meeting_sub_group_date_idx', ['subGroupId', 'date', 'id'], { where: 'sub_group_id IS NOT NULL' })
+@Check('meeting_cancellation_reason_check', `status = 'CANCELLED' OR cancellation_reason IS NULL`)
 export class Meeting extends BaseEntity {
   @Field(() => ID, { nullable: true })
   @Column({ type: 'uuid', nullable: true })

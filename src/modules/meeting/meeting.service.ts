@@ -1,4 +1,4 @@
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Access } from '../../access/access';
 import { MeetingStatus } from '../../common/enums';
 import { BadInputError, ConflictError } from '../../common/errors';
@@ -77,49 +77,69 @@ export class MeetingService {
   /**
    * Records who came and marks the meeting HELD. Records given again for an agency replace its
    * earlier record (a register is corrected, not appended to); the audit log keeps what it said before.
+   * Decided under a lock on the meeting row: registers and a cancellation of one meeting queue up, so
+   * a CANCELLED meeting never gets a register and concurrent registers cannot deadlock.
    */
   async recordAttendance(access: Access, input: RecordAttendanceInput, asOf = access.today): Promise<Meeting> {
     const meeting = await this.get(access, input.meetingId);
     const boardIds = await this.memberships.boardsOfBody(this.ds.manager, meeting);
     access.assertCanManageAnyBoard(boardIds);
-    if (meeting.status === MeetingStatus.CANCELLED) throw new ConflictError('This meeting was cancelled; attendance cannot be recorded');
     if (meeting.date > asOf) throw new ConflictError(`This meeting is on ${meeting.date}; record attendance once it has been held`);
     const seen = new Set<string>();
     input.records.forEach((r, i) => {
       if (seen.has(r.agencyId)) throw new BadInputError(`records.${i}.agencyId`, 'Each agency may appear once');
       seen.add(r.agencyId);
     });
-    const seats = await this.ds.getRepository(Membership).find({
-      where: meeting.boardId ? { boardId: meeting.boardId } : { subGroupId: meeting.subGroupId! },
-    });
-    input.records.forEach((r, i) => {
-      const active = seats.some((s) => s.agencyId === r.agencyId && isActiveOn(s, meeting.date));
-      if (!active) throw new BadInputError(`records.${i}.agencyId`, `Agency ${r.agencyId} was not a member on ${meeting.date}`);
-    });
     return this.mutations.run(access.me, 'recordAttendance', input, async (em) => {
+      const locked = await this.lockMeeting(em, meeting.id);
+      if (locked.status === MeetingStatus.CANCELLED) throw new ConflictError('This meeting was cancelled; attendance cannot be recorded', { status: locked.status });
+      const seats = await em.getRepository(Membership).find({
+        where: locked.boardId ? { boardId: locked.boardId } : { subGroupId: locked.subGroupId! },
+      });
+      input.records.forEach((r, i) => {
+        const active = seats.some((s) => s.agencyId === r.agencyId && isActiveOn(s, locked.date));
+        if (!active) throw new BadInputError(`records.${i}.agencyId`, `Agency ${r.agencyId} was not a member on ${locked.date}`);
+      });
+      // Rows in one fixed order (by agency), whoever sends them in whatever order.
+      const rows = input.records
+        .map((r) => ({ meetingId: locked.id, agencyId: r.agencyId, status: r.status, attendeeName: r.attendeeName?.trim() || null }))
+        .sort((a, b) => (a.agencyId < b.agencyId ? -1 : a.agencyId > b.agencyId ? 1 : 0));
       await em
         .createQueryBuilder()
         .insert()
         .into(Attendance)
-        .values(input.records.map((r) => ({ meetingId: meeting.id, agencyId: r.agencyId, status: r.status, attendeeName: r.attendeeName?.trim() || null })))
+        .values(rows)
         .orUpdate(['status', 'attendee_name', 'updated_at'], ['meeting_id', 'agency_id'])
         .execute();
-      meeting.status = MeetingStatus.HELD;
-      const saved = await em.save(meeting);
-      return { result: saved, entityType: 'Meeting', entityId: meeting.id, boardIds };
+      if (locked.status !== MeetingStatus.HELD) {
+        await em.update(Meeting, { id: locked.id }, { status: MeetingStatus.HELD });
+        locked.status = MeetingStatus.HELD;
+      }
+      return { result: locked, entityType: 'Meeting', entityId: locked.id, boardIds };
     });
   }
 
+  /** Cancels a SCHEDULED meeting; decided under the same lock as registers, so only one of the two wins. */
   async cancel(access: Access, input: CancelMeetingInput): Promise<Meeting> {
     const meeting = await this.get(access, input.meetingId);
     const boardIds = await this.memberships.boardsOfBody(this.ds.manager, meeting);
     access.assertCanManageAnyBoard(boardIds);
-    if (meeting.status !== MeetingStatus.SCHEDULED) throw new ConflictError(`Only a scheduled meeting can be cancelled; this one is ${meeting.status}`);
     return this.mutations.run(access.me, 'cancelMeeting', input, async (em) => {
-      meeting.status = MeetingStatus.CANCELLED;
-      meeting.cancellationReason = input.reason?.trim() || null;
-      const saved = await em.save(meeting);
-      return { result: saved, entityType: 'Meeting', entityId: meeting.id, boardIds };
+      const locked = await this.lockMeeting(em, meeting.id);
+      if (locked.status !== MeetingStatus.SCHEDULED) {
+        throw new ConflictError(`Only a scheduled meeting can be cancelled; this one is ${locked.status}`, { status: locked.status });
+      }
+      const cancellationReason = input.reason?.trim() || null;
+      await em.update(Meeting, { id: locked.id }, { status: MeetingStatus.CANCELLED, cancellationReason });
+      Object.assign(locked, { status: MeetingStatus.CANCELLED, cancellationReason });
+      return { result: locked, entityType: 'Meeting', entityId: locked.id, boardIds };
     });
+  }
+
+  /** SELECT … FOR UPDATE of the meeting: the first statement of every change to its status or register. */
+  private async lockMeeting(em: EntityManager, id: string): Promise<Meeting> {
+    const locked = await em.getRepository(Meeting).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!locked) throw new ConflictError('The meeting was removed meanwhile');
+    return locked;
   }
 }

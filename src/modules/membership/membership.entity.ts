@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, Exclusion, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '../../common/base.entity';
 import { MembershipRole } from '../../common/enums';
 import { DateScalar } from '../../common/scalars';
@@ -14,6 +14,9 @@ import { SubGroup } from '../sub-group/sub-group.entity';
 @Check('membership_dates_check', 'ends_on IS NULL OR ends_on >= starts_on')
 @Index('membership_board_idx', ['boardId', 'agencyId'], { where: 'board_id IS NOT NULL' })
 @Index('membership_sub_group_idx', ['subGroupId', 'agencyId'], { where: 'sub_group_id IS NOT NULL' })
+// One seat per agency per body at a time (dates inclusive); migration 1763880700000-integrity.
+@Exclusion('membership_board_seat_excl', `USING gist ("board_id" WITH =, "agency_id" WITH =, daterange("starts_on", "ends_on", '[]') WITH &&) WHERE ("board_id" IS NOT NULL)`)
+@Exclusion('membership_sub_group_seat_excl', `USING gist ("sub_group_id" WITH =, "agency_id" WITH =, daterange("starts_on", "ends_on", '[]') WITH &&) WHERE ("sub_group_id" IS NOT NULL)`)
 export class Membership extends BaseEntity {
   @Field(() => ID)
   @Index('membership_agency_idx')

@@ -11,6 +11,9 @@ import { SubGroup, SubGroupBoard } from '../sub-group/sub-group.entity';
 import { Membership } from './membership.entity';
 import { AddMembershipInput, EndMembershipInput } from './membership.inputs';
 
+/** The exclusion constraints of migration 1763880700000-integrity: no two overlapping seats of an agency on one body. */
+const SEAT_CONSTRAINTS = ['membership_board_seat_excl', 'membership_sub_group_seat_excl'];
+
 export type Body = { boardId: string; subGroupId?: undefined } | { subGroupId: string; boardId?: undefined };
 
 export class MembershipService {
@@ -44,8 +47,10 @@ export class MembershipService {
     access.assertCanManageAnyBoard(boardIds);
     const expectedToAttend =
       input.expectedToAttend ?? ![MembershipRole.ADVISER, MembershipRole.OBSERVER].includes(input.role);
+    const taken = () => new ConflictError(`${agency.name} already has a seat here on or after ${input.startsOn}`);
     return this.mutations.run(access.me, 'addMembership', input, async (em) => {
       // One seat per agency per body at a time: overlapping seats would count it twice in attendance.
+      // This check names the seat in the way; the exclusion constraints decide when two adds race.
       const overlap = await em
         .getRepository(Membership)
         .createQueryBuilder('m')
@@ -55,20 +60,21 @@ export class MembershipService {
         .andWhere('(m.ends_on IS NULL OR m.ends_on >= :startsOn)', { startsOn: input.startsOn })
         .getOne();
       if (overlap) throw new ConflictError(`${agency.name} already has a seat here from ${overlap.startsOn}`, { existingId: overlap.id });
-      const membership = await em.save(
-        em.create(Membership, {
-          agencyId: input.agencyId,
-          boardId: input.boardId ?? null,
-          subGroupId: input.subGroupId ?? null,
-          role: input.role,
-          representative: input.representative?.trim() || null,
-          deputy: input.deputy?.trim() || null,
-          startsOn: input.startsOn,
-          endsOn: null,
-          expectedToAttend,
-        }),
-      );
-      return { result: membership, entityType: 'Membership', entityId: membership.id, boardIds };
+      const membership = em.create(Membership, {
+        agencyId: input.agencyId,
+        boardId: input.boardId ?? null,
+        subGroupId: input.subGroupId ?? null,
+        role: input.role,
+        representative: input.representative?.trim() || null,
+        deputy: input.deputy?.trim() || null,
+        startsOn: input.startsOn,
+        endsOn: null,
+        expectedToAttend,
+      });
+      const saved = await em.save(membership).catch((e) => {
+        throw SEAT_CONSTRAINTS.includes((e as { driverError?: { constraint?: string } }).driverError?.constraint ?? '') ? taken() : e;
+      });
+      return { result: saved, entityType: 'Membership', entityId: saved.id, boardIds };
     });
   }
 

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { DataSource } from 'typeorm';
 import { createContext } from '../../context';
-import { BadInputError, DomainError } from '../../common/errors';
+import { BadInputError, DomainError, isDatabaseUnavailable } from '../../common/errors';
 import { isIsoDate } from '../../common/scalars';
 import { Logger } from '../../common/logger';
 import { sqlStatementsSoFar } from '../../common/sql-counter';
@@ -57,6 +57,10 @@ export function annualReportRouter(ds: DataSource, services: Services, logger: L
     } catch (e) {
       if (e instanceof DomainError) {
         res.status(STATUS[e.code] ?? 400).json({ errors: [{ message: e.message, extensions: { ...e.extra, code: e.code } }] });
+        return;
+      }
+      if (isDatabaseUnavailable(e)) {
+        res.status(503).json({ errors: [{ message: 'The database is not answering; try again in a moment', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
         return;
       }
       logger.error({ err: e }, 'annual report failed');
