@@ -33,7 +33,7 @@ export class MembershipService {
   }
 
   async add(access: Access, input: AddMembershipInput): Promise<Membership> {
-    access.me;
+    access.assertSignedIn();
     if (!!input.boardId === !!input.subGroupId) throw new BadInputError('boardId', 'Give exactly one of boardId or subGroupId');
     const agency = await this.ds.getRepository(Agency).findOneBy({ id: input.agencyId });
     if (!agency) throw new BadInputError('agencyId', `Agency ${input.agencyId} not found`);
@@ -79,7 +79,7 @@ export class MembershipService {
   }
 
   async end(access: Access, input: EndMembershipInput): Promise<Membership> {
-    access.me;
+    access.assertSignedIn();
     assertUuidOrNotFound(input.membershipId, 'Membership');
     const membership = assertFound(await this.ds.getRepository(Membership).findOneBy({ id: input.membershipId }), 'Membership', input.membershipId);
     const boardIds = await this.boardsOfBody(this.ds.manager, membership);
