@@ -18,6 +18,7 @@ import { MeetingService } from './modules/meeting/meeting.service';
 import { MembershipService } from './modules/membership/membership.service';
 import { SubGroupService } from './modules/sub-group/sub-group.service';
 import { UserService } from './modules/user/user.service';
+import { createScorecardServices } from './modules/scorecard/scorecard.module';
 
 /** Services are stateless over the DataSource: built once per app, shared by every request. */
 export function createServices(
@@ -33,6 +34,7 @@ export function createServices(
   const audit = createAuditServices(ds, mutations, actions, clock);
   const caseReview = new CaseReviewService(ds, mutations);
   const businessPlan = new BusinessPlanService(ds, mutations);
+  const scorecard = createScorecardServices(ds, mutations);
   return {
     clock,
     mutations,
@@ -50,7 +52,8 @@ export function createServices(
     audit,
     caseReview,
     businessPlan,
-    executiveSummary: new ExecutiveSummaryService(ds, attendance, audit.compliance, caseReview, businessPlan),
+    scorecard,
+    executiveSummary: new ExecutiveSummaryService(ds, attendance, audit.compliance, caseReview, businessPlan, scorecard.scorecard),
   };
 }
 
