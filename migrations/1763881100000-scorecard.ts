@@ -30,7 +30,7 @@ export class Scorecard1763881100000 implements MigrationInterface {
       priority_id uuid,
       CONSTRAINT indicator_pkey PRIMARY KEY (id),
       CONSTRAINT indicator_key_key UNIQUE (key),
-      CONSTRAINT indicator_tolerance_check CHECK (tolerance >= 0),
+      CONSTRAINT indicator_tolerance_check CHECK (tolerance >= (0)::double precision),
       CONSTRAINT indicator_priority_id_fkey FOREIGN KEY (priority_id) REFERENCES plan_priority(id) ON DELETE RESTRICT
     )`);
     await q.query(`CREATE INDEX indicator_suppliers_idx ON indicator USING gin (supplier_agency_ids)`);
@@ -60,7 +60,7 @@ export class Scorecard1763881100000 implements MigrationInterface {
       position int NOT NULL,
       CONSTRAINT data_set_item_pkey PRIMARY KEY (id),
       CONSTRAINT data_set_item_board_id_indicator_id_key UNIQUE (board_id, indicator_id),
-      CONSTRAINT data_set_item_rag_tolerance_check CHECK (rag_tolerance >= 0),
+      CONSTRAINT data_set_item_rag_tolerance_check CHECK (rag_tolerance >= (0)::double precision),
       CONSTRAINT data_set_item_board_id_fkey FOREIGN KEY (board_id) REFERENCES board(id) ON DELETE RESTRICT,
       CONSTRAINT data_set_item_sub_group_id_fkey FOREIGN KEY (sub_group_id) REFERENCES sub_group(id) ON DELETE RESTRICT,
       CONSTRAINT data_set_item_indicator_id_fkey FOREIGN KEY (indicator_id) REFERENCES indicator(id) ON DELETE RESTRICT

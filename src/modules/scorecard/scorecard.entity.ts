@@ -47,7 +47,7 @@ export const EDITABLE_OBSERVATION: ObservationStatus[] = [ObservationStatus.DRAF
 @ObjectType({ description: 'A measure the partnership tracks; a change of definition starts a new version' })
 @Entity()
 @Unique('indicator_key_key', ['key'])
-@Check('indicator_tolerance_check', 'tolerance >= 0')
+@Check('indicator_tolerance_check', 'tolerance >= (0)::double precision')
 @Index('indicator_suppliers_idx', ['supplierAgencyIds'], { type: 'gin' })
 export class Indicator extends BaseEntity {
   @Field({ description: 'Stable short name, unique, used by CSV imports' })
@@ -143,7 +143,7 @@ export class IndicatorVersion {
 @ObjectType({ description: "An indicator in a board's data set, with its RAG rule and target" })
 @Entity()
 @Unique('data_set_item_board_id_indicator_id_key', ['boardId', 'indicatorId'])
-@Check('data_set_item_rag_tolerance_check', 'rag_tolerance >= 0')
+@Check('data_set_item_rag_tolerance_check', 'rag_tolerance >= (0)::double precision')
 export class DataSetItem extends BaseEntity {
   @Field(() => ID)
   @Column('uuid')
