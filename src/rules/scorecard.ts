@@ -115,7 +115,7 @@ export function suppressed(countsPeople: boolean, unit: IndicatorUnit, value: nu
 }
 
 export function suppressedSql(countsPeople: Sql, unit: Sql, value: Sql, numerator: Sql): Sql {
-  return sql`(coalesce(${countsPeople}, false) AND ((${unit} = 'COUNT' AND ${value} > 0 AND ${value} < 5) OR (${numerator} > 0 AND ${numerator} < 5)))`;
+  return sql`coalesce(${countsPeople} AND ((${unit} = 'COUNT' AND ${value} > 0 AND ${value} < 5) OR (${numerator} > 0 AND ${numerator} < 5)), false)`;
 }
 
 /** The published words for a value: "fewer than 5" for a suppressed count, "suppressed" for a rate built on one. */
