@@ -20,7 +20,8 @@ const MODULE_DEPENDENCIES = {
   audit: ['action', 'agency', 'board'],
   'case-review': ['action', 'agency', 'board'],
   'business-plan': ['action', 'board', 'sub-group'],
-  report: ['action', 'agency', 'audit', 'board', 'business-plan', 'case-review', 'meeting', 'membership', 'sub-group'],
+  scorecard: ['agency', 'board', 'business-plan', 'sub-group'],
+  report: ['action', 'agency', 'audit', 'board', 'business-plan', 'case-review', 'meeting', 'membership', 'scorecard', 'sub-group'],
 };
 
 const modules = readdirSync(new URL('./src/modules', import.meta.url), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);

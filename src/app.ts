@@ -17,6 +17,7 @@ import { requestErrorHandler, requestLogMiddleware, requestLogPlugin } from './c
 import { withSqlCounter } from './common/sql-counter';
 import { Context, createContext } from './context';
 import { annualReportRouter } from './modules/report/annual-report.route';
+import { scorecardRouter } from './modules/scorecard/scorecard.route';
 import { buildHubSchema } from './schema';
 import { createServices, Services } from './services';
 
@@ -106,7 +107,7 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
       clearTimeout(timer);
     }
   });
-  app.use((req, res, next) => (req.path.startsWith('/boards/') ? withSqlCounter(next) : next()), annualReportRouter(ds, services, logger));
+  app.use((req, res, next) => (req.path.startsWith('/boards/') ? withSqlCounter(next) : next()), annualReportRouter(ds, services, logger), scorecardRouter(ds, services, logger));
   app.use(
     '/graphql',
     requestLogMiddleware(logger),

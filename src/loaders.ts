@@ -10,6 +10,7 @@ import { createSubGroupLoaders } from './modules/sub-group/sub-group.loaders';
 import { createMeetingLoaders } from './modules/meeting/meeting.loaders';
 import { createMembershipLoaders } from './modules/membership/membership.loaders';
 import { createUserLoaders } from './modules/user/user.loaders';
+import { createScorecardLoaders } from './modules/scorecard/scorecard.loaders';
 import { Services } from './services';
 
 /** Built per request: a loader's cache must never outlive the user it was filled for. */
@@ -25,6 +26,7 @@ export function createLoaders(ds: DataSource, services: Services, access: Access
     ...createAuditLoaders(ds, services.audit, access),
     ...createCaseReviewLoaders(ds, services.caseReview),
     ...createBusinessPlanLoaders(ds, services.businessPlan),
+    ...createScorecardLoaders(ds, services.scorecard),
   };
 }
 

@@ -13,6 +13,7 @@ import { AgencyAttendanceResolver, AttendanceRecordResolver, BoardMeetingsResolv
 import { AgencyMembershipsResolver, BoardMembersResolver, MembershipResolver, SubGroupMembersResolver } from './modules/membership/membership.resolver';
 import { BoardSubGroupsResolver, SubGroupResolver } from './modules/sub-group/sub-group.resolver';
 import { UserResolver } from './modules/user/user.resolver';
+import { AgencyCompletenessResolver, BoardScorecardResolver, DataSetItemResolver, IndicatorResolver, ObservationResolver, ScorecardResolver } from './modules/scorecard/scorecard.resolver';
 
 /** Every resolver class, one list for the app and the schema emitter. */
 // type-graphql takes resolver classes as NonEmptyArray<Function>.
@@ -56,4 +57,10 @@ export const resolvers: NonEmptyArray<Function> = [
   PlanPriorityResolver,
   BoardBusinessPlansResolver,
   ExecutiveSummaryResolver,
+  IndicatorResolver,
+  DataSetItemResolver,
+  ObservationResolver,
+  ScorecardResolver,
+  AgencyCompletenessResolver,
+  BoardScorecardResolver,
 ];

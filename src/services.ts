@@ -19,6 +19,7 @@ import { MeetingService } from './modules/meeting/meeting.service';
 import { MembershipService } from './modules/membership/membership.service';
 import { SubGroupService } from './modules/sub-group/sub-group.service';
 import { UserService } from './modules/user/user.service';
+import { createScorecardServices } from './modules/scorecard/scorecard.module';
 
 /** Services are stateless over the DataSource: built once per app, shared by every request. */
 export function createServices(
@@ -38,6 +39,7 @@ export function createServices(
   // The action module learns its sources from the modules that own them.
   actionSources.register(caseReview.actionSource());
   actionSources.register(businessPlan.actionSource());
+  const scorecard = createScorecardServices(ds, mutations);
   return {
     clock,
     mutations,
@@ -55,7 +57,8 @@ export function createServices(
     audit,
     caseReview,
     businessPlan,
-    executiveSummary: new ExecutiveSummaryService(ds, attendance, audit.compliance, caseReview, businessPlan),
+    scorecard,
+    executiveSummary: new ExecutiveSummaryService(ds, attendance, audit.compliance, caseReview, businessPlan, scorecard.scorecard),
   };
 }
 

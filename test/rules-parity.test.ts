@@ -1,8 +1,9 @@
-import { join, query, sql } from '../src/database/sql';
+import { ident, join, query, sql } from '../src/database/sql';
 import { isOverdue, overdueSql } from '../src/rules/actions';
 import { countingRating, countingRatingSql, isSubmitted, submittedSql } from '../src/rules/audit';
 import { attendedSql, isAttended, isQuorate, quorateSql } from '../src/rules/meetings';
 import { activeDuringSql, activeOnSql, isActiveDuring, isActiveOn } from '../src/rules/membership';
+import { direction, directionSql, IndicatorPolarity, IndicatorUnit, quartile, quartileSql, rag, ragSql, suppressed, suppressedSql } from '../src/rules/scorecard';
 import { startHub, TestHub } from './helpers/hub';
 
 /**
@@ -81,5 +82,41 @@ describe('rules agree in TypeScript and SQL', () => {
     expect(got.map((g) => g.attended)).toEqual(rows.map((r) => isAttended(r.status)));
     expect(got.map((g) => g.quorate)).toEqual(rows.map((r) => isQuorate({ attending: r.attending, sectorsPresent: r.present, minimum: r.minimum, required: r.required })));
     expect(got.some((g) => g.quorate) && got.some((g) => !g.quorate)).toBe(true);
+  });
+
+  it('scorecard: direction of travel, quartile, RAG and suppression', async () => {
+    // Its own generator, from the high bits: the low bits of the shared one repeat with a short period.
+    let state = 7;
+    const rand = (n: number) => Math.floor(((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648) * n);
+    const pick = <T>(xs: readonly T[]) => xs[rand(xs.length)];
+    const polarities = Object.values(IndicatorPolarity);
+    const units = Object.values(IndicatorUnit);
+    // Values on a coarse grid so equal values, exact tolerances and boundaries all occur.
+    const v = () => pick([null, 0, 1, 2, 3.5, 4, 4.5, 5, 6, 10, 10.1, 10.5, 12]);
+    const rows = Array.from({ length: N }, () => {
+      const [lower, median, upper] = [v(), v(), v()].map((x) => x ?? 5).sort((a, b) => a - b);
+      return {
+        current: v(), earlier: v(), polarity: pick(polarities), tolerance: pick([0, 0.5, 1, 2]), same: rand(4) > 0,
+        upper: rand(5) ? upper : null, median, lower, method: pick(['TARGET', 'QUARTILE'] as const), target: pick([null, 4, 5, 10]),
+        countsPeople: rand(2) === 0, unit: pick(units), numerator: v(),
+      };
+    });
+    const values = join(rows.map((r, i) => sql`(${i}::int, ${r.current}::float8, ${r.earlier}::float8, ${r.polarity}::text, ${r.tolerance}::float8, ${r.same}::boolean,
+      ${r.upper}::float8, ${r.median}::float8, ${r.lower}::float8, ${r.method}::text, ${r.target}::float8, ${r.countsPeople}::boolean, ${r.unit}::text, ${r.numerator}::float8)`));
+    const x = (c: string) => ident(`x.${c}`);
+    const q = quartileSql(x('current_value'), x('polarity'), x('upper'), x('median'), x('lower'));
+    const got = await query<{ d: string; q: number | null; rag: string | null; s: boolean }>(
+      hub.ds,
+      sql`SELECT ${directionSql(x('current_value'), x('earlier'), x('polarity'), x('tolerance'), x('same'))} AS d, ${q} AS q,
+            ${ragSql(x('method'), x('current_value'), x('polarity'), x('target'), x('tolerance'), q)} AS rag,
+            ${suppressedSql(x('counts_people'), x('unit'), x('current_value'), x('numerator'))} AS s
+          FROM (VALUES ${values}) AS x(i, current_value, earlier, polarity, tolerance, same, upper, median, lower, method, target, counts_people, unit, numerator) ORDER BY x.i`,
+    );
+    expect(got.map((g) => g.d)).toEqual(rows.map((r) => direction(r.current, r.earlier, r.polarity, r.tolerance, r.same)));
+    expect(got.map((g) => g.q)).toEqual(rows.map((r) => quartile(r.current, r.polarity, r.upper, r.median, r.lower)));
+    expect(got.map((g) => g.rag)).toEqual(rows.map((r) => rag(r.method, r.current, r.polarity, r.target, r.tolerance, quartile(r.current, r.polarity, r.upper, r.median, r.lower))));
+    expect(got.map((g) => g.s)).toEqual(rows.map((r) => suppressed(r.countsPeople, r.unit, r.current, r.numerator)));
+    expect(new Set(got.map((g) => g.d))).toEqual(new Set(['IMPROVED', 'DECLINED', 'NO_CHANGE', 'CHANGED', 'NOT_COMPARABLE']));
+    for (const c of ['RED', 'AMBER', 'GREEN']) expect(got.some((g) => g.rag === c)).toBe(true);
   });
 });

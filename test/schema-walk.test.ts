@@ -13,9 +13,9 @@ const DEPTH = 5;
 /** A type may recur this often along one path (previousReturn → cycle → returns needs three). */
 const MAX_REPEAT = 3;
 /** Values for arguments; a required argument missing here fails the test, so a new root is walked too. */
-const ARGS: Record<string, string> = { from: '"2000-01-01"', to: '"2030-12-31"', includeEnded: 'true' };
+const ARGS: Record<string, string> = { from: '"2000-01-01"', to: '"2030-12-31"', includeEnded: 'true', periodEnd: '"2024-06-30"' };
 /** Readable by anyone signed in: the agency directory and the audit frameworks (reference data). */
-const DIRECTORY = new Set(['Agency', 'AuditFramework', 'AuditStandard']);
+const DIRECTORY = new Set(['Agency', 'AuditFramework', 'AuditStandard', 'Indicator', 'IndicatorVersion']);
 
 type Reader = 'admin' | 'coordA' | 'viewerA' | `user:${AgencyKey}`;
 const READERS: Reader[] = ['admin', 'coordA', 'viewerA', 'user:aOnly', 'user:shared', 'user:sbOnly', 'user:endedA'];
@@ -52,7 +52,7 @@ function objectsIn(value: unknown, path: string, out: { type: string; id: string
 
 /** Who may read what, as DOMAIN.md decides it, for the fixture's readers. */
 function mayRead(w: TwoBoards, reader: Reader, o: Owned): boolean {
-  if (reader === 'admin') return true;
+  if (reader === 'admin' || DIRECTORY.has(o.type)) return true;
   if (reader === 'coordA' || reader === 'viewerA') {
     if (o.type === 'User') return reader === 'viewerA' ? o.label === 'viewer of A' : ['coordinator of A', 'viewer of A', 'user of aOnly', 'user of shared', 'user of bOnly'].includes(o.label);
     if (o.type === 'AuditLogEntry') return reader === 'coordA' && o.boards.includes('A');
@@ -79,6 +79,11 @@ function mayRead(w: TwoBoards, reader: Reader, o: Owned): boolean {
     case 'Action':
     case 'ActionUpdate':
       return o.agency === me;
+    case 'Observation':
+    case 'ObservationVersion':
+      return o.agency === me || (o.status === 'VALIDATED' && o.boards.some(board));
+    case 'DataSetItem':
+    case 'Benchmark':
     case 'CaseReview':
     case 'Recommendation':
     case 'BusinessPlan':
@@ -121,9 +126,11 @@ describe('schema walk: no object leaves the hub unless its reader may read it', 
           calls.push({ root: field.name, args: `(id: "${id}")`, expectReadable: o });
         }
         if (!calls.some((c) => c.root === field.name) && !DIRECTORY.has(named.name)) throw new Error(`The fixture has no ${named.name} for ${field.name}(id)`);
-        if (DIRECTORY.has(named.name)) for (const id of Object.values(w.ids.agencies)) calls.push({ root: field.name, args: `(id: "${id}")` });
+        if (named.name === 'Agency') for (const id of Object.values(w.ids.agencies)) calls.push({ root: field.name, args: `(id: "${id}")` });
       } else if (required.sort().join() === 'boardId,from,to') {
         for (const side of ['A', 'B'] as Side[]) calls.push({ root: field.name, args: `(boardId: "${w.ids.boards[side]}", from: "2024-01-01", to: "2024-12-31")`, expectReadable: w.registry.get(w.ids.boards[side]) });
+      } else if (required.sort().join() === 'boardId,periodEnd') {
+        for (const side of ['A', 'B'] as Side[]) calls.push({ root: field.name, args: `(boardId: "${w.ids.boards[side]}", periodEnd: "2024-06-30")`, expectReadable: w.registry.get(w.ids.boards[side]) });
       } else throw new Error(`No way to call root ${field.name}(${required.join(', ')}): teach the walk`);
     }
     return calls;

@@ -1,6 +1,7 @@
 import { AttendanceStatus, UserRole } from '../src/common/enums';
 import { Factories, factories, signedIn } from './helpers/factories';
 import { startHub, TestHub } from './helpers/hub';
+import { key, scorecardApi } from './helpers/scorecard';
 
 /**
  * One test per nested query shape: the number of SQL statements must not grow with the data.
@@ -99,5 +100,36 @@ describe('SQL statements per nested query', () => {
     // recommendations by id, reviews by id, plans, plan progress, priorities, priority progress,
     // actions by source (second level), priorities by id, plans by id
     expect(small).toBe(16);
+  });
+
+  /** One board whose data set has n quarterly indicators from n agencies, each with Q1 and Q2 values, a year end and a benchmark. */
+  async function dataSet(n: number) {
+    const board = await f.board();
+    const coordinator = await signedIn(hub, f, UserRole.COORDINATOR, { boardIds: [board.id] });
+    const api = scorecardApi(hub, coordinator.token);
+    for (let k = 0; k < n; k++) {
+      const agency = await f.agency();
+      const ind = await api.define({ key: key(`count-${n}-${k}`), unit: 'PERCENT', polarity: 'HIGHER_IS_BETTER', supplierAgencyIds: [agency.id] });
+      await api.addToDataSet({ boardId: board.id, indicatorId: ind.id, ragMethod: k % 2 ? 'QUARTILE' : 'TARGET', target: 50 });
+      await api.setBenchmark({ boardId: board.id, indicatorId: ind.id, periodFrom: '2013-04-01', periodTo: '2014-03-31', england: 50, upperQuartile: 60, median: 50, lowerQuartile: 40 });
+      for (const [periodFrom, periodTo, value] of [['2013-04-01', '2014-03-31', 40], ['2014-04-01', '2014-06-30', 45], ['2014-07-01', '2014-09-30', 50 + k]] as const) {
+        await api.enter({ boardId: board.id, agencyId: agency.id, indicatorId: ind.id, periodFrom, periodTo, value });
+      }
+    }
+    return { board, coordinator };
+  }
+
+  it('scorecard -> rows -> indicator -> versions, summary, completeness -> agency', async () => {
+    const q = (boardId: string) => `{ scorecard(boardId: "${boardId}", periodEnd: "2014-09-30") {
+      rows { indicator { key versions { version } suppliers { name } } value previous yearEnd target england quartile directionOfTravel directionFromYearEnd rag exception publishedValue }
+      summary { withNewData improved sentence } completeness { agency { name } due missing } } }`;
+    const small = await dataSet(2);
+    const large = await dataSet(4);
+    const s = await statementsFor(q(small.board.id), small.coordinator.token);
+    const l = await statementsFor(q(large.board.id), large.coordinator.token);
+    expect(l).toBe(s);
+    // user, board (read check), scorecard rows and summary (one statement), completeness,
+    // indicator versions, agencies (suppliers and completeness, one batch)
+    expect(s).toBe(6);
   });
 });

@@ -139,6 +139,22 @@ export class Access {
     throw new ForbiddenError('Only the owning agency or a coordinator of its board can update this action');
   }
 
+  /** Indicators are shared reference data: admins and coordinators define and revise them. */
+  assertCanDefineIndicator(): void {
+    this.assertRole(UserRole.ADMIN, UserRole.COORDINATOR);
+  }
+
+  /**
+   * An agency user saves and submits its own agency's values, for indicators its agency supplies;
+   * the board's coordinators may enter them on an agency's behalf; viewers never write.
+   */
+  assertCanSupplyObservation(o: { agencyId: string; boardId: string; supplierAgencyIds: string[] }): void {
+    const me = this.me;
+    if (me.role === UserRole.AGENCY_USER && me.agencyId === o.agencyId && o.supplierAgencyIds.includes(o.agencyId)) return;
+    if (this.canManageBoard(o.boardId)) return;
+    throw new ForbiddenError("Only the supplying agency's own users or a coordinator of the board can enter this value");
+  }
+
   isOwnAgency(agencyId: string): boolean {
     const me = this.me;
     return me.role === UserRole.AGENCY_USER && me.agencyId === agencyId;

@@ -54,6 +54,17 @@ export const readPolicy = {
   Action: entity((a, s) => s.action(a)),
   ActionUpdate: entity((u, s) => s.actionById(u.actionId)),
 
+  // The partnership data set and scorecard: indicators are shared reference data; values,
+  // benchmarks and the data set belong to a board; an agency reads the values it supplied.
+  Indicator: directory,
+  IndicatorVersion: directory,
+  DataSetItem: entity((d, s) => s.board(d.boardId)),
+  Observation: entity((o, s) => s.observation(o)),
+  ObservationVersion: entity((v, s) => s.observationById(v.observationId)),
+  Benchmark: entity((b, s) => s.board(b.boardId)),
+  Population: entity((p, s) => s.board(p.boardId)),
+  Scorecard: entity((x, s) => s.board(x.boardId)),
+
   // Reports: for the board's coordinators, viewers and admins, not agency users.
   ExecutiveSummary: entity((x, s) => s.agencyId === null && s.board(x.board.id)),
 
@@ -74,6 +85,12 @@ export const readPolicy = {
   SummaryPlan: partOf('ExecutiveSummary'),
   SummaryPriority: partOf('SummaryPlan'),
   StatusCount: partOf('SummaryCaseReviews'),
+  DataSet: partOf('Board'),
+  ScorecardRow: partOf('Scorecard'),
+  ScorecardSummary: partOf('Scorecard or ExecutiveSummary'),
+  AgencyCompleteness: partOf('Scorecard'),
+  ImportReport: partOf('the importObservations or importBenchmarks mutation'),
+  ImportProblem: partOf('ImportReport'),
   PageInfo: partOf('a connection'),
   AgencyConnection: partOf('the agencies query'),
   MeetingConnection: partOf('Board or SubGroup'),

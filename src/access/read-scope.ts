@@ -24,6 +24,7 @@ interface Facts {
   cycle: { boardIds: string[]; invitedAgencyIds: string[] };
   ret: { agencyId: string; cycleId: string };
   action: { ownerAgencyId: string; boardIds: string[] };
+  observation: { boardId: string; agencyId: string; status: string };
   boardOf: { boardId: string };
 }
 
@@ -163,6 +164,27 @@ export class ReadScope {
     return this.anyBoard(a.boardIds);
   }
 
+  /**
+   * A scorecard value: its supplying agency reads it whatever its status; the board's coordinators
+   * and viewers read every status; an agency seated on the board reads its VALIDATED values.
+   */
+  observation(o: { id: string } & Facts['observation']): Promise<boolean> {
+    return this.once('Observation', o.id, () => this.readObservation(o));
+  }
+
+  observationById(id: string): Promise<boolean> {
+    return this.once('Observation', id, async () => {
+      const o = await this.loaders.observation.load(id);
+      return !!o && this.readObservation(o);
+    });
+  }
+
+  private async readObservation(o: Facts['observation']): Promise<boolean> {
+    if (this.isAdmin) return true;
+    if (this.user?.role === UserRole.AGENCY_USER) return o.agencyId === this.agencyId || (o.status === 'VALIDATED' && this.board(o.boardId));
+    return this.board(o.boardId);
+  }
+
   caseReview(r: { id: string } & Facts['boardOf']): Promise<boolean> {
     return this.once('CaseReview', r.id, () => this.board(r.boardId));
   }
@@ -211,6 +233,9 @@ function factLoaders(ds: DataSource, access: Access) {
     ),
     action: new DataLoader<string, Facts['action'] | null>(async (ids) =>
       inKeyOrder(ids, await rows<Facts['action']>(sql`SELECT id, owner_agency_id AS "ownerAgencyId", board_ids AS "boardIds" FROM action WHERE id = ANY(${ids}::uuid[])`), (r) => r.id),
+    ),
+    observation: new DataLoader<string, Facts['observation'] | null>(async (ids) =>
+      inKeyOrder(ids, await rows<Facts['observation']>(sql`SELECT id, board_id AS "boardId", agency_id AS "agencyId", status::text AS status FROM observation WHERE id = ANY(${ids}::uuid[])`), (r) => r.id),
     ),
     // The people a coordinator works with: users of their boards, and users of agencies seated
     // today on one of those boards or on a sub-group serving one.

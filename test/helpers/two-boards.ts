@@ -24,6 +24,8 @@ export interface Owned {
   agency?: AgencyKey;
   /** Audit cycles: the agencies invited. */
   invited?: AgencyKey[];
+  /** Scorecard values (and their versions): the value's status; agencies seated on the board read VALIDATED ones. */
+  status?: string;
   label: string;
 }
 
@@ -163,6 +165,38 @@ export async function buildTwoBoards(hub: TestHub): Promise<TwoBoards> {
     });
     reg(priority.id, { type: 'PlanPriority', boards: [side], label: `priority of ${side}` });
     for (const owner of owners[side]) await addAction(side, { priorityId: priority.id }, owner, `plan ${side}`);
+  }
+
+  // The data set and scorecard: one indicator supplied by three agencies, in both boards' data sets,
+  // with a benchmark on each board and values in every status from the board's own agencies and the shared one.
+  const indicator = await ok(`mutation($i: DefineIndicatorInput!) { defineIndicator(input: $i) { id } }`, {
+    key: `walk-${Math.random().toString(36).slice(2, 10)}`, title: 'Walked indicator', definition: 'For the walk', unit: 'PERCENT', polarity: 'HIGHER_IS_BETTER',
+    frequency: 'QUARTER', audience: 'CHILDREN', supplierAgencyIds: [agencies.aOnly, agencies.bOnly, agencies.shared],
+  });
+  reg(indicator.id, { type: 'Indicator', boards: [], label: 'the walked indicator' });
+  const SAVE_VALUE = `mutation($i: SaveObservationInput!) { saveObservation(input: $i) { id } }`;
+  const CHANGE = (m: string) => `mutation($i: ObservationChangeInput!) { ${m}(input: $i) { id versions { id } } }`;
+  const values: Record<Side, [AgencyKey, string, string][]> = {
+    A: [['aOnly', 'DRAFT', '2024-01-01'], ['shared', 'VALIDATED', '2024-01-01'], ['aOnly', 'SUBMITTED', '2024-04-01']],
+    B: [['bOnly', 'VALIDATED', '2024-01-01'], ['shared', 'SUBMITTED', '2024-01-01'], ['shared', 'DRAFT', '2024-04-01']],
+  };
+  for (const side of ['A', 'B'] as Side[]) {
+    const item = await ok(`mutation($i: AddToDataSetInput!) { addToDataSet(input: $i) { id } }`, { boardId: boardIdOf[side], indicatorId: indicator.id, ragMethod: 'TARGET', target: 90 });
+    reg(item.id, { type: 'DataSetItem', boards: [side], label: `data set item of ${side}` });
+    const bench = await ok(`mutation($i: SetBenchmarkInput!) { setBenchmark(input: $i) { id } }`, { boardId: boardIdOf[side], indicatorId: indicator.id, periodFrom: '2023-04-01', periodTo: '2024-03-31', england: 80 });
+    reg(bench.id, { type: 'Benchmark', boards: [side], label: `benchmark of ${side}` });
+    let n = 0;
+    for (const [agency, status, periodFrom] of values[side]) {
+      n += 1;
+      const periodTo = periodFrom === '2024-01-01' ? '2024-03-31' : '2024-06-30';
+      const o = await ok(SAVE_VALUE, { indicatorId: indicator.id, boardId: boardIdOf[side], agencyId: agencies[agency], periodFrom, periodTo, value: 80 + n, breakdownDimension: agency === 'shared' ? 'agency' : null, breakdownCategory: agency === 'shared' ? 'shared' : null });
+      const owned = { type: 'Observation', boards: [side], agency, status, label: `${status} value of ${agency} on ${side}` };
+      reg(o.id, owned);
+      const versions: string[] = [];
+      if (status !== 'DRAFT') versions.push(...(await ok(CHANGE('submitObservation'), { observationId: o.id })).versions.map((v: any) => v.id));
+      if (status === 'VALIDATED') versions.push(...(await ok(CHANGE('validateObservation'), { observationId: o.id })).versions.map((v: any) => v.id));
+      for (const v of new Set(versions)) reg(v, { ...owned, type: 'ObservationVersion', label: `version of ${owned.label}` });
+    }
   }
 
   // Every audit log entry about these boards: a coordinator may read those of their boards.

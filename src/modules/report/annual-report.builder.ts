@@ -89,6 +89,7 @@ export function buildAnnualReport(s: ExecutiveSummary, attendance: AttendanceSum
         littleOrNoProgress: x.progress.littleOrNoProgress,
       })),
     },
+    scorecard: s.scorecard,
     nextSteps: [],
   };
   model.nextSteps = nextSteps(s, model, suppress);

@@ -62,5 +62,7 @@ export interface AnnualReportModel {
       littleOrNoProgress: boolean;
     }[];
   } | null;
+  /** The data set's scorecard summary for the quarter ending on the period's end. */
+  scorecard?: { sentence: string; measures: number; red: number; amber: number; green: number; exceptions: number } | null;
   nextSteps: string[];
 }

@@ -102,6 +102,14 @@ function sections(r: AnnualReportModel): Section[] {
       ],
     });
   }
+  if (r.scorecard) {
+    const x = r.scorecard;
+    out.push({
+      title: 'Performance scorecard',
+      paragraphs: [`${x.sentence} Of the ${x.measures} measures in the data set, ${x.red} are RED, ${x.amber} AMBER and ${x.green} GREEN; ${x.exceptions} need attention (RED, or declined two periods running).`],
+      tables: [],
+    });
+  }
   out.push({ title: 'What comes next', paragraphs: [], tables: [], bullets: r.nextSteps });
   return out;
 }

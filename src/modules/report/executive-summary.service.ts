@@ -1,3 +1,4 @@
+import { ScorecardService } from '../scorecard/scorecard.service';
 import { DataSource, In } from 'typeorm';
 import { Access } from '../../access/access';
 import { UserRole } from '../../common/enums';
@@ -47,6 +48,7 @@ export class ExecutiveSummaryService {
     private readonly compliance: AuditComplianceService,
     private readonly reviews: CaseReviewService,
     private readonly plans: BusinessPlanService,
+    private readonly scorecards: ScorecardService,
   ) {}
 
   /** Board-wide figures name every agency's results, so they are for the board's own people, not other agencies. */
@@ -64,7 +66,7 @@ export class ExecutiveSummaryService {
     const board = await this.assertCanRead(access, boardId);
     // Overdue is judged at the end of the period, or today for a period not over yet.
     const asOf = to < access.today ? to : access.today;
-    const [attendance, audits, caseReviews, plan, names] = await Promise.all([
+    const [attendance, audits, caseReviews, plan, names, scorecard] = await Promise.all([
       this.attendance.summaries('board', [board.id], from, to).then((m) => m.get(board.id)!),
       this.latestAudits(board.id, to, asOf),
       this.caseReviewFigures(board.id, from, to, asOf),
@@ -72,6 +74,7 @@ export class ExecutiveSummaryService {
       this.ds
         .query(`SELECT DISTINCT a.id, a.name FROM agency a JOIN membership m ON m.agency_id = a.id WHERE m.board_id = $1`, [board.id])
         .then((rows: { id: string; name: string }[]) => new Map(rows.map((r) => [r.id, r.name]))),
+      this.scorecards.summaryFor(board.id, to),
     ]);
     const below = attendance.byAgency.filter((a) => a.belowThreshold);
     const summary: ExecutiveSummary = {
@@ -89,6 +92,7 @@ export class ExecutiveSummaryService {
       adultsCompliance: audits.get('ADULTS') ?? null,
       caseReviews,
       businessPlan: plan,
+      scorecard,
       headlines: [],
       loadReport: undefined as never,
     };
@@ -127,6 +131,7 @@ export class ExecutiveSummaryService {
     if (s.businessPlan) {
       lines.push(businessPlanHeadline({ title: s.businessPlan.plan.title, percentComplete: s.businessPlan.progress.percentComplete, stalled: s.businessPlan.littleOrNoProgress }));
     }
+    if (s.scorecard) lines.push(`Scorecard: ${s.scorecard.sentence}`);
     return lines;
   }
 

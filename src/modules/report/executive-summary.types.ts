@@ -7,6 +7,7 @@ import { Board } from '../board/board.entity';
 import { BusinessPlan, PlanPriority } from '../business-plan/business-plan.entity';
 import { CaseReviewStatus } from '../case-review/case-review.entity';
 import { AgencyAttendance } from '../meeting/attendance.types';
+import { ScorecardSummary } from '../scorecard/scorecard.types';
 import { AnnualReportModel } from './annual-report.model';
 
 export enum ReportFormat {
@@ -78,6 +79,7 @@ export class ExecutiveSummary {
   @Field(() => SummaryAudit, { nullable: true, description: "The latest adults' safeguarding compliance cycle" }) adultsCompliance: SummaryAudit | null;
   @Field(() => SummaryCaseReviews) caseReviews: SummaryCaseReviews;
   @Field(() => SummaryPlan, { nullable: true }) businessPlan: SummaryPlan | null;
+  @Field(() => ScorecardSummary, { nullable: true, description: "The data set's scorecard for the quarter ending on the period's end; null without a data set" }) scorecard: ScorecardSummary | null;
   @Field(() => [String], { description: 'Sentences built from the figures above' }) headlines: string[];
 
   /** Everything the annual report shows, gathered on first use by the annualReport field. */

@@ -1,0 +1,208 @@
+import { ident, Queryable, query, sql, Sql } from '../../database/sql';
+import { directionSql, IndicatorUnit, publishedValue, quartileSql, ragSql, suppressedSql } from '../../rules/scorecard';
+import { Indicator } from './scorecard.entity';
+import { AgencyCompleteness, DirectionOfTravel, RagStatus, Scorecard, ScorecardRow, ScorecardSummary } from './scorecard.types';
+
+/** The latest VALIDATED whole-area value (no breakdown) of a data set item matching `where`. */
+function validated(alias: string, where: Sql): Sql {
+  return sql`(SELECT o.* FROM observation o WHERE o.board_id = d.board_id AND o.indicator_id = d.indicator_id
+    AND o.breakdown_dimension = '' AND o.status = 'VALIDATED' AND ${where}
+    ORDER BY o.period_to DESC, o.period_from DESC, o.indicator_version DESC LIMIT 1) ${ident(alias)}`;
+}
+
+/** The same-length period just before `of`: it ends the day before `of` starts. */
+function previousOf(of: string): Sql {
+  const from = ident(`${of}.period_from`);
+  const to = ident(`${of}.period_to`);
+  return sql`o.period_to = ${from} - 1 AND o.period_from = (${from} - age(${to} + 1, ${from}))::date`;
+}
+
+/** The last year end (1 April to 31 March) strictly before the end of the current value's period. */
+const YEAR_END_TO = sql`make_date(extract(year from c.period_to - 1)::int - CASE WHEN to_char(c.period_to - 1, 'MM-DD') >= '03-31' THEN 0 ELSE 1 END, 3, 31)`;
+
+interface RowRecord {
+  ind: Record<string, unknown>;
+  period_from: string | null;
+  period_to: string | null;
+  new_data: boolean;
+  value: number | null;
+  previous: number | null;
+  year_end: number | null;
+  target: number | null;
+  england: number | null;
+  stat_neighbours: number | null;
+  quartile: number | null;
+  direction: DirectionOfTravel;
+  direction_ye: DirectionOfTravel;
+  rag: RagStatus | null;
+  exception: boolean;
+  suppressed: boolean;
+  prev_suppressed: boolean;
+  ye_suppressed: boolean;
+  suppress_small: boolean;
+  commentary: string | null;
+  measures: number;
+  with_new_data: number;
+  improved: number;
+  no_change: number;
+  declined: number;
+  not_comparable: number;
+  red: number;
+  amber: number;
+  green: number;
+  exceptions: number;
+}
+
+/**
+ * The scorecard of one board for a reporting period, rows and summary in one statement: for each
+ * indicator of the data set, its latest validated value on or before the period end, the previous
+ * period of the same length and the one before it, the last year-end value, the latest benchmark,
+ * then the rules of src/rules/scorecard.ts (direction of travel, quartile, RAG, suppression), and
+ * the summary counts as window aggregates over the same rows.
+ */
+export async function scorecardRows(db: Queryable, boardId: string, periodStart: string, periodEnd: string): Promise<{ rows: ScorecardRow[]; summary: ScorecardSummary }> {
+  const same = (a: string, b: string) => sql`(${ident(`${a}.indicator_version`)} = ${ident(`${b}.indicator_version`)})`;
+  const records = await query<RowRecord>(
+    db,
+    sql`WITH base AS (
+      SELECT d.position, d.rag_method, d.target, d.rag_tolerance, bo.suppress_small_numbers AS suppress_small,
+        to_jsonb(i) AS ind, i.polarity, i.tolerance, i.unit, i.counts_people,
+        c.period_from, c.period_to, c.value, c.numerator, c.commentary,
+        (${sql`c.period_to >= ${periodStart}::date`}) AS new_data,
+        p.value AS previous, p.numerator AS prev_numerator, ${same('p', 'c')} AS prev_same,
+        pp.value AS previous2, ${same('pp', 'p')} AS pp_same,
+        y.value AS year_end, y.numerator AS ye_numerator, ${same('y', 'c')} AS ye_same,
+        b.england, b.stat_neighbours, b.upper_quartile, b.median, b.lower_quartile
+      FROM data_set_item d
+      JOIN indicator i ON i.id = d.indicator_id
+      JOIN board bo ON bo.id = d.board_id
+      LEFT JOIN LATERAL ${validated('c', sql`o.period_to <= ${periodEnd}::date`)} ON true
+      LEFT JOIN LATERAL ${validated('p', previousOf('c'))} ON true
+      LEFT JOIN LATERAL ${validated('pp', previousOf('p'))} ON true
+      LEFT JOIN LATERAL ${validated('y', sql`o.period_to = ${YEAR_END_TO} AND o.period_from = (${YEAR_END_TO} + 1 - interval '1 year')::date`)} ON true
+      LEFT JOIN LATERAL (SELECT bm.* FROM benchmark bm WHERE bm.board_id = d.board_id AND bm.indicator_id = d.indicator_id AND bm.period_to <= ${periodEnd}::date
+        ORDER BY bm.period_to DESC LIMIT 1) b ON true
+      WHERE d.board_id = ${boardId}
+    ), judged AS (
+      SELECT base.*,
+        ${directionSql(sql`base.value`, sql`base.previous`, sql`base.polarity::text`, sql`base.tolerance`, sql`base.prev_same`)} AS direction,
+        ${directionSql(sql`base.value`, sql`base.year_end`, sql`base.polarity::text`, sql`base.tolerance`, sql`base.ye_same`)} AS direction_ye,
+        ${directionSql(sql`base.previous`, sql`base.previous2`, sql`base.polarity::text`, sql`base.tolerance`, sql`base.pp_same`)} AS direction_before,
+        ${quartileSql(sql`base.value`, sql`base.polarity::text`, sql`base.upper_quartile`, sql`base.median`, sql`base.lower_quartile`)} AS quartile,
+        ${suppressedSql(sql`base.counts_people`, sql`base.unit::text`, sql`base.value`, sql`base.numerator`)} AS suppressed,
+        ${suppressedSql(sql`base.counts_people`, sql`base.unit::text`, sql`base.previous`, sql`base.prev_numerator`)} AS prev_suppressed,
+        ${suppressedSql(sql`base.counts_people`, sql`base.unit::text`, sql`base.year_end`, sql`base.ye_numerator`)} AS ye_suppressed
+      FROM base
+    ), rated AS (
+      SELECT judged.*,
+        ${ragSql(sql`judged.rag_method::text`, sql`judged.value`, sql`judged.polarity::text`, sql`judged.target`, sql`judged.rag_tolerance`, sql`judged.quartile`)} AS rag
+      FROM judged
+    ), flagged AS (
+      SELECT rated.*, (rated.value IS NOT NULL AND (coalesce(rated.rag = 'RED', false) OR (rated.direction = 'DECLINED' AND rated.direction_before = 'DECLINED'))) AS exception
+      FROM rated
+    )
+    SELECT f.*,
+      count(*) OVER () ::int AS measures,
+      count(*) FILTER (WHERE f.new_data) OVER () ::int AS with_new_data,
+      count(*) FILTER (WHERE f.new_data AND f.direction = 'IMPROVED') OVER () ::int AS improved,
+      count(*) FILTER (WHERE f.new_data AND f.direction = 'NO_CHANGE') OVER () ::int AS no_change,
+      count(*) FILTER (WHERE f.new_data AND f.direction = 'DECLINED') OVER () ::int AS declined,
+      count(*) FILTER (WHERE f.new_data AND f.direction IN ('NOT_COMPARABLE', 'CHANGED')) OVER () ::int AS not_comparable,
+      count(*) FILTER (WHERE f.rag = 'RED') OVER () ::int AS red,
+      count(*) FILTER (WHERE f.rag = 'AMBER') OVER () ::int AS amber,
+      count(*) FILTER (WHERE f.rag = 'GREEN') OVER () ::int AS green,
+      count(*) FILTER (WHERE f.exception) OVER () ::int AS exceptions
+    FROM flagged f ORDER BY f.position`,
+  );
+  const rows = records.map((r): ScorecardRow => {
+    const indicator = indicatorOf(r.ind);
+    const suppress = r.suppress_small && r.suppressed;
+    return {
+      indicator,
+      periodFrom: r.period_from,
+      periodTo: r.period_to,
+      newData: !!r.new_data,
+      value: r.value,
+      previous: r.previous,
+      yearEnd: r.year_end,
+      target: r.target,
+      england: r.england,
+      statNeighbours: r.stat_neighbours,
+      quartile: r.quartile,
+      directionOfTravel: r.direction,
+      directionFromYearEnd: r.direction_ye,
+      rag: r.rag,
+      exception: r.exception,
+      suppressed: r.suppressed,
+      publishedValue: publishedValue(indicator.unit as IndicatorUnit, r.value, suppress),
+      commentary: r.commentary,
+      previousSuppressed: r.suppress_small && r.prev_suppressed,
+      yearEndSuppressed: r.suppress_small && r.ye_suppressed,
+    };
+  });
+  const first = records[0];
+  const n = (k: keyof RowRecord) => (first ? (first[k] as number) : 0);
+  const summary: ScorecardSummary = {
+    measures: n('measures'),
+    withNewData: n('with_new_data'),
+    improved: n('improved'),
+    noChange: n('no_change'),
+    declined: n('declined'),
+    notComparable: n('not_comparable'),
+    red: n('red'),
+    amber: n('amber'),
+    green: n('green'),
+    exceptions: n('exceptions'),
+    sentence: '',
+  };
+  summary.sentence = summarySentence(summary);
+  return { rows, summary };
+}
+
+/** "Of 21 measures with new data, 9 improved, 7 showed no change and 5 declined." */
+export function summarySentence(s: Pick<ScorecardSummary, 'withNewData' | 'improved' | 'noChange' | 'declined' | 'notComparable'>): string {
+  if (s.withNewData === 0) return 'No measure has new data for this period.';
+  const parts = [`${s.improved} improved`, `${s.noChange} showed no change`, `${s.declined} declined`];
+  if (s.notComparable) parts.push(`${s.notComparable} could not be compared`);
+  const list = `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  return `Of ${s.withNewData} ${s.withNewData === 1 ? 'measure' : 'measures'} with new data, ${list}.`;
+}
+
+function indicatorOf(j: Record<string, unknown>): Indicator {
+  const camel = Object.fromEntries(Object.entries(j).map(([k, v]) => [k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()), v]));
+  return Object.assign(new Indicator(), camel, { createdAt: new Date(j.created_at as string), updatedAt: new Date(j.updated_at as string) });
+}
+
+/**
+ * Per supplying agency: the values due in the period (one per indicator of the data set it
+ * supplies and per period of the indicator's frequency ending in the period: months, quarters
+ * ending in March, June, September and December, years ending 31 March) and those still missing
+ * (no SUBMITTED or VALIDATED value from the agency for that indicator and period).
+ */
+export async function completeness(db: Queryable, boardId: string, periodStart: string, periodEnd: string): Promise<AgencyCompleteness[]> {
+  const rows = await query<{ agency_id: string; due: number; missing: number; missing_indicators: string[] }>(
+    db,
+    sql`WITH ends AS (
+      SELECT (m + interval '1 month' - interval '1 day')::date AS period_to
+      FROM generate_series(date_trunc('month', ${periodStart}::date), ${periodEnd}::date, interval '1 month') m
+    ), due AS (
+      SELECT s.agency_id, i.id AS indicator_id, i.key, e.period_to
+      FROM data_set_item d
+      JOIN indicator i ON i.id = d.indicator_id
+      CROSS JOIN LATERAL unnest(i.supplier_agency_ids) AS s(agency_id)
+      JOIN ends e ON e.period_to BETWEEN ${periodStart}::date AND ${periodEnd}::date
+        AND (i.frequency = 'MONTH' OR (i.frequency = 'QUARTER' AND extract(month from e.period_to) IN (3, 6, 9, 12)) OR (i.frequency = 'YEAR' AND extract(month from e.period_to) = 3))
+      WHERE d.board_id = ${boardId}
+    ), judged AS (
+      SELECT du.*, NOT EXISTS (SELECT 1 FROM observation o WHERE o.board_id = ${boardId} AND o.indicator_id = du.indicator_id
+        AND o.agency_id = du.agency_id AND o.period_to = du.period_to AND o.status IN ('SUBMITTED', 'VALIDATED')) AS missing
+      FROM due du
+    )
+    SELECT j.agency_id, count(*)::int AS due, count(*) FILTER (WHERE j.missing)::int AS missing,
+      coalesce(array_agg(DISTINCT j.key ORDER BY j.key) FILTER (WHERE j.missing), '{}') AS missing_indicators
+    FROM judged j GROUP BY j.agency_id ORDER BY j.agency_id`,
+  );
+  return rows.map((r) => ({ agencyId: r.agency_id, due: r.due, missing: r.missing, missingIndicators: r.missing_indicators }) as AgencyCompleteness);
+}
+
+export type ScorecardFigures = Omit<Scorecard, 'boardId'>;
