@@ -9,6 +9,7 @@ import { createBoardLoaders } from './modules/board/board.loaders';
 import { createMeetingLoaders } from './modules/meeting/meeting.loaders';
 import { createMembershipLoaders } from './modules/membership/membership.loaders';
 import { createUserLoaders } from './modules/user/user.loaders';
+import { createNotificationLoaders } from './modules/notification/notification.loaders';
 import { Services } from './services';
 
 /** Built per request: a loader's cache must never outlive the user it was filled for. */
@@ -23,6 +24,7 @@ export function createLoaders(ds: DataSource, services: Services, access: Access
     ...createAuditLoaders(ds, services.audit, access),
     ...createCaseReviewLoaders(ds, services.caseReview),
     ...createBusinessPlanLoaders(ds, services.businessPlan),
+    ...createNotificationLoaders(services.notification),
   };
 }
 

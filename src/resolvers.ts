@@ -13,6 +13,7 @@ import { AgencyAttendanceResolver, AttendanceRecordResolver, MeetingResolver } f
 import { MembershipResolver } from './modules/membership/membership.resolver';
 import { SubGroupResolver } from './modules/sub-group/sub-group.resolver';
 import { UserResolver } from './modules/user/user.resolver';
+import { BoardReminderSettingsResolver, NotificationResolver } from './modules/notification/notification.resolver';
 
 /** Every resolver class, one list for the app and the schema emitter. */
 export const resolvers: NonEmptyArray<Function> = [
@@ -45,4 +46,6 @@ export const resolvers: NonEmptyArray<Function> = [
   PlanPriorityResolver,
   BoardBusinessPlansResolver,
   ExecutiveSummaryResolver,
+  NotificationResolver,
+  BoardReminderSettingsResolver,
 ];

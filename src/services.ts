@@ -18,6 +18,7 @@ import { MeetingService } from './modules/meeting/meeting.service';
 import { MembershipService } from './modules/membership/membership.service';
 import { SubGroupService } from './modules/sub-group/sub-group.service';
 import { UserService } from './modules/user/user.service';
+import { NotificationService } from './modules/notification/notification.service';
 
 /** Services are stateless over the DataSource: built once per app, shared by every request. */
 export function createServices(
@@ -33,10 +34,11 @@ export function createServices(
   const audit = createAuditServices(ds, mutations, actions, clock);
   const caseReview = new CaseReviewService(ds, mutations);
   const businessPlan = new BusinessPlanService(ds, mutations);
+  const board = new BoardService(ds, mutations);
   return {
     clock,
     mutations,
-    board: new BoardService(ds, mutations),
+    board,
     subGroup: new SubGroupService(ds, mutations),
     agency: new AgencyService(ds, mutations),
     membership: memberships,
@@ -51,6 +53,7 @@ export function createServices(
     caseReview,
     businessPlan,
     executiveSummary: new ExecutiveSummaryService(ds, attendance, audit.compliance, caseReview, businessPlan),
+    notification: new NotificationService(ds, mutations, board, clock),
   };
 }
 
