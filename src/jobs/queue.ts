@@ -62,12 +62,7 @@ export class JobQueue {
     if (o.schedule ?? true) await boss.schedule(QUEUES.reminders, o.remindersCron, {}, { tz: 'Europe/London' });
 
     const polling = o.pollingIntervalSeconds !== undefined ? { pollingIntervalSeconds: o.pollingIntervalSeconds } : {};
-    await boss.work(QUEUES.reminders, { ...polling, batchSize: 1 }, async () => {
-      const today = o.clock.today();
-      const { created, considered } = await queue.reminders.run(today, (em, ids) => queue.enqueueEmails(em, ids));
-      o.logger.info({ today, considered, created: created.length }, 'reminders run');
-      return { created: created.length };
-    });
+    await boss.work(QUEUES.reminders, { ...polling, batchSize: 1 }, async () => ({ created: (await queue.runReminders(o.clock.today())).length }));
     // Up to 10 emails per fetch, sent one after the other; a failed one is failed alone (and retried
     // with backoff), the others complete with the batch.
     await boss.work<{ notificationId: string }>(QUEUES.email, { ...polling, batchSize: 10, includeMetadata: true }, async (jobs) => {
@@ -88,6 +83,13 @@ export class JobQueue {
   /** Queues a reminders run now (as the schedule does); the answer is the job's id. */
   runRemindersNow(): Promise<string | null> {
     return this.boss.send(QUEUES.reminders, {});
+  }
+
+  /** What the daily job does: records every reminder due `today` not yet sent, and queues its email. Answers the new notifications' ids. */
+  async runReminders(today: string): Promise<string[]> {
+    const { created, considered } = await this.reminders.run(today, (em, ids) => this.enqueueEmails(em, ids));
+    this.logger.info({ today, considered, created: created.length }, 'reminders run');
+    return created;
   }
 
   /** The email jobs of new notifications, in the transaction that records them. */

@@ -9,6 +9,8 @@ import { BoardService } from '../board/board.service';
 import { DEFAULT_DAYS, Notification, NotificationPreference, ReminderKind, ReminderSetting } from './notification.entity';
 import { NotificationsArgs, SetReminderSettingInput } from './notification.inputs';
 
+const CREATED_MS = `date_trunc('milliseconds', n.created_at)`;
+
 export type NotificationPage = Page<Notification> & { unreadCount: number };
 
 /** What the API offers about notifications: your own list and read state, your preferences, and boards' reminder settings. */
@@ -27,14 +29,15 @@ export class NotificationService {
       .getRepository(Notification)
       .createQueryBuilder('n')
       .where('n.userId = :me', { me: me.id })
-      .orderBy('n.createdAt', 'DESC')
+      // Milliseconds, as the cursor carries them (a JavaScript Date), so ties fall to the id.
+      .orderBy(CREATED_MS, 'DESC')
       .addOrderBy('n.id', 'DESC')
       .limit(args.first + 1);
     if (args.unreadOnly) qb.andWhere('n.readAt IS NULL');
     if (args.after) {
       const [at, id] = decodeCursor(args.after);
       if (Number.isNaN(Date.parse(at))) throw new BadInputError('after', 'Invalid cursor');
-      qb.andWhere('(n.createdAt, n.id) < (:at::timestamptz, :id::uuid)', { at, id });
+      qb.andWhere(`(${CREATED_MS}, n.id) < (:at::timestamptz, :id::uuid)`, { at, id });
     }
     const [rows, unreadCount] = await Promise.all([
       qb.getMany(),

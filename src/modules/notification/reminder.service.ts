@@ -36,6 +36,8 @@ export interface DigestItem {
  */
 export interface CoordinatorDigestSection {
   heading: string;
+  /** The count in the digest's title: "1 overdue action", "3 overdue actions". */
+  counted(n: number): string;
   collect(db: Queryable, boardIds: string[], today: string): Promise<DigestItem[]>;
 }
 
@@ -165,7 +167,7 @@ export class ReminderService {
         boardIds: r.board_ids,
         title,
         body: `Hello ${r.user_name},\n\n${what} ${when} It is ${status}.${repeat}`,
-        reason: `You are a user of ${r.agency_name}, which ${r.board_names} invited to the audit cycle "${r.cycle_name}"; the board's coordinators chose to remind agencies whose return is ${reminder.kind === 'RETURN_OVERDUE' ? 'overdue' : 'coming due'}.`,
+        reason: `You are a user of ${r.agency_name}, which ${r.board_names} invited to the audit cycle "${r.cycle_name}", and the board reminds agencies whose return is ${reminder.kind === 'RETURN_OVERDUE' ? 'overdue (weekly)' : reminder.kind === 'RETURN_DUE_TODAY' ? 'due today' : 'coming due'} (its coordinators choose which reminders it sends).`,
         link: this.url(r.return_id ? `/returns/${r.return_id}` : `/cycles/${r.cycle_id}`),
       });
     }
@@ -242,7 +244,7 @@ export class ReminderService {
       (b) => this.setting(settings, [b], ReminderKind.COORDINATOR_DIGEST).enabled,
     );
     if (!boardIds.length) return [];
-    const sections = await Promise.all(this.coordinatorSections.map(async (s) => ({ heading: s.heading, items: await s.collect(this.ds, boardIds, today) })));
+    const sections = await Promise.all(this.coordinatorSections.map(async (s) => ({ heading: s.heading, counted: (n: number) => s.counted(n), items: await s.collect(this.ds, boardIds, today) })));
     const period = weeklyPeriod(today);
     const wanted = new Set(boardIds);
     const drafts: Draft[] = [];
@@ -262,7 +264,7 @@ export class ReminderService {
           blocks.push(`${b.name} (${this.url(`/boards/${b.id}`)}):\n${capped(items.map((i) => `- ${i.text} ${this.url(i.path)}`))}`);
         }
         if (!n) continue;
-        counts.push(`${n} ${s.heading.toLowerCase()}`);
+        counts.push(s.counted(n));
         parts.push(`${s.heading} (${n}):\n${blocks.join('\n')}`);
       }
       // Nothing to report: no empty digest.
@@ -293,6 +295,7 @@ function capped(lines: string[]): string {
 /** Outstanding returns of the boards' opened cycles, one item per board of the cycle. */
 export const outstandingReturnsSection: CoordinatorDigestSection = {
   heading: 'Outstanding returns',
+  counted: (n) => `${n} outstanding return${n === 1 ? '' : 's'}`,
   async collect(db, boardIds, today) {
     const rows = await query<{ board_id: string; cycle_id: string; cycle_name: string; due_on: string; agency_name: string; return_id: string | null; status: string | null }>(
       db,
@@ -319,6 +322,7 @@ export const outstandingReturnsSection: CoordinatorDigestSection = {
 /** Overdue actions the boards track. */
 export const overdueActionsSection: CoordinatorDigestSection = {
   heading: 'Overdue actions',
+  counted: (n) => `${n} overdue action${n === 1 ? '' : 's'}`,
   async collect(db, boardIds, today) {
     const rows = await query<{ board_id: string; description: string; due_on: string; agency_name: string; source_label: string }>(
       db,
