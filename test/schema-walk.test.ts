@@ -52,6 +52,8 @@ function objectsIn(value: unknown, path: string, out: { type: string; id: string
 
 /** Who may read what, as DOMAIN.md decides it, for the fixture's readers. */
 function mayRead(w: TwoBoards, reader: Reader, o: Owned): boolean {
+  // Notifications are their addressee's alone, an admin's included.
+  if (o.type === 'Notification') return o.owner === reader;
   if (reader === 'admin') return true;
   if (reader === 'coordA' || reader === 'viewerA') {
     if (o.type === 'User') return reader === 'viewerA' ? o.label === 'viewer of A' : ['coordinator of A', 'viewer of A', 'user of aOnly', 'user of shared', 'user of bOnly'].includes(o.label);
