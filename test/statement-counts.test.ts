@@ -100,4 +100,13 @@ describe('SQL statements per nested query', () => {
     // actions by source (second level), priorities by id, plans by id
     expect(small).toBe(16);
   });
+
+  it('boards -> reminderSettings', async () => {
+    const q = `{ boards { name reminderSettings { kind enabled daysBefore } } }`;
+    const small = await statementsFor(q, (await partnership(2)).token);
+    const large = await statementsFor(q, (await partnership(4)).token);
+    expect(large).toBe(small);
+    // user, boards, reminder settings of every board
+    expect(small).toBe(3);
+  });
 });

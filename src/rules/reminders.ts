@@ -88,7 +88,9 @@ export function isComingDue(a: { status: string; dueOn: string | null }, today: 
 }
 
 /** The same rule in SQL over the action table aliased `alias`; a parity test keeps them together. */
-export function comingDueSql(alias: string, today: string, withinDays: number | Sql): Sql {
+export function comingDueSql(alias: string, today: string | Sql, withinDays: number | Sql): Sql {
   const col = sql`${ident(alias)}.due_on`;
-  return sql`(${openActionSql(alias)} AND ${col} IS NOT NULL AND ${col} >= ${today}::date AND ${col} <= ${today}::date + ${withinDays}::int)`;
+  const day = typeof today === 'string' ? sql`${today}::date` : today;
+  const within = typeof withinDays === 'number' ? sql`${withinDays}::int` : withinDays;
+  return sql`(${openActionSql(alias)} AND ${col} IS NOT NULL AND ${col} >= ${day} AND ${col} <= ${day} + ${within})`;
 }
