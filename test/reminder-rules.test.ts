@@ -1,4 +1,5 @@
 import { TestClock } from '../src/common/clock';
+import { ConfigError, loadConfig } from '../src/config/env';
 import { addDays, dueInWords, isComingDue, overduePeriod, returnReminder, weeklyPeriod } from '../src/rules/reminders';
 
 /** The reminder rules on their own (no database), on a fixed clock. */
@@ -65,5 +66,35 @@ describe('reminder rules', () => {
     expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
     expect(addDays('2026-03-29', 1)).toBe('2026-03-30'); // across the change to BST
     expect([dueInWords(1), dueInWords(14), dueInWords(0), dueInWords(-1), dueInWords(-10)]).toEqual(['in 1 day', 'in 14 days', 'today', '1 day ago', '10 days ago']);
+  });
+});
+
+describe('mail and job configuration', () => {
+  it('runs the job worker by default, except under NODE_ENV=test; JOBS_ENABLED decides when given', () => {
+    expect(loadConfig({}).jobsEnabled).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).jobsEnabled).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test', JOBS_ENABLED: 'true' }).jobsEnabled).toBe(true);
+    expect(loadConfig({ JOBS_ENABLED: 'false' }).jobsEnabled).toBe(false);
+  });
+
+  it('reads SMTP_URL, MAIL_FROM and PUBLIC_URL, with defaults that log instead of sending', () => {
+    expect(loadConfig({}).mail).toEqual({ smtpUrl: undefined, from: 'Partnership hub <no-reply@hub.local>', publicUrl: 'http://localhost:4000', retryLimit: 5, retryDelaySeconds: 60 });
+    const c = loadConfig({ SMTP_URL: 'smtps://hub:secret@smtp.example.org:465', MAIL_FROM: 'LSCB <lscb@example.org>', PUBLIC_URL: 'https://hub.example.org/', MAIL_RETRY_LIMIT: '2' });
+    expect(c.mail).toMatchObject({ smtpUrl: 'smtps://hub:secret@smtp.example.org:465', from: 'LSCB <lscb@example.org>', publicUrl: 'https://hub.example.org', retryLimit: 2 });
+    expect(c.remindersCron).toBe('0 7 * * *');
+  });
+
+  it('refuses a malformed SMTP_URL, JOBS_ENABLED or REMINDERS_CRON at boot, naming each', () => {
+    let err: unknown;
+    try {
+      loadConfig({ SMTP_URL: 'mail.example.org', JOBS_ENABLED: 'yes', REMINDERS_CRON: 'daily' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    const problems = (err as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/SMTP_URL/);
+    expect(problems).toMatch(/JOBS_ENABLED/);
+    expect(problems).toMatch(/REMINDERS_CRON/);
   });
 });

@@ -54,7 +54,8 @@ export class JobQueue {
     const queue = new JobQueue(boss, new ReminderService(o.ds, o.mail.publicUrl, o.coordinatorSections ?? defaultCoordinatorSections), new NotificationMailer(o.ds, o.mail, o.logger, o.clock), o.logger);
     // createQueue leaves an existing queue alone; updateQueue applies this configuration's retries.
     const reminderQueue = { retryLimit: 3, retryDelay: 300, retryBackoff: true, expireInSeconds: 1800 };
-    const emailQueue = { retryLimit: o.mail.retryLimit, retryDelay: o.mail.retryDelaySeconds, retryBackoff: true, expireInSeconds: 300 };
+    // A batch is 10 emails of at most ~85 s each (the mailer's timeouts): expiry comfortably above that.
+    const emailQueue = { retryLimit: o.mail.retryLimit, retryDelay: o.mail.retryDelaySeconds, retryBackoff: true, expireInSeconds: 1200 };
     await boss.createQueue(QUEUES.reminders, { name: QUEUES.reminders, ...reminderQueue });
     await boss.updateQueue(QUEUES.reminders, { name: QUEUES.reminders, ...reminderQueue });
     await boss.createQueue(QUEUES.email, { name: QUEUES.email, ...emailQueue });

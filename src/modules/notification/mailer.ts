@@ -25,7 +25,9 @@ export class NotificationMailer {
     private readonly logger: Logger,
     private readonly clock: Clock,
   ) {
-    this.transport = mail.smtpUrl ? nodemailer.createTransport(mail.smtpUrl) : null;
+    // Bounded waits, well inside the email job's expiry (src/jobs/queue.ts), so a slow server fails
+    // the try (and it is retried) rather than the job expiring while the message is still on its way.
+    this.transport = mail.smtpUrl ? nodemailer.createTransport({ url: mail.smtpUrl, connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 45_000 }) : null;
   }
 
   get configured(): boolean {
