@@ -21,6 +21,7 @@ const MODULE_DEPENDENCIES = {
   'case-review': ['action', 'agency', 'board'],
   'business-plan': ['action', 'board', 'sub-group'],
   scorecard: ['agency', 'board', 'business-plan', 'sub-group'],
+  notification: ['board', 'user'],
   report: ['action', 'agency', 'audit', 'board', 'business-plan', 'case-review', 'meeting', 'membership', 'scorecard', 'sub-group'],
 };
 

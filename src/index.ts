@@ -6,6 +6,8 @@ import { createLogger, flushLogger } from './common/logger';
 import { CountingSqlLogger } from './common/sql-counter';
 import { createDataSource } from './database/data-source';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded';
+import { systemClock } from './common/clock';
+import { JobQueue } from './jobs/queue';
 import { DEMO_PASSWORD, seedDemo } from '../seeds';
 import path from 'node:path';
 
@@ -52,6 +54,15 @@ async function main(): Promise<void> {
   if (config.seedDemo) seeded = await seedDemo(ds, (p) => services.user.hash(p));
   if (seeded) logger.info('demo data loaded into the empty database');
 
+  // The job queue (reminders, emails) starts after the migrations; its own tables are pg-boss's.
+  let jobs: JobQueue | undefined;
+  if (config.jobsEnabled) {
+    jobs = await JobQueue.start({ url, ds, logger, clock: systemClock, mail: config.mail, remindersCron: config.remindersCron }).catch(async (e) => {
+      await ds.destroy().catch(() => undefined);
+      return stopEmbedded(e);
+    });
+  } else logger.info('JOBS_ENABLED=false: no job worker in this process (no reminders or emails sent from it)');
+
   await new Promise<void>((resolve) => httpServer.listen(config.port, resolve));
   const port = (httpServer.address() as { port: number }).port;
   // The readiness signal for supervisors and the start/stop test: one JSON line once the port accepts requests.
@@ -79,6 +90,7 @@ async function main(): Promise<void> {
     try {
       await stop(); // Apollo's drain plugin closes the HTTP server and waits for open requests
       logger.debug('http drained');
+      if (jobs) await jobs.stop(); // running jobs finish (or are retried later by another replica)
       await ds.destroy();
       logger.debug('database pool closed');
       if (embedded) await embedded.stop();

@@ -11,6 +11,7 @@ import { createMeetingLoaders } from './modules/meeting/meeting.loaders';
 import { createMembershipLoaders } from './modules/membership/membership.loaders';
 import { createUserLoaders } from './modules/user/user.loaders';
 import { createScorecardLoaders } from './modules/scorecard/scorecard.loaders';
+import { createNotificationLoaders } from './modules/notification/notification.loaders';
 import { Services } from './services';
 
 /** Built per request: a loader's cache must never outlive the user it was filled for. */
@@ -27,6 +28,7 @@ export function createLoaders(ds: DataSource, services: Services, access: Access
     ...createCaseReviewLoaders(ds, services.caseReview),
     ...createBusinessPlanLoaders(ds, services.businessPlan),
     ...createScorecardLoaders(ds, services.scorecard),
+    ...createNotificationLoaders(services.notification),
   };
 }
 

@@ -14,6 +14,7 @@ import { AgencyMembershipsResolver, BoardMembersResolver, MembershipResolver, Su
 import { BoardSubGroupsResolver, SubGroupResolver } from './modules/sub-group/sub-group.resolver';
 import { UserResolver } from './modules/user/user.resolver';
 import { AgencyCompletenessResolver, BoardScorecardResolver, DataSetItemResolver, IndicatorResolver, ObservationResolver, ScorecardResolver } from './modules/scorecard/scorecard.resolver';
+import { BoardReminderSettingsResolver, NotificationResolver } from './modules/notification/notification.resolver';
 
 /** Every resolver class, one list for the app and the schema emitter. */
 // type-graphql takes resolver classes as NonEmptyArray<Function>.
@@ -63,4 +64,6 @@ export const resolvers: NonEmptyArray<Function> = [
   ScorecardResolver,
   AgencyCompletenessResolver,
   BoardScorecardResolver,
+  NotificationResolver,
+  BoardReminderSettingsResolver,
 ];

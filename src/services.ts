@@ -20,6 +20,7 @@ import { MembershipService } from './modules/membership/membership.service';
 import { SubGroupService } from './modules/sub-group/sub-group.service';
 import { UserService } from './modules/user/user.service';
 import { createScorecardServices } from './modules/scorecard/scorecard.module';
+import { NotificationService } from './modules/notification/notification.service';
 
 /** Services are stateless over the DataSource: built once per app, shared by every request. */
 export function createServices(
@@ -40,10 +41,11 @@ export function createServices(
   actionSources.register(caseReview.actionSource());
   actionSources.register(businessPlan.actionSource());
   const scorecard = createScorecardServices(ds, mutations);
+  const board = new BoardService(ds, mutations);
   return {
     clock,
     mutations,
-    board: new BoardService(ds, mutations),
+    board,
     subGroup: new SubGroupService(ds, mutations),
     agency: new AgencyService(ds, mutations),
     membership: memberships,
@@ -59,6 +61,7 @@ export function createServices(
     businessPlan,
     scorecard,
     executiveSummary: new ExecutiveSummaryService(ds, attendance, audit.compliance, caseReview, businessPlan, scorecard.scorecard),
+    notification: new NotificationService(ds, mutations, board, clock),
   };
 }
 

@@ -4,6 +4,7 @@ import { countingRating, countingRatingSql, isSubmitted, submittedSql } from '..
 import { attendedSql, isAttended, isQuorate, quorateSql } from '../src/rules/meetings';
 import { activeDuringSql, activeOnSql, isActiveDuring, isActiveOn } from '../src/rules/membership';
 import { direction, directionSql, IndicatorPolarity, IndicatorUnit, quartile, quartileSql, rag, ragSql, suppressed, suppressedSql } from '../src/rules/scorecard';
+import { comingDueSql, isComingDue } from '../src/rules/reminders';
 import { startHub, TestHub } from './helpers/hub';
 
 /**
@@ -118,5 +119,16 @@ describe('rules agree in TypeScript and SQL', () => {
     expect(got.map((g) => g.s)).toEqual(rows.map((r) => suppressed(r.countsPeople, r.unit, r.current, r.numerator)));
     expect(new Set(got.map((g) => g.d))).toEqual(new Set(['IMPROVED', 'DECLINED', 'NO_CHANGE', 'CHANGED', 'NOT_COMPARABLE']));
     for (const c of ['RED', 'AMBER', 'GREEN']) expect(got.some((g) => g.rag === c)).toBe(true);
+  });
+
+  it('an action is coming due within N days (the weekly action digest)', async () => {
+    const rows = Array.from({ length: N }, () => ({ status: pick(['NOT_STARTED', 'IN_PROGRESS', 'COMPLETE', 'CANCELLED']), dueOn: pick(DAYS), today: day(), within: pick([0, 1, 14, 90, 365]) }));
+    const values = join(rows.map((r, i) => sql`(${i}::int, ${r.status}, ${r.dueOn}::date, ${r.today}::date, ${r.within}::int)`));
+    const got = await query<{ v: boolean }>(
+      hub.ds,
+      sql`SELECT ${comingDueSql('a', sql`a.today`, sql`a.within`)} AS v FROM (VALUES ${values}) AS a(i, status, due_on, today, within) ORDER BY a.i`,
+    );
+    expect(got.map((g) => g.v)).toEqual(rows.map((r) => isComingDue(r, r.today, r.within)));
+    expect(got.some((g) => g.v) && got.some((g) => !g.v)).toBe(true);
   });
 });

@@ -180,6 +180,13 @@ describe('start-up and graceful stop on the embedded database', () => {
     await out.waitFor('the demo sign-ins', (line) => /coordinator\.llr@demo\.hub/.test(line), 5_000);
     expect(existsSync(path.join(dataDir, 'pg', 'PG_VERSION'))).toBe(true);
 
+    // The job queue starts after the migrations and runs the reminders once; without SMTP_URL the
+    // demo's overdue returns are chased in the log. It stops in the graceful stop below.
+    await out.waitForLog('job queue started', 10_000);
+    const index = (msg: string) => out.lines.findIndex((l) => l.json?.msg === msg);
+    expect(index('migrations applied')).toBeLessThan(index('job queue started'));
+    await out.waitForLog('email (SMTP_URL not set): written to the log', 30_000);
+
     const signIn = await post(port, { query: 'mutation { signIn(email: "coordinator.llr@demo.hub", password: "demo-password") { token } }' });
     const token = signIn.body.data.signIn.token as string;
     const query = `{ boards { name attendance(from: "2014-04-01", to: "2015-03-31") { meetingsHeld overallRate } } }`;

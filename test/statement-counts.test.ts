@@ -132,4 +132,13 @@ describe('SQL statements per nested query', () => {
     // indicator versions, agencies (suppliers and completeness, one batch)
     expect(s).toBe(6);
   });
+
+  it('boards -> reminderSettings', async () => {
+    const q = `{ boards { name reminderSettings { kind enabled daysBefore } } }`;
+    const small = await statementsFor(q, (await partnership(2)).token);
+    const large = await statementsFor(q, (await partnership(4)).token);
+    expect(large).toBe(small);
+    // user, boards, reminder settings of every board
+    expect(small).toBe(3);
+  });
 });

@@ -68,6 +68,12 @@ export const readPolicy = {
   // Reports: for the board's coordinators, viewers and admins, not agency users.
   ExecutiveSummary: entity((x, s) => s.agencyId === null && s.board(x.board.id)),
 
+  // Reminders: a notification and your preferences are yours alone (admins included); a board's
+  // reminder settings are read with the board.
+  Notification: entity((n, s) => s.own(n.userId)),
+  NotificationPreferences: entity((p, s) => s.own(p.userId)),
+  ReminderSetting: entity((r, s) => s.board(r.boardId)),
+
   // Values computed for one parent
   AttendanceSummary: partOf('Board or SubGroup'),
   AgencyAttendance: partOf('AttendanceSummary'),
@@ -96,6 +102,7 @@ export const readPolicy = {
   MeetingConnection: partOf('Board or SubGroup'),
   AuditLogConnection: partOf('the auditLog query'),
   UserConnection: partOf('the users query'),
+  NotificationConnection: partOf('the notifications query'),
 
   SignInPayload: { kind: 'public' },
 } satisfies Record<string, ReadRule>;

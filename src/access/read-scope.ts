@@ -207,6 +207,11 @@ export class ReadScope {
     });
   }
 
+  /** Records that belong to one user only (notifications, preferences): that user, nobody else, not even an admin. */
+  own(userId: string): boolean {
+    return !!this.user && this.user.id === userId;
+  }
+
   /** Yourself; an admin everyone; a coordinator the people of their boards. */
   person(id: string): Promise<boolean> {
     return this.once('User', id, async () => {

@@ -27,6 +27,16 @@ const schema = z
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
     DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    JOBS_ENABLED: z.enum(['true', 'false']).optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465')
+      .optional(),
+    MAIL_FROM: z.string().min(3).default('Partnership hub <no-reply@hub.local>'),
+    PUBLIC_URL: z.string().url().default('http://localhost:4000'),
+    REMINDERS_CRON: z.string().regex(/^\S+( \S+){4}$/, 'REMINDERS_CRON is a five-field cron expression, e.g. "0 7 * * *"').default('0 7 * * *'),
+    MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(5),
+    MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
     SEED_DEMO: z
       .enum(['true', 'false'])
       .optional()
@@ -62,6 +72,22 @@ export interface Config {
   dbAcquireTimeoutMs: number;
   logLevel: string;
   seedDemo: boolean;
+  /** The job queue and its worker (reminders, emails); off by default only under NODE_ENV=test. */
+  jobsEnabled: boolean;
+  mail: MailConfig;
+  /** The reminders' daily run: a cron expression read in Europe/London time. */
+  remindersCron: string;
+}
+
+export interface MailConfig {
+  /** smtp:// or smtps:// URL; unset: messages are written to the log (and kept in the notifications table). */
+  smtpUrl?: string;
+  from: string;
+  /** Base URL of the web app, for the links in every message. */
+  publicUrl: string;
+  /** Retries of a failed send (after the first try), spaced retryDelaySeconds × 2^n with jitter. */
+  retryLimit: number;
+  retryDelaySeconds: number;
 }
 
 export interface SignInThrottleConfig {
@@ -124,5 +150,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dbAcquireTimeoutMs: env.DB_ACQUIRE_TIMEOUT_MS,
     logLevel: env.LOG_LEVEL,
     seedDemo: env.SEED_DEMO ?? env.NODE_ENV === 'development',
+    jobsEnabled: env.JOBS_ENABLED === undefined ? env.NODE_ENV !== 'test' : env.JOBS_ENABLED === 'true',
+    mail: {
+      smtpUrl: env.SMTP_URL,
+      from: env.MAIL_FROM,
+      publicUrl: env.PUBLIC_URL.replace(/\/+$/, ''),
+      retryLimit: env.MAIL_RETRY_LIMIT,
+      retryDelaySeconds: env.MAIL_RETRY_DELAY_SECONDS,
+    },
+    remindersCron: env.REMINDERS_CRON,
   };
 }

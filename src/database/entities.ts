@@ -13,9 +13,11 @@ import { SubGroup, SubGroupBoard } from '../modules/sub-group/sub-group.entity';
 import { User } from '../modules/user/user.entity';
 import { SignInAttempt } from '../modules/auth/sign-in-attempt.entity';
 import { Benchmark, DataSetItem, Indicator, IndicatorVersion, Observation, ObservationVersion, Population } from '../modules/scorecard/scorecard.entity';
+import { Notification, NotificationPreference, ReminderSetting } from '../modules/notification/notification.entity';
 
 /** Every TypeORM entity, listed once so the app, the CLI and the tests load the same model. */
 export const entities = [Board, SubGroup, SubGroupBoard, Agency, Membership, Meeting, Attendance, User, UserBoard, AuditLogEntry, Action, ActionUpdate,
   AuditFramework, AuditStandard, AuditCycle, AuditReturn, AuditAssessment, AuditReturnVersion,
   CaseReview, Recommendation, BusinessPlan, PlanPriority, SignInAttempt,
-  Indicator, IndicatorVersion, DataSetItem, Observation, ObservationVersion, Benchmark, Population];
+  Indicator, IndicatorVersion, DataSetItem, Observation, ObservationVersion, Benchmark, Population,
+  Notification, ReminderSetting, NotificationPreference];

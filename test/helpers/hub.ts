@@ -39,6 +39,8 @@ export interface GqlResult<T = any> {
 
 export interface TestHub {
   ds: DataSource;
+  /** The database's URL (for a second connection, e.g. the job queue). */
+  url: string;
   app: App;
   counter: QueryCounter;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
@@ -68,6 +70,7 @@ export async function startHub(o: { freshDatabase?: string; unlimitedQueries?: b
   const http = () => supertest(app.app);
   return {
     ds,
+    url,
     app,
     counter,
     http,

@@ -2,6 +2,7 @@ import { AttendanceStatus, MeetingStatus, UserRole } from '../../src/common/enum
 import { answers } from './audit';
 import { Factories, factories, signedIn } from './factories';
 import { TestHub } from './hub';
+import { Notification, ReminderKind } from '../../src/modules/notification/notification.entity';
 
 /**
  * Two boards, A and B, and everything that hangs below them, built so that every kind of object
@@ -26,6 +27,8 @@ export interface Owned {
   invited?: AgencyKey[];
   /** Scorecard values (and their versions): the value's status; agencies seated on the board read VALIDATED ones. */
   status?: string;
+  /** Notifications: the reader (token key) they were sent to, the only one who reads them. */
+  owner?: string;
   label: string;
 }
 
@@ -94,10 +97,23 @@ export async function buildTwoBoards(hub: TestHub): Promise<TwoBoards> {
     people.push([`user:${k}`, UserRole.AGENCY_USER, { agencyId: agencies[k] }, { type: 'User', boards: [], agency: k, label: `user of ${k}` }]);
   }
   const tokens: Record<string, string> = { admin: admin.token };
+  const userIds: Record<string, string> = { admin: admin.user.id };
   for (const [key, role, o, owned] of people) {
     const u = await signedIn(hub, f, role, o);
     tokens[key] = u.token;
+    userIds[key] = u.user.id;
     reg(u.user.id, owned);
+  }
+  // A notification for every person, about board A or B: each is readable by its addressee alone.
+  for (const [key, userId] of Object.entries(userIds)) {
+    const side: Side = key.endsWith('B') || key === 'user:bOnly' ? 'B' : 'A';
+    const n = await hub.ds.getRepository(Notification).save(
+      hub.ds.getRepository(Notification).create({
+        userId, kind: ReminderKind.COORDINATOR_DIGEST, subjectId: userId, period: '2024-03-04', boardIds: [side === 'A' ? A.id : B.id],
+        title: `Digest for ${key}`, body: 'Body', reason: 'Why', link: `https://hub.example.org/boards/${side === 'A' ? A.id : B.id}`, emailTo: `${key}@example.org`,
+      }),
+    );
+    reg(n.id, { type: 'Notification', boards: [side], owner: key, label: `notification of ${key}` });
   }
 
   const ok = async (query: string, i: Record<string, unknown>, token = admin.token) => {
