@@ -5,7 +5,8 @@ import { Board } from '../src/modules/board/board.entity';
 import { Attendance, Meeting } from '../src/modules/meeting/meeting.entity';
 import { Membership } from '../src/modules/membership/membership.entity';
 import { SubGroup, SubGroupBoard } from '../src/modules/sub-group/sub-group.entity';
-import { User, UserBoard } from '../src/modules/user/user.entity';
+import { UserBoard } from '../src/modules/board/board.entity';
+import { User } from '../src/modules/user/user.entity';
 import { seededRandom } from './random';
 
 /** Handles to what the partnership seed made, for the module seeds that build on it. */
@@ -60,7 +61,6 @@ const AGENCIES: [key: string, name: string, sector: Sector][] = [
 
 type Seat = [agency: string, role: MembershipRole, startsOn?: string, endsOn?: string];
 const R = MembershipRole;
-const YEAR_START = '2014-04-01';
 
 export async function seedPartnership(em: EntityManager, passwordHash: string): Promise<PartnershipDemo> {
   const rand = seededRandom(2015);

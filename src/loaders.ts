@@ -6,6 +6,7 @@ import { createBusinessPlanLoaders } from './modules/business-plan/business-plan
 import { createCaseReviewLoaders } from './modules/case-review/case-review.loaders';
 import { createAgencyLoaders } from './modules/agency/agency.loaders';
 import { createBoardLoaders } from './modules/board/board.loaders';
+import { createSubGroupLoaders } from './modules/sub-group/sub-group.loaders';
 import { createMeetingLoaders } from './modules/meeting/meeting.loaders';
 import { createMembershipLoaders } from './modules/membership/membership.loaders';
 import { createUserLoaders } from './modules/user/user.loaders';
@@ -16,6 +17,7 @@ import { Services } from './services';
 export function createLoaders(ds: DataSource, services: Services, access: Access) {
   return {
     ...createBoardLoaders(ds),
+    ...createSubGroupLoaders(ds),
     ...createAgencyLoaders(ds),
     ...createMembershipLoaders(ds),
     ...createMeetingLoaders(ds, services.meeting, services.attendance),

@@ -5,11 +5,12 @@ import { MutationRunner } from './common/mutation';
 import { ActionService } from './modules/action/action.service';
 import { createAuditServices } from './modules/audit/audit.module';
 import { AddActionService } from './modules/action/add-action.service';
+import { ActionSourceRegistry } from './modules/action/action-sources';
 import { BusinessPlanService } from './modules/business-plan/business-plan.service';
 import { CaseReviewService } from './modules/case-review/case-review.service';
 import { ExecutiveSummaryService } from './modules/report/executive-summary.service';
 import { AgencyService } from './modules/agency/agency.service';
-import { AuditLogService } from './modules/audit-log/audit-log.service';
+import { AuditLogService, recordAuditEntry } from './modules/audit-log/audit-log.service';
 import { AuthService } from './modules/auth/auth.service';
 import { SignInThrottle } from './modules/auth/sign-in-throttle';
 import { BoardService } from './modules/board/board.service';
@@ -26,14 +27,18 @@ export function createServices(
   config: Pick<Config, 'jwtSecret' | 'jwtExpiresIn' | 'bcryptRounds'> & Partial<Pick<Config, 'signInThrottle'>>,
   clock: Clock = systemClock,
 ) {
-  const mutations = new MutationRunner(ds);
+  const mutations = new MutationRunner(ds, recordAuditEntry);
   const users = new UserService(ds, mutations, config.bcryptRounds, clock);
   const memberships = new MembershipService(ds, mutations);
-  const actions = new ActionService(ds, mutations, clock);
+  const actionSources = new ActionSourceRegistry();
+  const actions = new ActionService(ds, mutations, clock, actionSources);
   const attendance = new AttendanceService(ds);
   const audit = createAuditServices(ds, mutations, actions, clock);
   const caseReview = new CaseReviewService(ds, mutations);
   const businessPlan = new BusinessPlanService(ds, mutations);
+  // The action module learns its sources from the modules that own them.
+  actionSources.register(caseReview.actionSource());
+  actionSources.register(businessPlan.actionSource());
   const board = new BoardService(ds, mutations);
   return {
     clock,
@@ -48,7 +53,7 @@ export function createServices(
     auth: new AuthService(users, mutations, config.jwtSecret, config.jwtExpiresIn, new SignInThrottle(ds, config.signInThrottle ?? DEFAULT_SIGN_IN_THROTTLE, clock), clock),
     auditLog: new AuditLogService(ds),
     action: actions,
-    addAction: new AddActionService(ds, mutations, actions),
+    addAction: new AddActionService(ds, mutations, actions, actionSources),
     audit,
     caseReview,
     businessPlan,

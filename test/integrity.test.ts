@@ -1,3 +1,4 @@
+import { recordAuditEntry } from '../src/modules/audit-log/audit-log.service';
 import { migrations } from '../migrations';
 import supertest from 'supertest';
 import { createApp } from '../src/app';
@@ -228,7 +229,7 @@ describe('integrity under concurrency', () => {
   });
 
   it('retries a real deadlock inside the runner; a failure that keeps coming back is CONFLICT', async () => {
-    const runner = new MutationRunner(hub.ds);
+    const runner = new MutationRunner(hub.ds, recordAuditEntry);
     const [a, b] = [await f.agency(), await f.agency()];
     let arrived = 0;
     let release!: () => void;

@@ -1,5 +1,5 @@
 import { bulkInsert } from '../bulk-insert';
-import { Area, BenchAgency, GenContext, intBetween, pick } from './context';
+import { Area, BenchAgency, GenContext, pick } from './context';
 
 const PLACES = ['Blackpool', 'Leeds', 'Leicestershire', 'Rutland', 'Lancashire', 'Cumbria', 'Durham', 'Kent', 'Devon', 'Norfolk', 'Suffolk', 'Essex', 'Surrey', 'Dorset', 'Wiltshire', 'Cheshire', 'Derbyshire', 'Nottingham', 'Lincolnshire', 'Shropshire', 'Somerset', 'Cornwall', 'Hampshire', 'Sefton', 'Wirral', 'Bradford', 'Sheffield', 'Coventry', 'Bristol', 'Plymouth'];
 const QUARTERS = ['', ' North', ' South', ' East', ' West', ' Central'];

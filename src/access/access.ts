@@ -40,6 +40,11 @@ export class Access {
     return this.user;
   }
 
+  /** Refuses a request without a signed-in user (UNAUTHENTICATED). */
+  assertSignedIn(): AuthUser {
+    return this.me;
+  }
+
   get isAdmin(): boolean {
     return this.user?.role === UserRole.ADMIN;
   }
@@ -89,7 +94,7 @@ export class Access {
    * decision (src/access/policy.ts), the same one the schema guard applies to what they return.
    */
   async assertCanRead(type: PolicyType, obj: object, message = 'You do not have access to this'): Promise<void> {
-    this.me;
+    this.assertSignedIn();
     const rule = readPolicy[type];
     if (rule.kind !== 'entity' || !this.scope) throw new Error(`assertCanRead needs an entity type and an attached read scope (${type})`);
     if (!(await rule.read(obj, this.scope))) throw new ForbiddenError(message);

@@ -5,10 +5,10 @@ import { UserRole } from '../common/enums';
 import { inKeyOrder } from '../common/loader-utils';
 import { query, sql, Sql } from '../database/sql';
 import { usersOfBoardsSql } from '../rules/people';
-import { AuditCycle } from '../modules/audit/audit-cycle.entity';
-import { AuditReturn } from '../modules/audit/audit-return.entity';
-import { BusinessPlan } from '../modules/business-plan/business-plan.entity';
-import { CaseReview } from '../modules/case-review/case-review.entity';
+import type { AuditCycle } from '../modules/audit/audit-cycle.entity';
+import type { AuditReturn } from '../modules/audit/audit-return.entity';
+import type { BusinessPlan } from '../modules/business-plan/business-plan.entity';
+import type { CaseReview } from '../modules/case-review/case-review.entity';
 
 /** The request's by-id loaders the policy shares with resolvers. */
 export interface SharedLoaders {

@@ -1,5 +1,4 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditLogEntry } from '../modules/audit-log/audit-log.entity';
 import { AuthUser } from '../access/access';
 import { ConflictError, PG_RETRYABLE, pgCode } from './errors';
 
@@ -36,8 +35,28 @@ const DEFAULT_RETRY: RetryPolicy = { attempts: 3, backoffMs: 25 };
  * constraints protect) inside that transaction; when PostgreSQL still aborts it for a deadlock or a
  * serialization failure, the whole transaction is tried again a few times, then answered CONFLICT.
  */
+/** One audit-log entry, as the mutation runner hands it to the audit-log module. */
+export interface AuditRecord {
+  userId: string | null;
+  userEmail: string | null;
+  operation: string;
+  entityType: string;
+  entityId: string | null;
+  boardIds: string[];
+  input: Record<string, unknown>;
+}
+export type AuditRecorder = (em: EntityManager, entry: AuditRecord) => Promise<void>;
+
 export class MutationRunner {
-  constructor(private readonly ds: DataSource, private readonly retry: RetryPolicy = DEFAULT_RETRY) {}
+  /**
+   * `record` appends one entry to the audit log inside the mutation's transaction; the audit-log
+   * module provides it (src/services.ts wires them), so this shared layer knows no domain module.
+   */
+  constructor(
+    private readonly ds: DataSource,
+    private readonly record: AuditRecorder,
+    private readonly retry: RetryPolicy = DEFAULT_RETRY,
+  ) {}
 
   async run<T>(
     actor: AuthUser | null,
@@ -63,15 +82,14 @@ export class MutationRunner {
   private once<T>(actor: AuthUser | null, operation: string, input: unknown, work: (em: EntityManager) => Promise<MutationOutcome<T>>): Promise<T> {
     return this.ds.transaction(async (em) => {
       const outcome = await work(em);
-      await em.insert(AuditLogEntry, {
+      await this.record(em, {
         userId: actor?.id ?? null,
         userEmail: actor?.email ?? null,
         operation,
         entityType: outcome.entityType,
         entityId: outcome.entityId,
         boardIds: [...new Set(outcome.boardIds)],
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any
-        input: redact(JSON.parse(JSON.stringify(input ?? {}))) as any,
+        input: redact(JSON.parse(JSON.stringify(input ?? {}))) as Record<string, unknown>,
       });
       return outcome.result;
     });

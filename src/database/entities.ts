@@ -6,11 +6,11 @@ import { AuditFramework, AuditStandard } from '../modules/audit/audit-framework.
 import { AuditAssessment, AuditReturn, AuditReturnVersion } from '../modules/audit/audit-return.entity';
 import { BusinessPlan, PlanPriority } from '../modules/business-plan/business-plan.entity';
 import { CaseReview, Recommendation } from '../modules/case-review/case-review.entity';
-import { Board } from '../modules/board/board.entity';
+import { Board, UserBoard } from '../modules/board/board.entity';
 import { Attendance, Meeting } from '../modules/meeting/meeting.entity';
 import { Membership } from '../modules/membership/membership.entity';
 import { SubGroup, SubGroupBoard } from '../modules/sub-group/sub-group.entity';
-import { User, UserBoard } from '../modules/user/user.entity';
+import { User } from '../modules/user/user.entity';
 import { SignInAttempt } from '../modules/auth/sign-in-attempt.entity';
 import { Notification, NotificationPreference, ReminderSetting } from '../modules/notification/notification.entity';
 

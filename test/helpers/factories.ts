@@ -5,7 +5,8 @@ import { Board } from '../../src/modules/board/board.entity';
 import { Attendance, Meeting } from '../../src/modules/meeting/meeting.entity';
 import { Membership } from '../../src/modules/membership/membership.entity';
 import { SubGroup, SubGroupBoard } from '../../src/modules/sub-group/sub-group.entity';
-import { User, UserBoard } from '../../src/modules/user/user.entity';
+import { UserBoard } from '../../src/modules/board/board.entity';
+import { User } from '../../src/modules/user/user.entity';
 import { TestHub } from './hub';
 
 let seq = 0;

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { ident, query, Queryable, sql, Sql } from '../../database/sql';
+import { query, Queryable, sql, Sql } from '../../database/sql';
 import { overdueSql } from '../../rules/actions';
 
 @ObjectType({ description: 'Roll-up of a set of actions: by RAG, by status, overdue on asOf, and percent complete' })
@@ -71,13 +71,6 @@ export interface ActionSet {
   key: Sql;
 }
 
-export const PRIORITY_ACTIONS = {
-  byPriority: { from: sql`plan_priority p LEFT JOIN action a ON a.source_type = 'PLAN_PRIORITY' AND a.source_id = p.id`, key: ident('p.id') },
-  byPlan: { from: sql`plan_priority p LEFT JOIN action a ON a.source_type = 'PLAN_PRIORITY' AND a.source_id = p.id`, key: ident('p.plan_id') },
-} satisfies Record<string, ActionSet>;
-export const RECOMMENDATION_ACTIONS = {
-  byReview: { from: sql`recommendation r LEFT JOIN action a ON a.source_type = 'REVIEW_RECOMMENDATION' AND a.source_id = r.id`, key: ident('r.case_review_id') },
-} satisfies Record<string, ActionSet>;
 
 /**
  * Roll-ups of actions grouped by a key, in one statement, on the pool or inside a transaction (the

@@ -2,13 +2,14 @@ import { Clock } from '../../common/clock';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Access } from '../../access/access';
 import { UserRole } from '../../common/enums';
-import { BadInputError, ConflictError, ForbiddenError } from '../../common/errors';
+import { BadInputError, ConflictError } from '../../common/errors';
 import { MutationRunner } from '../../common/mutation';
 import { isIsoDate } from '../../common/scalars';
 import { assertFound, assertUuidOrNotFound, requireText } from '../../common/validation';
 import { asWhere } from '../../database/sql';
 import { isOpenAction, overdueSql } from '../../rules/actions';
-import { Action, ActionSourceType, ActionStatus, ActionUpdate } from './action.entity';
+import { Action, ActionStatus, ActionUpdate } from './action.entity';
+import { ActionSourceRegistry } from './action-sources';
 import { NewAction, UpdateActionInput } from './action.inputs';
 
 export interface ActionFilter {
@@ -23,6 +24,7 @@ export class ActionService {
     private readonly ds: DataSource,
     private readonly mutations: MutationRunner,
     private readonly clock: Clock,
+    private readonly sources: ActionSourceRegistry,
   ) {}
 
   /** Used by the audit, case review and business plan modules inside their own transactions. */
@@ -42,7 +44,7 @@ export class ActionService {
   }
 
   async get(access: Access, id: string): Promise<Action> {
-    access.me;
+    access.assertSignedIn();
     assertUuidOrNotFound(id, 'Action');
     const action = assertFound(await this.ds.getRepository(Action).findOneBy({ id }), 'Action', id);
     await access.assertCanRead('Action', action, 'This action belongs to another agency or board');
@@ -56,17 +58,15 @@ export class ActionService {
     const current = await this.get(access, input.actionId);
     access.assertCanUpdateAction(current, input.status === ActionStatus.CANCELLED);
     return this.mutations.run(access.me, 'updateAction', input, async (em) => {
-      // A review's actions are decided under a share lock on the review row, taken before the action's
-      // own lock (the order closing a review takes them in): closing waits for status changes in
-      // flight and they wait for a closing, so a CLOSED review never has an open action.
-      const review = await this.lockReviewOf(em, current);
+      // The source is locked before the action (the order closing a review takes them in): closing
+      // waits for status changes in flight and they wait for a closing, so a CLOSED review never has
+      // an open action. The source's module says what it refuses (src/modules/action/action-sources.ts).
+      const refused = await this.sources.byType(current.sourceType)?.lockForChange?.(em, current.sourceId, 'status');
       // Lock the row so two updates at once are applied one after the other, each recorded.
       const action = await em.getRepository(Action).findOne({ where: { id: current.id }, lock: { mode: 'pessimistic_write' } });
       if (!action) throw new ConflictError('The action was removed meanwhile');
       const toStatus = input.status ?? action.status;
-      if (review?.status === 'CLOSED' && toStatus !== action.status) {
-        throw new ConflictError(`Review ${review.reference} is closed: the status of its actions cannot change`, { reviewStatus: review.status });
-      }
+      if (refused && toStatus !== action.status) throw new ConflictError(refused);
       const toRag = input.rag ?? action.rag;
       await em.insert(ActionUpdate, {
         actionId: action.id,
@@ -86,17 +86,6 @@ export class ActionService {
       const saved = await em.save(action);
       return { result: saved, entityType: 'Action', entityId: saved.id, boardIds: saved.boardIds };
     });
-  }
-
-  /** SELECT … FOR SHARE of the case review an action answers, if it comes from a recommendation. */
-  private async lockReviewOf(em: EntityManager, action: Action): Promise<{ status: string; reference: string } | null> {
-    if (action.sourceType !== ActionSourceType.REVIEW_RECOMMENDATION) return null;
-    const [review] = await em.query(
-      `SELECT c.status, c.reference FROM case_review c JOIN recommendation r ON r.case_review_id = c.id
-       WHERE r.id = $1 FOR SHARE OF c`,
-      [action.sourceId],
-    );
-    return review ?? null;
   }
 
   private filtered(qb: ReturnType<ActionService['query']>, filter: ActionFilter) {

@@ -1,7 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Connection } from '../../common/pagination';
 import { Context } from '../../context';
-import { Membership } from '../membership/membership.entity';
 import { Agency } from './agency.entity';
 import { AgenciesArgs, CreateAgencyInput } from './agency.inputs';
 
@@ -22,10 +21,5 @@ export class AgencyResolver {
   @Mutation(() => Agency)
   createAgency(@Arg('input') input: CreateAgencyInput, @Ctx() ctx: Context) {
     return ctx.services.agency.create(ctx.access, input);
-  }
-
-  @FieldResolver(() => [Membership], { description: 'Seats on boards and sub-groups you can read (and all of your own agency\'s), current and ended' })
-  memberships(@Root() agency: Agency, @Ctx() ctx: Context) {
-    return ctx.loaders.membershipsByAgency.load(agency.id);
   }
 }

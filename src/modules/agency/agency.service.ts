@@ -16,7 +16,7 @@ export class AgencyService {
   constructor(private readonly ds: DataSource, private readonly mutations: MutationRunner) {}
 
   async list(access: Access, args: AgenciesArgs): Promise<Page<Agency>> {
-    access.me;
+    access.assertSignedIn();
     const qb = this.ds.getRepository(Agency).createQueryBuilder('a').orderBy('a.name', 'ASC').addOrderBy('a.id', 'ASC').limit(args.first + 1);
     if (args.sector) qb.andWhere('a.sector = :sector', { sector: args.sector });
     if (args.search) qb.andWhere('a.name ILIKE :search', { search: `%${args.search.replace(/[\\%_]/g, (c) => '\\' + c)}%` });
@@ -28,7 +28,7 @@ export class AgencyService {
   }
 
   async get(access: Access, id: string): Promise<Agency> {
-    access.me;
+    access.assertSignedIn();
     assertUuidOrNotFound(id, 'Agency');
     return assertFound(await this.ds.getRepository(Agency).findOneBy({ id }), 'Agency', id);
   }

@@ -1,9 +1,15 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditRecord } from '../../common/mutation';
 import { Access } from '../../access/access';
 import { UserRole } from '../../common/enums';
 import { decodeCursor, Page, toPage } from '../../common/pagination';
 import { AuditLogEntry } from './audit-log.entity';
 import { AuditLogArgs } from './audit-log.inputs';
+
+/** The writer MutationRunner calls inside every mutation's transaction. */
+export async function recordAuditEntry(em: EntityManager, entry: AuditRecord): Promise<void> {
+  await em.insert(AuditLogEntry, entry as any);
+}
 
 export class AuditLogService {
   constructor(private readonly ds: DataSource) {}

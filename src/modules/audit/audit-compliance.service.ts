@@ -1,6 +1,5 @@
 import { DataSource } from 'typeorm';
 import { Rag } from '../action/action.entity';
-import { AuditReturnStatus } from './audit-return.entity';
 import { AuditTrend, Compliance, CycleSummary, RatingCounts, StandardSummary } from './audit.types';
 import { ident, join, query, raw, sql, Sql } from '../../database/sql';
 import { countingRatingSql, isSubmitted, submittedSql } from '../../rules/audit';

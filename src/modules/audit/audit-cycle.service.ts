@@ -2,7 +2,7 @@ import { Clock } from '../../common/clock';
 import { DataSource, In } from 'typeorm';
 import { Access } from '../../access/access';
 import { BoardKind, UserRole } from '../../common/enums';
-import { BadInputError, ForbiddenError } from '../../common/errors';
+import { BadInputError } from '../../common/errors';
 
 import { MutationRunner } from '../../common/mutation';
 import { assertFound, assertUuidOrNotFound, requireText } from '../../common/validation';
@@ -27,7 +27,7 @@ export class AuditCycleService {
   ) {}
 
   frameworks(access: Access): Promise<AuditFramework[]> {
-    access.me;
+    access.assertSignedIn();
     return this.ds.getRepository(AuditFramework).find({ order: { key: 'ASC', version: 'DESC' } });
   }
 
@@ -68,7 +68,7 @@ export class AuditCycleService {
   }
 
   async get(access: Access, id: string): Promise<AuditCycle> {
-    access.me;
+    access.assertSignedIn();
     assertUuidOrNotFound(id, 'AuditCycle');
     const cycle = assertFound(await this.ds.getRepository(AuditCycle).findOneBy({ id }), 'AuditCycle', id);
     await access.assertCanRead('AuditCycle', cycle, 'You do not work for a board running this audit cycle');
@@ -88,7 +88,7 @@ export class AuditCycleService {
   }
 
   async create(access: Access, input: CreateAuditCycleInput): Promise<AuditCycle> {
-    access.me;
+    access.assertSignedIn();
     const name = requireText('name', input.name, 200);
     const boardIds = [...new Set(input.boardIds)];
     const agencyIds = [...new Set(input.invitedAgencyIds)];

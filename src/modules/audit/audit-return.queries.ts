@@ -1,7 +1,6 @@
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Access } from '../../access/access';
 import { UserRole } from '../../common/enums';
-import { ForbiddenError } from '../../common/errors';
 import { assertFound, assertUuidOrNotFound } from '../../common/validation';
 import { Action, ActionSourceType } from '../action/action.entity';
 import { AuditCycle } from './audit-cycle.entity';
@@ -16,7 +15,7 @@ export class AuditReturnQueries {
   constructor(private readonly ds: DataSource) {}
 
   async get(access: Access, id: string): Promise<{ ret: AuditReturn; cycle: AuditCycle }> {
-    access.me;
+    access.assertSignedIn();
     assertUuidOrNotFound(id, 'AuditReturn');
     const ret = assertFound(await this.ds.getRepository(AuditReturn).findOneBy({ id }), 'AuditReturn', id);
     const cycle = await this.ds.getRepository(AuditCycle).findOneByOrFail({ id: ret.cycleId });

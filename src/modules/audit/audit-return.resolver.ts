@@ -1,7 +1,7 @@
 import { countingRating } from '../../rules/audit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../context';
-import { Action } from '../action/action.entity';
+import { Action, ActionSourceType } from '../action/action.entity';
 import { Agency } from '../agency/agency.entity';
 import { AuditCycle } from './audit-cycle.entity';
 import { AuditStandard } from './audit-framework.entity';
@@ -129,5 +129,14 @@ export class AuditReturnVersionResolver {
   @FieldResolver(() => [VersionAssessment])
   assessments(@Root() v: AuditReturnVersion) {
     return v.snapshot.assessments;
+  }
+}
+
+@Resolver(() => Action)
+export class ActionAuditAssessmentResolver {
+  // The owner of an improvement action may be another agency than the one whose return it is in.
+  @FieldResolver(() => AuditAssessment, { nullable: true, description: "Set when the action came from an audit return's standard you may read" })
+  auditAssessment(@Root() a: Action, @Ctx() ctx: Context) {
+    return a.sourceType === ActionSourceType.AUDIT_STANDARD ? ctx.loaders.assessmentById.load(a.sourceId) : null;
   }
 }

@@ -34,7 +34,7 @@ export class AuditReturnService {
   ) {}
 
   async save(access: Access, input: SaveAuditReturnInput): Promise<AuditReturn> {
-    access.me;
+    access.assertSignedIn();
     const cycle = await this.ds.getRepository(AuditCycle).findOneBy({ id: input.cycleId });
     if (!cycle) throw new BadInputError('cycleId', `Audit cycle ${input.cycleId} not found`);
     access.assertCanEditReturn(input.agencyId, cycle.boardIds);

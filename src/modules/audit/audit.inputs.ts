@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsInt, IsOptional, IsUUID, Length, Min, ValidateNested } from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../../common/scalars';
 import { AuditRating } from './audit-return.entity';
 
@@ -160,12 +160,7 @@ export class ShareAuditReturnInput {
   targetCycleId: string;
 }
 
-@ArgsType()
-export class AsOfArgs {
-  @Field(() => DateScalar, { nullable: true, description: 'The day overdue is judged on; default today' })
-  @IsOptional()
-  asOf?: string;
-}
+export { AsOfArgs } from '../../common/graphql-args';
 
 @InputType()
 export class StandardInput {

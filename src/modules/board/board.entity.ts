@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { Check, Column, Entity, Index } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import type { User } from '../user/user.entity';
 import { BaseEntity } from '../../common/base.entity';
 import { BoardKind, Sector } from '../../common/enums';
 import { numericTransformer } from '../../database/transformers';
@@ -38,4 +39,25 @@ export class Board extends BaseEntity {
   @Field({ description: 'Published reports show counts below 5 as "fewer than 5"' })
   @Column({ default: true })
   suppressSmallNumbers: boolean;
+}
+
+/**
+ * The boards a coordinator or viewer works for. It belongs to the board module, so boards need
+ * nothing of the user module (the relation to User is named, not imported).
+ */
+@Entity()
+export class UserBoard {
+  @PrimaryColumn('uuid')
+  userId: string;
+
+  @PrimaryColumn('uuid')
+  boardId: string;
+
+  @ManyToOne('User', { onDelete: 'CASCADE' })
+  @JoinColumn({ foreignKeyConstraintName: 'user_board_user_id_fkey' })
+  user?: User;
+
+  @ManyToOne(() => Board, { onDelete: 'CASCADE' })
+  @JoinColumn({ foreignKeyConstraintName: 'user_board_board_id_fkey' })
+  board?: Board;
 }

@@ -3,7 +3,7 @@ import { Access } from '../../access/access';
 import { UserRole } from '../../common/enums';
 import { MutationRunner } from '../../common/mutation';
 import { assertFound, assertUuidOrNotFound, requireText } from '../../common/validation';
-import { UserBoard } from '../user/user.entity';
+import { UserBoard } from './board.entity';
 import { Board } from './board.entity';
 import { CreateBoardInput, UpdateBoardInput } from './board.inputs';
 
@@ -19,7 +19,7 @@ export class BoardService {
   }
 
   async get(access: Access, id: string): Promise<Board> {
-    access.me;
+    access.assertSignedIn();
     assertUuidOrNotFound(id, 'Board');
     const board = assertFound(await this.ds.getRepository(Board).findOneBy({ id }), 'Board', id);
     await access.assertCanRead('Board', board, 'You do not work for this board');

@@ -2,8 +2,8 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 
 import { Context } from '../../context';
 import { ActionProgress } from '../action/action-progress';
-import { Action } from '../action/action.entity';
-import { AsOfArgs } from '../audit/audit.inputs';
+import { Action, ActionSourceType } from '../action/action.entity';
+import { AsOfArgs } from '../../common/graphql-args';
 import { Board } from '../board/board.entity';
 import { SubGroup } from '../sub-group/sub-group.entity';
 import { BusinessPlan, PlanPriority } from './business-plan.entity';
@@ -70,5 +70,13 @@ export class BoardBusinessPlansResolver {
   @FieldResolver(() => [BusinessPlan], { description: 'Newest period first' })
   businessPlans(@Root() b: Board, @Ctx() ctx: Context) {
     return ctx.loaders.businessPlansByBoard.load(b.id);
+  }
+}
+
+@Resolver(() => Action)
+export class ActionPriorityResolver {
+  @FieldResolver(() => PlanPriority, { nullable: true, description: 'Set when the action came from a business plan priority on a board you can read' })
+  priority(@Root() a: Action, @Ctx() ctx: Context) {
+    return a.sourceType === ActionSourceType.PLAN_PRIORITY ? ctx.loaders.priorityById.load(a.sourceId) : null;
   }
 }

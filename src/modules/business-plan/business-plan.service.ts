@@ -3,17 +3,23 @@ import { Access } from '../../access/access';
 import { BadInputError, ConflictError } from '../../common/errors';
 import { MutationRunner } from '../../common/mutation';
 import { assertFound, assertPeriod, assertUuidOrNotFound, requireText } from '../../common/validation';
-import { ActionProgress, PRIORITY_ACTIONS, progressBy } from '../action/action-progress';
+import { ident, sql } from '../../database/sql';
+import { ActionProgress, ActionSet, progressBy } from '../action/action-progress';
+import { ActionSource } from '../action/action-sources';
+import { ActionSourceType } from '../action/action.entity';
 import { Board } from '../board/board.entity';
 import { SubGroupBoard } from '../sub-group/sub-group.entity';
 import { BusinessPlan, PlanPriority } from './business-plan.entity';
 import { AddPriorityInput, CreateBusinessPlanInput } from './business-plan.inputs';
 
+/** A plan's priorities with their actions, for the tracker's roll-ups (grouped by priority or by plan). */
+const PRIORITY_ACTIONS: ActionSet['from'] = sql`plan_priority p LEFT JOIN action a ON a.source_type = 'PLAN_PRIORITY' AND a.source_id = p.id`;
+
 export class BusinessPlanService {
   constructor(private readonly ds: DataSource, private readonly mutations: MutationRunner) {}
 
   async get(access: Access, id: string): Promise<BusinessPlan> {
-    access.me;
+    access.assertSignedIn();
     assertUuidOrNotFound(id, 'BusinessPlan');
     const plan = assertFound(await this.ds.getRepository(BusinessPlan).findOneBy({ id }), 'BusinessPlan', id);
     await access.assertCanRead('BusinessPlan', plan, 'This plan belongs to a board you do not work for');
@@ -29,15 +35,15 @@ export class BusinessPlanService {
   }
 
   progressOfPriorities(ids: string[], asOf: string): Promise<Map<string, ActionProgress>> {
-    return progressBy(this.ds, PRIORITY_ACTIONS.byPriority, ids, asOf);
+    return progressBy(this.ds, { from: PRIORITY_ACTIONS, key: ident('p.id') }, ids, asOf);
   }
 
   progressOfPlans(ids: string[], asOf: string): Promise<Map<string, ActionProgress>> {
-    return progressBy(this.ds, PRIORITY_ACTIONS.byPlan, ids, asOf);
+    return progressBy(this.ds, { from: PRIORITY_ACTIONS, key: ident('p.plan_id') }, ids, asOf);
   }
 
   async create(access: Access, input: CreateBusinessPlanInput): Promise<BusinessPlan> {
-    access.me;
+    access.assertSignedIn();
     const title = requireText('title', input.title, 200);
     assertPeriod(input.periodFrom, input.periodTo, 'periodFrom', 'periodTo');
     if (!(await this.ds.getRepository(Board).existsBy({ id: input.boardId }))) throw new BadInputError('boardId', `Board ${input.boardId} not found`);
@@ -74,5 +80,19 @@ export class BusinessPlanService {
       );
       return { result: priority, entityType: 'PlanPriority', entityId: priority.id, boardIds: [plan.boardId] };
     });
+  }
+
+  /** Priorities as a source of tracked actions (registered with the action module in src/services.ts). */
+  actionSource(): ActionSource {
+    return {
+      type: ActionSourceType.PLAN_PRIORITY,
+      field: 'priorityId',
+      describe: async (id) => {
+        const priority = await this.ds.getRepository(PlanPriority).findOneBy({ id });
+        if (!priority) return null;
+        const plan = await this.ds.getRepository(BusinessPlan).findOneByOrFail({ id: priority.planId });
+        return { type: ActionSourceType.PLAN_PRIORITY, id: priority.id, boardId: plan.boardId, label: `${plan.title}: priority ${priority.code}` };
+      },
+    };
   }
 }

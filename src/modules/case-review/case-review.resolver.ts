@@ -2,9 +2,9 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import { daysBetween } from '../../common/scalars';
 import { Context } from '../../context';
 import { ActionProgress } from '../action/action-progress';
-import { Action } from '../action/action.entity';
+import { Action, ActionSourceType } from '../action/action.entity';
 import { Agency } from '../agency/agency.entity';
-import { AsOfArgs } from '../audit/audit.inputs';
+import { AsOfArgs } from '../../common/graphql-args';
 import { Board } from '../board/board.entity';
 import { CaseReview, Recommendation } from './case-review.entity';
 import { AddRecommendationInput, CaseReviewsArgs, CreateCaseReviewInput, DecideCaseReviewInput, UpdateCaseReviewStatusInput } from './case-review.inputs';
@@ -85,5 +85,15 @@ export class BoardCaseReviewsResolver {
   @FieldResolver(() => [CaseReview], { description: 'Newest referral first' })
   caseReviews(@Root() b: Board, @Args() args: CaseReviewsArgs, @Ctx() ctx: Context) {
     return ctx.loaders.caseReviewsByBoard.load({ id: b.id, args: { status: args.status, type: args.type } });
+  }
+}
+
+// An agency may own an action of a board it does not sit on: it sees the action and its label, but
+// the review behind it only if it may read that board (the read policy decides).
+@Resolver(() => Action)
+export class ActionRecommendationResolver {
+  @FieldResolver(() => Recommendation, { nullable: true, description: 'Set when the action came from a case review recommendation on a board you can read' })
+  recommendation(@Root() a: Action, @Ctx() ctx: Context) {
+    return a.sourceType === ActionSourceType.REVIEW_RECOMMENDATION ? ctx.loaders.recommendationById.load(a.sourceId) : null;
   }
 }

@@ -1,11 +1,13 @@
-import { Queryable } from '../../database/sql';
+import { ident, query, Queryable, sql } from '../../database/sql';
 import { DataSource, In } from 'typeorm';
 import { Access } from '../../access/access';
 import { BadInputError, ConflictError } from '../../common/errors';
 import { MutationRunner } from '../../common/mutation';
 import { isIsoDate } from '../../common/scalars';
 import { assertFound, assertUuidOrNotFound, requireText } from '../../common/validation';
-import { ActionProgress, progressBy, RECOMMENDATION_ACTIONS } from '../action/action-progress';
+import { ActionProgress, ActionSet, progressBy } from '../action/action-progress';
+import { ActionSource } from '../action/action-sources';
+import { ActionSourceType } from '../action/action.entity';
 import { Agency } from '../agency/agency.entity';
 import { Board } from '../board/board.entity';
 import { CaseReview, CaseReviewStatus, Recommendation } from './case-review.entity';
@@ -21,11 +23,17 @@ const NEXT: Partial<Record<CaseReviewStatus, CaseReviewStatus>> = {
 /** Recommendations come from a commissioned review's findings, up to its closing. */
 const TAKES_RECOMMENDATIONS = [S.COMMISSIONED, S.IN_PROGRESS, S.PUBLISHED];
 
+/** The actions of a review's recommendations, for the tracker's roll-ups. */
+const REVIEW_ACTIONS: ActionSet = {
+  from: sql`recommendation r LEFT JOIN action a ON a.source_type = 'REVIEW_RECOMMENDATION' AND a.source_id = r.id`,
+  key: ident('r.case_review_id'),
+};
+
 export class CaseReviewService {
   constructor(private readonly ds: DataSource, private readonly mutations: MutationRunner) {}
 
   async get(access: Access, id: string): Promise<CaseReview> {
-    access.me;
+    access.assertSignedIn();
     assertUuidOrNotFound(id, 'CaseReview');
     const review = assertFound(await this.ds.getRepository(CaseReview).findOneBy({ id }), 'CaseReview', id);
     await access.assertCanRead('CaseReview', review, 'This case review belongs to a board you do not work for');
@@ -45,11 +53,11 @@ export class CaseReviewService {
   }
 
   progressOf(reviewIds: string[], asOf: string, db: Queryable = this.ds): Promise<Map<string, ActionProgress>> {
-    return progressBy(db, RECOMMENDATION_ACTIONS.byReview, reviewIds, asOf);
+    return progressBy(db, REVIEW_ACTIONS, reviewIds, asOf);
   }
 
   async create(access: Access, input: CreateCaseReviewInput): Promise<CaseReview> {
-    access.me;
+    access.assertSignedIn();
     const reference = requireText('reference', input.reference, 100);
     if (!(await this.ds.getRepository(Board).existsBy({ id: input.boardId }))) throw new BadInputError('boardId', `Board ${input.boardId} not found`);
     access.assertCanManageBoard(input.boardId);
@@ -148,5 +156,27 @@ export class CaseReviewService {
       return { result: rec, entityType: 'Recommendation', entityId: rec.id, boardIds: [locked.boardId] };
     });
   }
-}
 
+  /** Recommendations as a source of tracked actions (registered with the action module in src/services.ts). */
+  actionSource(): ActionSource {
+    return {
+      type: ActionSourceType.REVIEW_RECOMMENDATION,
+      field: 'recommendationId',
+      describe: async (id) => {
+        const rec = await this.ds.getRepository(Recommendation).findOne({ where: { id }, relations: { caseReview: true } });
+        if (!rec) return null;
+        const review = rec.caseReview!;
+        return { type: ActionSourceType.REVIEW_RECOMMENDATION, id: rec.id, boardId: review.boardId, label: `${review.reference}: recommendation ${rec.number}` };
+      },
+      // A share lock on the review: closing it waits for changes in flight, and they for a closing.
+      lockForChange: async (em, recommendationId, change) => {
+        const [review] = await query<{ status: string; reference: string }>(
+          em,
+          sql`SELECT c.status, c.reference FROM case_review c JOIN recommendation r ON r.case_review_id = c.id WHERE r.id = ${recommendationId}::uuid FOR SHARE OF c`,
+        );
+        if (review?.status !== CaseReviewStatus.CLOSED) return null;
+        return change === 'add' ? 'The review is closed: it takes no new actions' : `Review ${review.reference} is closed: the status of its actions cannot change`;
+      },
+    };
+  }
+}

@@ -1,13 +1,14 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { assertPeriod } from '../../common/validation';
 import { MeetingStatus } from '../../common/enums';
 import { Connection } from '../../common/pagination';
 import { Context } from '../../context';
 import { Agency } from '../agency/agency.entity';
 import { Board } from '../board/board.entity';
 import { SubGroup } from '../sub-group/sub-group.entity';
-import { AgencyAttendance } from './attendance.types';
+import { AgencyAttendance, AttendanceSummary } from './attendance.types';
 import { Attendance, Meeting } from './meeting.entity';
-import { CancelMeetingInput, RecordAttendanceInput, ScheduleMeetingInput } from './meeting.inputs';
+import { CancelMeetingInput, MeetingsArgs, PeriodArgs, RecordAttendanceInput, ScheduleMeetingInput } from './meeting.inputs';
 
 export const MeetingConnection = Connection(Meeting, 'Meeting');
 
@@ -73,5 +74,35 @@ export class AgencyAttendanceResolver {
   @FieldResolver(() => Agency)
   agency(@Root() a: AgencyAttendance, @Ctx() ctx: Context) {
     return ctx.loaders.agencyById.load(a.agencyId);
+  }
+}
+
+@Resolver(() => Board)
+export class BoardMeetingsResolver {
+  @FieldResolver(() => MeetingConnection)
+  meetings(@Root() board: Board, @Args() args: MeetingsArgs, @Ctx() ctx: Context) {
+    if (args.from && args.to) assertPeriod(args.from, args.to);
+    return ctx.loaders.meetingsByBoard.load({ id: board.id, args: { first: args.first, after: args.after, from: args.from, to: args.to } });
+  }
+
+  @FieldResolver(() => AttendanceSummary)
+  attendance(@Root() board: Board, @Args() { from, to }: PeriodArgs, @Ctx() ctx: Context) {
+    assertPeriod(from, to);
+    return ctx.loaders.boardAttendance.load({ id: board.id, args: { from, to } });
+  }
+}
+
+@Resolver(() => SubGroup)
+export class SubGroupMeetingsResolver {
+  @FieldResolver(() => MeetingConnection)
+  meetings(@Root() subGroup: SubGroup, @Args() args: MeetingsArgs, @Ctx() ctx: Context) {
+    if (args.from && args.to) assertPeriod(args.from, args.to);
+    return ctx.loaders.meetingsBySubGroup.load({ id: subGroup.id, args: { first: args.first, after: args.after, from: args.from, to: args.to } });
+  }
+
+  @FieldResolver(() => AttendanceSummary)
+  attendance(@Root() subGroup: SubGroup, @Args() { from, to }: PeriodArgs, @Ctx() ctx: Context) {
+    assertPeriod(from, to);
+    return ctx.loaders.subGroupAttendance.load({ id: subGroup.id, args: { from, to } });
   }
 }

@@ -30,7 +30,7 @@ export class MeetingService {
   ) {}
 
   async get(access: Access, id: string): Promise<Meeting> {
-    access.me;
+    access.assertSignedIn();
     assertUuidOrNotFound(id, 'Meeting');
     const meeting = assertFound(await this.ds.getRepository(Meeting).findOneBy({ id }), 'Meeting', id);
     await access.assertCanRead('Meeting', meeting, 'This meeting belongs to a board or sub-group you do not work on');
@@ -59,7 +59,7 @@ export class MeetingService {
   }
 
   async schedule(access: Access, input: ScheduleMeetingInput): Promise<Meeting> {
-    access.me;
+    access.assertSignedIn();
     if (!!input.boardId === !!input.subGroupId) throw new BadInputError('boardId', 'Give exactly one of boardId or subGroupId');
     const title = requireText('title', input.title, 200);
     if (input.boardId && !(await this.ds.getRepository(Board).existsBy({ id: input.boardId }))) throw new BadInputError('boardId', 'Board not found');

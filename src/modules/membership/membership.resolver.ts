@@ -1,4 +1,4 @@
-import { Arg, ArgsType, Ctx, Field, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { DateScalar } from '../../common/scalars';
 import { Context } from '../../context';
 import { Agency } from '../agency/agency.entity';
@@ -46,5 +46,31 @@ export class MembershipResolver {
   @FieldResolver({ description: 'Active today' })
   active(@Root() m: Membership, @Ctx() ctx: Context): boolean {
     return ctx.services.membership.filterActive([m], ctx.clock.today(), false).length === 1;
+  }
+}
+
+@Resolver(() => Board)
+export class BoardMembersResolver {
+  @FieldResolver(() => [Membership], { description: 'Seats on the board: active on asOf (default today), or all history with includeEnded' })
+  async members(@Root() board: Board, @Args() args: MembersArgs, @Ctx() ctx: Context) {
+    const seats = await ctx.loaders.membershipsByBoard.load(board.id);
+    return ctx.services.membership.filterActive(seats, args.asOf ?? ctx.clock.today(), args.includeEnded);
+  }
+}
+
+@Resolver(() => SubGroup)
+export class SubGroupMembersResolver {
+  @FieldResolver(() => [Membership])
+  async members(@Root() subGroup: SubGroup, @Args() args: MembersArgs, @Ctx() ctx: Context) {
+    const seats = await ctx.loaders.membershipsBySubGroup.load(subGroup.id);
+    return ctx.services.membership.filterActive(seats, args.asOf ?? ctx.clock.today(), args.includeEnded);
+  }
+}
+
+@Resolver(() => Agency)
+export class AgencyMembershipsResolver {
+  @FieldResolver(() => [Membership], { description: "Seats on boards and sub-groups you can read (and all of your own agency's), current and ended" })
+  memberships(@Root() agency: Agency, @Ctx() ctx: Context) {
+    return ctx.loaders.membershipsByAgency.load(agency.id);
   }
 }

@@ -1,4 +1,5 @@
-import { isActiveOn } from '../../rules/membership';
+import { asWhere, sql } from '../../database/sql';
+import { activeDuringSql, isActiveOn } from '../../rules/membership';
 import { DataSource, EntityManager } from 'typeorm';
 import { Access } from '../../access/access';
 import { MembershipRole } from '../../common/enums';
@@ -33,7 +34,7 @@ export class MembershipService {
   }
 
   async add(access: Access, input: AddMembershipInput): Promise<Membership> {
-    access.me;
+    access.assertSignedIn();
     if (!!input.boardId === !!input.subGroupId) throw new BadInputError('boardId', 'Give exactly one of boardId or subGroupId');
     const agency = await this.ds.getRepository(Agency).findOneBy({ id: input.agencyId });
     if (!agency) throw new BadInputError('agencyId', `Agency ${input.agencyId} not found`);
@@ -57,7 +58,8 @@ export class MembershipService {
         .setLock('pessimistic_write')
         .where('m.agency_id = :agencyId', { agencyId: input.agencyId })
         .andWhere(input.boardId ? 'm.board_id = :body' : 'm.sub_group_id = :body', { body: input.boardId ?? input.subGroupId })
-        .andWhere('(m.ends_on IS NULL OR m.ends_on >= :startsOn)', { startsOn: input.startsOn })
+        // A new open-ended seat from startsOn overlaps any seat still active on or after that day.
+        .andWhere(...asWhere(activeDuringSql('m', input.startsOn, sql`'infinity'::date`)))
         .getOne();
       if (overlap) throw new ConflictError(`${agency.name} already has a seat here from ${overlap.startsOn}`, { existingId: overlap.id });
       const membership = em.create(Membership, {
@@ -79,7 +81,7 @@ export class MembershipService {
   }
 
   async end(access: Access, input: EndMembershipInput): Promise<Membership> {
-    access.me;
+    access.assertSignedIn();
     assertUuidOrNotFound(input.membershipId, 'Membership');
     const membership = assertFound(await this.ds.getRepository(Membership).findOneBy({ id: input.membershipId }), 'Membership', input.membershipId);
     const boardIds = await this.boardsOfBody(this.ds.manager, membership);

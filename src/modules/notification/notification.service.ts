@@ -47,7 +47,7 @@ export class NotificationService {
   }
 
   async markRead(access: Access, id: string): Promise<Notification> {
-    access.me;
+    access.assertSignedIn();
     assertUuidOrNotFound(id, 'Notification');
     const found = assertFound(await this.ds.getRepository(Notification).findOneBy({ id }), 'Notification', id);
     await access.assertCanRead('Notification', found, 'This notification is not yours');

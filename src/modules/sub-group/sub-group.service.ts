@@ -16,7 +16,7 @@ export class SubGroupService {
   }
 
   async get(access: Access, id: string): Promise<SubGroup> {
-    access.me;
+    access.assertSignedIn();
     assertUuidOrNotFound(id, 'SubGroup');
     const subGroup = assertFound(await this.ds.getRepository(SubGroup).findOneBy({ id }), 'SubGroup', id);
     await access.assertCanRead('SubGroup', subGroup, 'You do not work on this sub-group or its boards');
@@ -24,7 +24,7 @@ export class SubGroupService {
   }
 
   async create(access: Access, input: CreateSubGroupInput): Promise<SubGroup> {
-    access.me;
+    access.assertSignedIn();
     const name = requireText('name', input.name, 200);
     const boards = await this.ds.getRepository(Board).findBy({ id: In(input.boardIds) });
     const missing = input.boardIds.find((id) => !boards.some((b) => b.id === id));

@@ -1,9 +1,8 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '../../common/base.entity';
 import { UserRole } from '../../common/enums';
 import { Agency } from '../agency/agency.entity';
-import { Board } from '../board/board.entity';
 
 @ObjectType()
 @Entity('app_user')
@@ -50,22 +49,4 @@ export class User extends BaseEntity {
   @Field(() => Date, { nullable: true })
   @Column({ type: 'timestamptz', nullable: true })
   lastSignInAt: Date | null;
-}
-
-/** The boards a coordinator or viewer works for. */
-@Entity()
-export class UserBoard {
-  @PrimaryColumn('uuid')
-  userId: string;
-
-  @PrimaryColumn('uuid')
-  boardId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ foreignKeyConstraintName: 'user_board_user_id_fkey' })
-  user?: User;
-
-  @ManyToOne(() => Board, { onDelete: 'CASCADE' })
-  @JoinColumn({ foreignKeyConstraintName: 'user_board_board_id_fkey' })
-  board?: Board;
 }

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { groupedInKeyOrder } from '../../common/loader-utils';
 import { Board } from '../board/board.entity';
-import { UserBoard } from './user.entity';
+import { UserBoard } from '../board/board.entity';
 
 export function createUserLoaders(ds: DataSource) {
   return {
