@@ -18,7 +18,8 @@ const MODULE_DEPENDENCIES = {
   meeting: ['agency', 'board', 'sub-group', 'membership'],
   action: ['agency', 'board'],
   audit: ['action', 'agency', 'board'],
-  'case-review': ['action', 'agency', 'board'],
+  calendar: [],
+  'case-review': ['action', 'agency', 'board', 'calendar'],
   'business-plan': ['action', 'board', 'sub-group'],
   report: ['action', 'agency', 'audit', 'board', 'business-plan', 'case-review', 'meeting', 'membership', 'sub-group'],
 };
