@@ -5,6 +5,7 @@ import { ActionProgress, emptyProgress } from '../action/action-progress';
 import { CaseReview, Finding, RapidReview, Recommendation, ReviewClock, ReviewContribution, ReviewEvent, SeriousIncident } from './case-review.entity';
 import { CaseReviewsArgs } from './case-review.inputs';
 import { CaseReviewService } from './case-review.service';
+import { WorkingDays } from '../../rules/working-days';
 
 export function createCaseReviewLoaders(ds: DataSource, reviews: CaseReviewService) {
   return {
@@ -31,6 +32,11 @@ export function createCaseReviewLoaders(ds: DataSource, reviews: CaseReviewServi
     contributionsByBoard: new DataLoader<string, ReviewContribution[]>(async (ids) => {
       const m = await reviews.contributionsOf([...ids]);
       return ids.map((id) => m.get(id) ?? []);
+    }),
+    /** The working-day calendar, loaded once per request. */
+    workingDays: new DataLoader<string, WorkingDays>(async (keys) => {
+      const cal = await reviews.workingDays();
+      return keys.map(() => cal);
     }),
     reviewClocks: argsLoader<string, ReviewClock[]>((ids, today) => reviews.clocksOf(ids, today), () => []),
     reviewProgress: argsLoader<string, ActionProgress>((ids, asOf) => reviews.progressOf(ids, asOf), emptyProgress),

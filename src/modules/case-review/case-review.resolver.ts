@@ -108,7 +108,7 @@ export class CaseReviewResolver {
 
   @FieldResolver(() => Int, { nullable: true, description: 'Working days in England from referral to the decision; null until decided' })
   async workingDaysToDecision(@Root() r: CaseReview, @Ctx() ctx: Context) {
-    return r.decidedOn ? (await ctx.services.calendar.calendar()).workingDaysBetween(r.referredOn, r.decidedOn) : null;
+    return r.decidedOn ? (await ctx.loaders.workingDays.load('england')).workingDaysBetween(r.referredOn, r.decidedOn) : null;
   }
 
   @FieldResolver(() => Board)

@@ -92,6 +92,11 @@ export class CaseReviewService {
     return em.getRepository(CaseReview).findOneOrFail({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** England's working-day calendar with the closure days (the calendar module's). */
+  workingDays(): Promise<WorkingDays> {
+    return this.calendar.calendar();
+  }
+
   eventsOf(reviewIds: string[]): Promise<ReviewEvent[]> {
     return this.ds.getRepository(ReviewEvent).find({ where: { caseReviewId: In(reviewIds) }, order: { seq: 'ASC' } });
   }
