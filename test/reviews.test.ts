@@ -116,6 +116,10 @@ describe('case reviews as the law runs them', () => {
       a: statusOn(date: "2017-02-28") b: statusOn(date: "2017-03-01") c: statusOn(date: "2017-04-02") d: statusOn(date: "2017-04-03")
       e: statusOn(date: "2017-06-01") f: statusOn(date: "2018-01-14") g: statusOn(date: "2018-01-15") h: statusOn(date: "2030-01-01") } }`;
     const got = (await hub.gql(q, { id: r.id }, t)).data.caseReview;
+    // Board lists for a period: on 31 December 2017 Child BR was IN_PROGRESS (it is PUBLISHED today).
+    const lists = (await hub.gql(`query($b: ID!) { board(id: $b) { then: caseReviews(status: IN_PROGRESS, on: "2017-12-31") { reference }
+      now: caseReviews(status: IN_PROGRESS) { reference } before: caseReviews(on: "2016-12-31") { reference } } }`, { b: board.id }, t)).data.board;
+    expect(lists).toEqual({ then: [{ reference: 'Child BR' }], now: [], before: [{ reference: 'Child AZ' }] });
     expect([got.a, got.b, got.c, got.d, got.e, got.f, got.g, got.h]).toEqual([null, 'REFERRED', 'REFERRED', 'COMMISSIONED', 'IN_PROGRESS', 'IN_PROGRESS', 'PUBLISHED', 'PUBLISHED']);
     expect(got.publishedOn).toBe('2018-01-15');
     expect(got.events.map((e: any) => `${e.kind}:${e.status ?? ''}:${e.on}`)).toEqual([

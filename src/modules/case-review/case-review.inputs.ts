@@ -237,4 +237,8 @@ export class CaseReviewsArgs {
   @IsOptional()
   @IsEnum(CaseReviewType)
   type?: CaseReviewType;
+
+  @Field(() => DateScalar, { nullable: true, description: "A period's last day: the status filter applies to each review's status on that day (from its events), and reviews not yet referred then are left out" })
+  @IsOptional()
+  on?: string;
 }

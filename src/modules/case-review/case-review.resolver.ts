@@ -190,7 +190,7 @@ export class BoardCaseReviewsResolver {
 
   @FieldResolver(() => [CaseReview], { description: 'Newest referral first' })
   caseReviews(@Root() b: Board, @Args() args: CaseReviewsArgs, @Ctx() ctx: Context) {
-    return ctx.loaders.caseReviewsByBoard.load({ id: b.id, args: { status: args.status, type: args.type } });
+    return ctx.loaders.caseReviewsByBoard.load({ id: b.id, args: { status: args.status, type: args.type, on: args.on } });
   }
 }
 

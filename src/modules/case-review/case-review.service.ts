@@ -146,10 +146,24 @@ export class CaseReviewService {
   }
 
   async forBoards(boardIds: string[], args: CaseReviewsArgs): Promise<Map<string, CaseReview[]>> {
+    if (args.on) return this.forBoardsOn(boardIds, args, args.on);
     const rows = await this.ds.getRepository(CaseReview).find({
       where: { boardId: In(boardIds), ...(args.status ? { status: args.status } : {}), ...(args.type ? { type: args.type } : {}) },
       order: { referredOn: 'DESC', reference: 'ASC' },
     });
+    return new Map(boardIds.map((b) => [b, rows.filter((r) => r.boardId === b)]));
+  }
+
+  /** Board lists for a period: each review's status on `on` (the same rule as the period figures). */
+  private async forBoardsOn(boardIds: string[], args: CaseReviewsArgs, on: string): Promise<Map<string, CaseReview[]>> {
+    const [exists, p1] = asWhere(statusOnSql('c', on));
+    const qb = this.ds.getRepository(CaseReview).createQueryBuilder('c').where('c.board_id IN (:...boardIds)', { boardIds }).andWhere(`${exists} IS NOT NULL`, p1);
+    if (args.status) {
+      const [then, p2] = asWhere(sql`${statusOnSql('c', on)} = ${args.status}::case_review_status`);
+      qb.andWhere(then, p2);
+    }
+    if (args.type) qb.andWhere('c.type = :type', { type: args.type });
+    const rows = await qb.orderBy('c.referred_on', 'DESC').addOrderBy('c.reference', 'ASC').getMany();
     return new Map(boardIds.map((b) => [b, rows.filter((r) => r.boardId === b)]));
   }
 
