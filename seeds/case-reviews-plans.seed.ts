@@ -166,6 +166,8 @@ export async function seedCaseReviewsAndPlans(em: EntityManager, demo: Partnersh
       for (const a of actions) await addAction(em, source, demo, a);
     }
   }
+  // Each review's dates as dated status events (the same function the reviews migration used).
+  await em.query(`SELECT hub_review_events_from_dates(array(SELECT id FROM case_review WHERE board_id = $1))`, [bscb.id]);
 
   const llr = demo.boards.llr;
   const plan = await em.save(em.create(BusinessPlan, { boardId: llr.id, title: 'LSCB/SAB Business Plan 2014/15', periodFrom: '2014-04-01', periodTo: '2015-03-31' }));

@@ -4,6 +4,7 @@ import { seedPartnership } from './partnership.seed';
 import { seedSection11 } from './section11.seed';
 import { seedCaseReviewsAndPlans } from './case-reviews-plans.seed';
 import { seedScorecard } from './scorecard.seed';
+import { seedReviews } from './reviews.seed';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -16,6 +17,7 @@ export async function seedDemo(ds: DataSource, hash: (password: string) => Promi
     await seedSection11(em, demo);
     await seedCaseReviewsAndPlans(em, demo);
     await seedScorecard(em, demo);
+    await seedReviews(em, demo);
   });
   return true;
 }

@@ -4,7 +4,8 @@ import { AgencyAuditResolver, AuditCycleResolver, AuditFrameworkResolver, BoardA
 import { ActionAuditAssessmentResolver, AuditAssessmentResolver, AuditReturnResolver, AuditReturnVersionResolver } from './modules/audit/audit-return.resolver';
 import { ActionSourceResolver } from './modules/action/action-source.resolver';
 import { ActionPriorityResolver, BoardBusinessPlansResolver, BusinessPlanResolver, PlanPriorityResolver } from './modules/business-plan/business-plan.resolver';
-import { ActionRecommendationResolver, BoardCaseReviewsResolver, CaseReviewResolver, RecommendationResolver } from './modules/case-review/case-review.resolver';
+import { ActionRecommendationResolver, BoardCaseReviewsResolver, CaseReviewResolver, RecommendationResolver, ReviewContributionResolver, SeriousIncidentResolver } from './modules/case-review/case-review.resolver';
+import { CalendarResolver } from './modules/calendar/calendar.resolver';
 import { ExecutiveSummaryResolver } from './modules/report/executive-summary.resolver';
 import { AgencyResolver } from './modules/agency/agency.resolver';
 import { AuditLogResolver } from './modules/audit-log/audit-log.resolver';
@@ -21,6 +22,9 @@ import { BoardReminderSettingsResolver, NotificationResolver } from './modules/n
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
   BoardResolver,
+  CalendarResolver,
+  SeriousIncidentResolver,
+  ReviewContributionResolver,
   SubGroupResolver,
   BoardSubGroupsResolver,
   AgencyResolver,

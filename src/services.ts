@@ -8,6 +8,7 @@ import { AddActionService } from './modules/action/add-action.service';
 import { ActionSourceRegistry } from './modules/action/action-sources';
 import { BusinessPlanService } from './modules/business-plan/business-plan.service';
 import { CaseReviewService } from './modules/case-review/case-review.service';
+import { CalendarService } from './modules/calendar/calendar.service';
 import { ExecutiveSummaryService } from './modules/report/executive-summary.service';
 import { AgencyService } from './modules/agency/agency.service';
 import { AuditLogService, recordAuditEntry } from './modules/audit-log/audit-log.service';
@@ -35,7 +36,8 @@ export function createServices(
   const actions = new ActionService(ds, mutations, clock, actionSources);
   const attendance = new AttendanceService(ds);
   const audit = createAuditServices(ds, mutations, actions, clock);
-  const caseReview = new CaseReviewService(ds, mutations);
+  const calendar = new CalendarService(ds, mutations);
+  const caseReview = new CaseReviewService(ds, mutations, calendar);
   const businessPlan = new BusinessPlanService(ds, mutations);
   // The action module learns its sources from the modules that own them.
   actionSources.register(caseReview.actionSource());
@@ -58,6 +60,7 @@ export function createServices(
     addAction: new AddActionService(ds, mutations, actions, actionSources),
     audit,
     caseReview,
+    calendar,
     businessPlan,
     scorecard,
     executiveSummary: new ExecutiveSummaryService(ds, attendance, audit.compliance, caseReview, businessPlan, scorecard.scorecard),

@@ -76,4 +76,23 @@ describe('demo data', () => {
     expect(res.data.executiveSummary.headlines).toContain('Eight agencies were fully compliant.');
     expect(res.data.executiveSummary.annualReport).toContain('## Safeguarding adults compliance audit');
   });
+
+  it("Leicestershire and Rutland's 2025/26 notifications (one rapid review late, flagged) and a SAR with a finding not implemented", async () => {
+    const res = await hub.gql(`{ boards { name seriousIncidents { pseudonym caseReview { status clocks { name dueOn doneOn workingDaysTaken breached } } }
+      caseReviews(type: SAFEGUARDING_ADULTS_REVIEW) { reference kind sarCriterion status findings { response reasons } } } }`, {}, llrToken);
+    expect(res.errors).toBeUndefined();
+    const llr = res.data.boards.find((b: any) => b.name.startsWith('Leicestershire'));
+    const byName = Object.fromEntries(llr.seriousIncidents.map((i: any) => [i.pseudonym, i.caseReview]));
+    // Child M: aware Thu 17 April 2025, notified Thu 24 April (3 working days over Easter); rapid review sent Wed 14 May, due Fri 16 May.
+    expect(byName['Child M'].clocks.slice(0, 2)).toEqual([
+      { name: 'NOTIFICATION', dueOn: '2025-04-28', doneOn: '2025-04-24', workingDaysTaken: 3, breached: false },
+      { name: 'RAPID_REVIEW', dueOn: '2025-05-16', doneOn: '2025-05-14', workingDaysTaken: 13, breached: false },
+    ]);
+    // Child N: notified Fri 22 August 2025; rapid review due Mon 15 September, sent Wed 24 September (22 working days): late.
+    expect(byName['Child N'].clocks[1]).toEqual({ name: 'RAPID_REVIEW', dueOn: '2025-09-15', doneOn: '2025-09-24', workingDaysTaken: 22, breached: true });
+    expect(byName['Child N'].status).toBe('NO_FURTHER_REVIEW');
+    const sar = llr.caseReviews.find((r: any) => r.reference === 'Adult K');
+    expect(sar).toMatchObject({ kind: 'SAR', sarCriterion: 'MANDATORY', status: 'PUBLISHED' });
+    expect(sar.findings.filter((f: any) => f.response === 'NOT_IMPLEMENTED')).toHaveLength(1);
+  });
 });

@@ -5,6 +5,8 @@ import { attendedSql, isAttended, isQuorate, quorateSql } from '../src/rules/mee
 import { activeDuringSql, activeOnSql, isActiveDuring, isActiveOn } from '../src/rules/membership';
 import { direction, directionSql, IndicatorPolarity, IndicatorUnit, quartile, quartileSql, rag, ragSql, suppressed, suppressedSql } from '../src/rules/scorecard';
 import { comingDueSql, isComingDue } from '../src/rules/reminders';
+import { publishedOn, publishedOnSql, statusOn, statusOnSql } from '../src/rules/reviews';
+import { factories } from './helpers/factories';
 import { startHub, TestHub } from './helpers/hub';
 
 /**
@@ -130,5 +132,26 @@ describe('rules agree in TypeScript and SQL', () => {
     );
     expect(got.map((g) => g.v)).toEqual(rows.map((r) => isComingDue(r, r.today, r.within)));
     expect(got.some((g) => g.v) && got.some((g) => !g.v)).toBe(true);
+  });
+
+  it("a review's status and first publication on a day, from its events", async () => {
+    // Real rows: the SQL form reads review_event. One review with events on the edge days, same-day ties included.
+    const board = await factories(hub.ds).board();
+    const [{ id }] = await hub.ds.query(`INSERT INTO case_review (board_id, type, reference, referred_on) VALUES ($1, 'SERIOUS_CASE_REVIEW', 'Parity', '2024-01-01') RETURNING id`, [board.id]);
+    const kinds = ['STATUS', 'STATUS', 'STATUS', 'LEARNING_BRIEF', 'OVERVIEW_REPORT', 'PUBLICATION_DELAYED'];
+    const statuses = ['REFERRED', 'COMMISSIONED', 'IN_PROGRESS', 'PUBLISHED', 'CLOSED'];
+    const events = Array.from({ length: 40 }, (_, i) => {
+      const kind = pick(kinds);
+      return { kind, status: kind === 'STATUS' ? pick(statuses) : null, on: day(), seq: i + 1 };
+    });
+    for (const e of events) await hub.ds.query(`INSERT INTO review_event (case_review_id, seq, kind, status, "on") VALUES ($1, $2, $3, $4, $5)`, [id, e.seq, e.kind, e.status, e.on]);
+    const days = ['2023-12-31', ...DAYS.slice(0, 5), '2025-01-01'] as string[];
+    for (const d of days) {
+      const [got] = await query<{ status: string | null; published: string | null }>(
+        hub.ds,
+        sql`SELECT ${statusOnSql('c', d)}::text AS status, to_char(${publishedOnSql('c', d)}, 'YYYY-MM-DD') AS published FROM case_review c WHERE c.id = ${id}::uuid`,
+      );
+      expect(got).toEqual({ status: statusOn(events, d), published: publishedOn(events, d) });
+    }
   });
 });

@@ -13,7 +13,7 @@ const DEPTH = 5;
 /** A type may recur this often along one path (previousReturn → cycle → returns needs three). */
 const MAX_REPEAT = 3;
 /** Values for arguments; a required argument missing here fails the test, so a new root is walked too. */
-const ARGS: Record<string, string> = { from: '"2000-01-01"', to: '"2030-12-31"', includeEnded: 'true', periodEnd: '"2024-06-30"' };
+const ARGS: Record<string, string> = { from: '"2000-01-01"', to: '"2030-12-31"', includeEnded: 'true', periodEnd: '"2024-06-30"', date: '"2024-06-30"' };
 /** Readable by anyone signed in: the agency directory and the audit frameworks (reference data). */
 const DIRECTORY = new Set(['Agency', 'AuditFramework', 'AuditStandard', 'Indicator', 'IndicatorVersion']);
 
@@ -88,6 +88,11 @@ function mayRead(w: TwoBoards, reader: Reader, o: Owned): boolean {
     case 'Benchmark':
     case 'CaseReview':
     case 'Recommendation':
+    case 'ReviewEvent':
+    case 'Finding':
+    case 'SeriousIncident':
+    case 'RapidReview':
+    case 'ReviewContribution':
     case 'BusinessPlan':
     case 'PlanPriority':
       return o.boards.some(board);
@@ -133,6 +138,8 @@ describe('schema walk: no object leaves the hub unless its reader may read it', 
         for (const side of ['A', 'B'] as Side[]) calls.push({ root: field.name, args: `(boardId: "${w.ids.boards[side]}", from: "2024-01-01", to: "2024-12-31")`, expectReadable: w.registry.get(w.ids.boards[side]) });
       } else if (required.sort().join() === 'boardId,periodEnd') {
         for (const side of ['A', 'B'] as Side[]) calls.push({ root: field.name, args: `(boardId: "${w.ids.boards[side]}", periodEnd: "2024-06-30")`, expectReadable: w.registry.get(w.ids.boards[side]) });
+      } else if (required.join() === 'year') {
+        calls.push({ root: field.name, args: '(year: 2024)' });
       } else throw new Error(`No way to call root ${field.name}(${required.join(', ')}): teach the walk`);
     }
     return calls;

@@ -141,4 +141,34 @@ describe('SQL statements per nested query', () => {
     // user, boards, reminder settings of every board
     expect(small).toBe(3);
   });
+
+  it('board -> seriousIncidents -> rapidReview, caseReview -> events, statusOn, clocks, findings; board -> reviewContributions -> agencies', async () => {
+    async function notifications(n: number) {
+      const boards = [];
+      for (let b = 0; b < n; b++) boards.push(await f.board());
+      const coordinator = await signedIn(hub, f, UserRole.COORDINATOR, { boardIds: boards.map((b) => b.id) });
+      const agency = await f.agency();
+      const ok = async (m: string, i: Record<string, unknown>) => {
+        const res = await hub.gql(m, { i }, coordinator.token);
+        expect(res.errors).toBeUndefined();
+        return Object.values(res.data)[0] as any;
+      };
+      for (const board of boards) {
+        for (let k = 0; k < n; k++) {
+          const inc = await ok(`mutation($i: NotifySeriousIncidentInput!) { notifySeriousIncident(input: $i) { id caseReview { id } } }`,
+            { boardId: board.id, pseudonym: `Child ${k}`, incidentOn: '2024-01-02', awareOn: '2024-01-03', notifiedOn: '2024-01-08', lookedAfter: false });
+          await ok(`mutation($i: RecordRapidReviewInput!) { recordRapidReview(input: $i) { id } }`, { seriousIncidentId: inc.id, meetingOn: '2024-01-15', sentToPanelOn: '2024-01-22', outcome: 'LOCAL_REVIEW' });
+          await ok(`mutation($i: AddFindingInput!) { addFinding(input: $i) { id } }`, { caseReviewId: inc.caseReview.id, text: 'A finding' });
+          await ok(`mutation($i: RecordReviewContributionInput!) { recordReviewContribution(input: $i) { id } }`,
+            { boardId: board.id, area: 'Elsewhere', reviewReference: `R${k}`, type: 'SAFEGUARDING_ADULTS_REVIEW', agencyIds: [agency.id], contributedOn: '2024-02-01' });
+        }
+      }
+      return coordinator;
+    }
+    const q = `{ boards { seriousIncidents { pseudonym rapidReview { outcome } caseReview { kind statusOn(date: "2024-01-20") workingDaysToDecision
+        events { kind on } clocks { name breached } findings { number } } } reviewContributions { area agencies { name } } } }`;
+    const small = await statementsFor(q, (await notifications(2)).token);
+    const large = await statementsFor(q, (await notifications(3)).token);
+    expect(large).toBe(small);
+  });
 });

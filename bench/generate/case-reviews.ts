@@ -58,6 +58,8 @@ export async function generateCaseReviews(ctx: GenContext): Promise<void> {
     { name: 'published_on', type: 'date' },
     { name: 'closed_on', type: 'date' },
   ], reviews);
+  // Their dates as dated status events (the reviews migration's own function).
+  await ctx.client.query(`SELECT hub_review_events_from_dates(array(SELECT id FROM case_review))`);
   ctx.counts.recommendation = await bulkInsert(ctx.client, 'recommendation', [
     { name: 'id', type: 'uuid' },
     { name: 'case_review_id', type: 'uuid' },

@@ -173,6 +173,25 @@ export async function buildTwoBoards(hub: TestHub): Promise<TwoBoards> {
     const rec = await ok(`mutation($i: AddRecommendationInput!) { addRecommendation(input: $i) { id } }`, { caseReviewId: review.id, text: `Recommendation on ${side}` });
     reg(rec.id, { type: 'Recommendation', boards: [side], label: `recommendation of ${side}` });
     for (const owner of owners[side]) await addAction(side, { recommendationId: rec.id }, owner, `review ${side}`);
+    // Issue 14: findings, publication events, notifications with rapid reviews, contributions.
+    const finding = await ok(`mutation($i: AddFindingInput!) { addFinding(input: $i) { id } }`, { caseReviewId: review.id, text: `Finding on ${side}` });
+    reg(finding.id, { type: 'Finding', boards: [side], label: `finding of ${side}` });
+    await ok(`mutation($i: RecordPublicationEventInput!) { recordPublicationEvent(input: $i) { id } }`, { caseReviewId: review.id, kind: 'PUBLICATION_DELAYED', on: '2023-04-01', reason: 'Criminal proceedings' });
+    const { events } = (await hub.gql(`query($i: ID!) { caseReview(id: $i) { events { id } } }`, { i: review.id }, admin.token)).data.caseReview;
+    for (const e of events) reg(e.id, { type: 'ReviewEvent', boards: [side], label: `event of review of ${side}` });
+    const incident = await ok(`mutation($i: NotifySeriousIncidentInput!) { notifySeriousIncident(input: $i) { id caseReview { id } } }`, {
+      boardId: boardIdOf[side], pseudonym: `Child N${side}${Math.random()}`, incidentOn: '2023-05-01', awareOn: '2023-05-02', notifiedOn: '2023-05-05', lookedAfter: false,
+    });
+    reg(incident.id, { type: 'SeriousIncident', boards: [side], label: `notification of ${side}` });
+    reg(incident.caseReview.id, { type: 'CaseReview', boards: [side], label: `notified review of ${side}` });
+    const rapid = await ok(`mutation($i: RecordRapidReviewInput!) { recordRapidReview(input: $i) { id } }`, { seriousIncidentId: incident.id, meetingOn: '2023-05-15', sentToPanelOn: '2023-05-20', outcome: 'LOCAL_REVIEW', partnersAgreed: true });
+    reg(rapid.id, { type: 'RapidReview', boards: [side], label: `rapid review of ${side}` });
+    const notified = (await hub.gql(`query($i: ID!) { caseReview(id: $i) { events { id } } }`, { i: incident.caseReview.id }, admin.token)).data.caseReview;
+    for (const e of notified.events) reg(e.id, { type: 'ReviewEvent', boards: [side], label: `event of notified review of ${side}` });
+    const contribution = await ok(`mutation($i: RecordReviewContributionInput!) { recordReviewContribution(input: $i) { id } }`, {
+      boardId: boardIdOf[side], area: `Elsewhere ${side}`, reviewReference: 'Adult Q', type: 'SAFEGUARDING_ADULTS_REVIEW', agencyIds: [agencies[owners[side][0]]], contributedOn: '2023-06-01',
+    });
+    reg(contribution.id, { type: 'ReviewContribution', boards: [side], label: `contribution of ${side}` });
 
     const plan = await ok(`mutation($i: CreateBusinessPlanInput!) { createBusinessPlan(input: $i) { id } }`, { boardId: boardIdOf[side], title: `Plan ${side}`, periodFrom: '2024-04-01', periodTo: '2025-03-31' });
     reg(plan.id, { type: 'BusinessPlan', boards: [side], label: `plan of ${side}` });

@@ -11,6 +11,7 @@ export enum CaseReviewType {
   SAFEGUARDING_ADULTS_REVIEW = 'SAFEGUARDING_ADULTS_REVIEW',
   DOMESTIC_HOMICIDE_REVIEW = 'DOMESTIC_HOMICIDE_REVIEW',
   LEARNING_REVIEW = 'LEARNING_REVIEW',
+  MULTI_AGENCY_LEARNING = 'MULTI_AGENCY_LEARNING',
 }
 export enum CaseReviewStatus {
   REFERRED = 'REFERRED',
@@ -19,7 +20,58 @@ export enum CaseReviewStatus {
   IN_PROGRESS = 'IN_PROGRESS',
   PUBLISHED = 'PUBLISHED',
   CLOSED = 'CLOSED',
+  NOTIFIED = 'NOTIFIED',
+  RAPID_REVIEW = 'RAPID_REVIEW',
+  NO_FURTHER_REVIEW = 'NO_FURTHER_REVIEW',
+  COMPLETED = 'COMPLETED',
 }
+/** The kind of review (domain/reviews.md), read from its type. */
+export enum CaseReviewKind {
+  CSPR = 'CSPR',
+  SAR = 'SAR',
+  DHR = 'DHR',
+  SCR = 'SCR',
+  LEARNING_REVIEW = 'LEARNING_REVIEW',
+  MULTI_AGENCY_LEARNING = 'MULTI_AGENCY_LEARNING',
+}
+export const KIND_OF_TYPE: Record<CaseReviewType, CaseReviewKind> = {
+  SERIOUS_CASE_REVIEW: CaseReviewKind.SCR,
+  CHILD_SAFEGUARDING_PRACTICE_REVIEW: CaseReviewKind.CSPR,
+  SAFEGUARDING_ADULTS_REVIEW: CaseReviewKind.SAR,
+  DOMESTIC_HOMICIDE_REVIEW: CaseReviewKind.DHR,
+  LEARNING_REVIEW: CaseReviewKind.LEARNING_REVIEW,
+  MULTI_AGENCY_LEARNING: CaseReviewKind.MULTI_AGENCY_LEARNING,
+};
+export const TYPE_OF_KIND = Object.fromEntries(Object.entries(KIND_OF_TYPE).map(([t, k]) => [k, t])) as Record<CaseReviewKind, CaseReviewType>;
+export enum SarCriterion {
+  MANDATORY = 'MANDATORY',
+  DISCRETIONARY = 'DISCRETIONARY',
+}
+export enum ReviewEventKind {
+  STATUS = 'STATUS',
+  LEARNING_BRIEF = 'LEARNING_BRIEF',
+  OVERVIEW_REPORT = 'OVERVIEW_REPORT',
+  EXECUTIVE_SUMMARY = 'EXECUTIVE_SUMMARY',
+  PUBLICATION_DELAYED = 'PUBLICATION_DELAYED',
+  DECIDED_NOT_TO_PUBLISH = 'DECIDED_NOT_TO_PUBLISH',
+  SENT_TO_PANEL = 'SENT_TO_PANEL',
+  SENT_TO_SECRETARY_OF_STATE = 'SENT_TO_SECRETARY_OF_STATE',
+  WITHDRAWN = 'WITHDRAWN',
+}
+export enum RapidReviewOutcome {
+  LOCAL_REVIEW = 'LOCAL_REVIEW',
+  NO_FURTHER_REVIEW = 'NO_FURTHER_REVIEW',
+  OTHER_LEARNING = 'OTHER_LEARNING',
+}
+export enum FindingResponse {
+  ACCEPTED = 'ACCEPTED',
+  NOT_IMPLEMENTED = 'NOT_IMPLEMENTED',
+}
+registerEnumType(CaseReviewKind, { name: 'CaseReviewKind', description: 'CSPR, SAR, DHR; SCR and LEARNING_REVIEW are the historic and local kinds' });
+registerEnumType(SarCriterion, { name: 'SarCriterion', description: 'MANDATORY: Care Act 2014 s44(1)-(3); DISCRETIONARY: s44(4)' });
+registerEnumType(ReviewEventKind, { name: 'ReviewEventKind', description: 'STATUS: a status change; the others are publication events' });
+registerEnumType(RapidReviewOutcome, { name: 'RapidReviewOutcome' });
+registerEnumType(FindingResponse, { name: 'FindingResponse' });
 registerEnumType(CaseReviewType, { name: 'CaseReviewType' });
 registerEnumType(CaseReviewStatus, {
   name: 'CaseReviewStatus',
@@ -90,8 +142,207 @@ export class CaseReview extends BaseEntity {
   @Column({ type: 'date', nullable: true })
   closedOn: string | null;
 
+  @Field(() => SarCriterion, { nullable: true, description: 'SARs only: mandatory under s44(1)-(3) or discretionary under s44(4)' })
+  @Column({ type: 'enum', enum: SarCriterion, enumName: 'sar_criterion', nullable: true })
+  sarCriterion: SarCriterion | null;
+
+  @Field(() => String, { nullable: true, description: 'The body the board delivered the review for (a DHR for a community safety partnership); such reviews are not counted as the board\'s own' })
+  @Column({ type: 'text', nullable: true })
+  deliveredFor: string | null;
+
   @ManyToOne(() => Board, { onDelete: 'RESTRICT' })
   @JoinColumn({ foreignKeyConstraintName: 'case_review_board_id_fkey' })
+  board?: Board;
+}
+
+@ObjectType({ description: 'A dated event of a review: a status change, or a publication event' })
+@Entity()
+@Unique('review_event_case_review_id_seq_key', ['caseReviewId', 'seq'])
+@Check('review_event_status_check', `(kind = 'STATUS') = (status IS NOT NULL)`)
+@Index('review_event_review_on_idx', ['caseReviewId', 'on'])
+export class ReviewEvent extends BaseEntity {
+  @Field(() => ID)
+  @Column('uuid')
+  caseReviewId: string;
+
+  @Field(() => Int, { description: 'Order of entry within the review' })
+  @Column('int')
+  seq: number;
+
+  @Field(() => ReviewEventKind)
+  @Column({ type: 'enum', enum: ReviewEventKind, enumName: 'review_event_kind' })
+  kind: ReviewEventKind;
+
+  @Field(() => CaseReviewStatus, { nullable: true, description: 'The status it moved to (STATUS events)' })
+  @Column({ type: 'enum', enum: CaseReviewStatus, enumName: 'case_review_status', nullable: true })
+  status: CaseReviewStatus | null;
+
+  @Field(() => DateScalar)
+  @Column({ type: 'date' })
+  on: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  reason: string | null;
+
+  @ManyToOne(() => CaseReview, { onDelete: 'RESTRICT' })
+  @JoinColumn({ foreignKeyConstraintName: 'review_event_case_review_id_fkey' })
+  caseReview?: CaseReview;
+}
+
+@ObjectType({ description: 'A serious incident notified to the national Child Safeguarding Practice Review Panel' })
+@Entity()
+@Unique('serious_incident_case_review_id_key', ['caseReviewId'])
+@Check('serious_incident_dates_check', 'aware_on >= incident_on AND notified_on >= aware_on')
+@Index('serious_incident_board_idx', ['boardId', 'notifiedOn'])
+export class SeriousIncident extends BaseEntity {
+  @Field(() => ID)
+  @Column('uuid')
+  boardId: string;
+
+  @Field(() => ID, { description: 'The CSPR that follows it (status NOTIFIED until its rapid review)' })
+  @Column('uuid')
+  caseReviewId: string;
+
+  @Field()
+  @Column('text')
+  pseudonym: string;
+
+  @Field(() => DateScalar)
+  @Column({ type: 'date' })
+  incidentOn: string;
+
+  @Field(() => DateScalar, { description: 'When the local authority became aware' })
+  @Column({ type: 'date' })
+  awareOn: string;
+
+  @Field(() => DateScalar, { description: 'When it notified the Panel (due within 5 working days of awareness)' })
+  @Column({ type: 'date' })
+  notifiedOn: string;
+
+  @Field()
+  @Column('boolean')
+  lookedAfter: boolean;
+
+  @ManyToOne(() => Board, { onDelete: 'RESTRICT' })
+  @JoinColumn({ foreignKeyConstraintName: 'serious_incident_board_id_fkey' })
+  board?: Board;
+
+  @ManyToOne(() => CaseReview, { onDelete: 'RESTRICT' })
+  @JoinColumn({ foreignKeyConstraintName: 'serious_incident_case_review_id_fkey' })
+  caseReview?: CaseReview;
+}
+
+@ObjectType({ description: 'The rapid review of a serious incident (due with the Panel within 15 working days of the notification)' })
+@Entity()
+@Unique('rapid_review_serious_incident_id_key', ['seriousIncidentId'])
+@Check('rapid_review_sent_check', 'sent_to_panel_on IS NULL OR sent_to_panel_on >= meeting_on')
+export class RapidReview extends BaseEntity {
+  @Field(() => ID)
+  @Column('uuid')
+  boardId: string;
+
+  @Field(() => ID)
+  @Column('uuid')
+  seriousIncidentId: string;
+
+  @Field(() => DateScalar)
+  @Column({ type: 'date' })
+  meetingOn: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  @Column({ type: 'date', nullable: true })
+  sentToPanelOn: string | null;
+
+  @Field(() => RapidReviewOutcome, { nullable: true })
+  @Column({ type: 'enum', enum: RapidReviewOutcome, enumName: 'rapid_review_outcome', nullable: true })
+  outcome: RapidReviewOutcome | null;
+
+  @Field({ description: "The three safeguarding partners' agreement to the outcome" })
+  @Column({ type: 'boolean', default: false })
+  partnersAgreed: boolean;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  panelResponse: string | null;
+
+  @Field({ description: 'The Panel takes a national review' })
+  @Column({ type: 'boolean', default: false })
+  nationalReview: boolean;
+
+  @ManyToOne(() => Board, { onDelete: 'RESTRICT' })
+  @JoinColumn({ foreignKeyConstraintName: 'rapid_review_board_id_fkey' })
+  board?: Board;
+
+  @ManyToOne(() => SeriousIncident, { onDelete: 'RESTRICT' })
+  @JoinColumn({ foreignKeyConstraintName: 'rapid_review_serious_incident_id_fkey' })
+  seriousIncident?: SeriousIncident;
+}
+
+@ObjectType({ description: "A review's finding, apart from its recommendations, with the board's response" })
+@Entity()
+@Unique('finding_case_review_id_number_key', ['caseReviewId', 'number'])
+@Check('finding_reasons_check', `response IS DISTINCT FROM 'NOT_IMPLEMENTED' OR reasons IS NOT NULL`)
+export class Finding extends BaseEntity {
+  @Field(() => ID)
+  @Column('uuid')
+  caseReviewId: string;
+
+  @Field(() => Int)
+  @Column('int')
+  number: number;
+
+  @Field()
+  @Column('text')
+  text: string;
+
+  @Field(() => FindingResponse, { nullable: true, description: 'Null until the board responds' })
+  @Column({ type: 'enum', enum: FindingResponse, enumName: 'finding_response', nullable: true })
+  response: FindingResponse | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it is not implemented (Care Act Schedule 2)' })
+  @Column({ type: 'text', nullable: true })
+  reasons: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  @Column({ type: 'date', nullable: true })
+  respondedOn: string | null;
+
+  @ManyToOne(() => CaseReview, { onDelete: 'RESTRICT' })
+  @JoinColumn({ foreignKeyConstraintName: 'finding_case_review_id_fkey' })
+  caseReview?: CaseReview;
+}
+
+@ObjectType({ description: "The board's contribution to another area's review" })
+@Entity()
+@Index('review_contribution_board_idx', ['boardId', 'contributedOn'])
+export class ReviewContribution extends BaseEntity {
+  @Field(() => ID)
+  @Column('uuid')
+  boardId: string;
+
+  @Field({ description: 'The other area (or body) whose review it is' })
+  @Column('text')
+  area: string;
+
+  @Field()
+  @Column('text')
+  reviewReference: string;
+
+  @Field(() => CaseReviewType)
+  @Column({ type: 'enum', enum: CaseReviewType, enumName: 'case_review_type' })
+  type: CaseReviewType;
+
+  @Field(() => [ID])
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  agencyIds: string[];
+
+  @Field(() => DateScalar)
+  @Column({ type: 'date' })
+  contributedOn: string;
+
+  @ManyToOne(() => Board, { onDelete: 'RESTRICT' })
+  @JoinColumn({ foreignKeyConstraintName: 'review_contribution_board_id_fkey' })
   board?: Board;
 }
 
@@ -122,4 +373,14 @@ export class Recommendation extends BaseEntity {
   @ManyToOne(() => Agency, { onDelete: 'RESTRICT', nullable: true })
   @JoinColumn({ foreignKeyConstraintName: 'recommendation_agency_id_fkey' })
   agency?: Agency;
+}
+
+@ObjectType({ description: 'A statutory clock of a review: due date, done date, working days taken and whether it was breached (a fact, never a block)' })
+export class ReviewClock {
+  @Field({ description: 'NOTIFICATION, RAPID_REVIEW, COMPLETION or PRE_PUBLICATION' }) name: string;
+  @Field(() => DateScalar) startedOn: string;
+  @Field(() => DateScalar) dueOn: string;
+  @Field(() => DateScalar, { nullable: true }) doneOn: string | null;
+  @Field(() => Int, { description: 'Working days from the start to the done date (to today while not done)' }) workingDaysTaken: number;
+  @Field({ description: 'Done after the due date, or not done and the due date has passed' }) breached: boolean;
 }

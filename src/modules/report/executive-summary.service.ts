@@ -12,7 +12,7 @@ import { CycleSummary } from '../audit/audit.types';
 import { Board } from '../board/board.entity';
 import { BusinessPlan, PlanPriority } from '../business-plan/business-plan.entity';
 import { BusinessPlanService } from '../business-plan/business-plan.service';
-import { CaseReview, CaseReviewStatus } from '../case-review/case-review.entity';
+import { CaseReview } from '../case-review/case-review.entity';
 import { CaseReviewService } from '../case-review/case-review.service';
 import { AttendanceService } from '../meeting/attendance.service';
 import { AttendanceSummary } from '../meeting/attendance.types';
@@ -35,7 +35,6 @@ export interface PartnerFigures {
   reviewProgress: Map<string, ActionProgress>;
 }
 
-const ORDER = Object.values(CaseReviewStatus);
 
 /**
  * The executive summary and the annual report behind it, from aggregates in SQL: the number of
@@ -153,32 +152,9 @@ export class ExecutiveSummaryService {
     );
   }
 
-  private async caseReviewFigures(boardId: string, from: string, to: string, asOf: string): Promise<SummaryCaseReviews> {
-    const [byStatus, [actions]] = await Promise.all([
-      query(this.ds,
-        sql`SELECT status, count(*)::int AS count,
-           count(*) FILTER (WHERE referred_on BETWEEN ${from}::date AND ${to}::date)::int AS referred,
-           count(*) FILTER (WHERE commissioned AND decided_on BETWEEN ${from}::date AND ${to}::date)::int AS commissioned,
-           count(*) FILTER (WHERE published_on BETWEEN ${from}::date AND ${to}::date)::int AS published
-         FROM case_review WHERE board_id = ${boardId} GROUP BY status`,
-      ),
-      query(this.ds,
-        sql`SELECT count(*) FILTER (WHERE ${openActionSql('a')})::int AS open,
-           count(*) FILTER (WHERE ${overdueSql('a', asOf)})::int AS overdue
-         FROM action a JOIN recommendation r ON a.source_type = 'REVIEW_RECOMMENDATION' AND a.source_id = r.id
-         JOIN case_review c ON c.id = r.case_review_id
-         WHERE c.board_id = ${boardId}`,
-      ),
-    ]);
-    const sum = (k: string) => byStatus.reduce((n: number, r: Record<string, number>) => n + r[k], 0);
-    return {
-      byStatus: ORDER.map((status) => ({ status, count: byStatus.find((r: { status: string }) => r.status === status)?.count ?? 0 })),
-      referredInPeriod: sum('referred'),
-      commissionedInPeriod: sum('commissioned'),
-      publishedInPeriod: sum('published'),
-      openActions: actions.open,
-      overdueActions: actions.overdue,
-    };
+  /** Read as at the period's last day from the review events (CaseReviewService owns the rule). */
+  private caseReviewFigures(boardId: string, from: string, to: string, asOf: string): Promise<SummaryCaseReviews> {
+    return this.reviews.periodFigures(boardId, from, to, asOf);
   }
 
   /** The plan covering the period: of those overlapping it, the one starting latest. */
@@ -223,13 +199,7 @@ export class ExecutiveSummaryService {
          FROM action a WHERE a.board_ids @> ARRAY[${boardId}]::uuid[] GROUP BY owner_agency_id`,
       ),
       query(this.ds, sql`SELECT sg.id, sg.name FROM sub_group sg JOIN sub_group_board b ON b.sub_group_id = sg.id WHERE b.board_id = ${boardId} ORDER BY sg.name`),
-      this.ds
-        .getRepository(CaseReview)
-        .createQueryBuilder('c')
-        .where('c.board_id = :boardId AND c.referred_on <= :to AND (c.closed_on IS NULL OR c.closed_on >= :from)', { boardId, from, to })
-        .andWhere("c.status <> 'NOT_COMMISSIONED'")
-        .orderBy('c.referred_on', 'ASC')
-        .getMany(),
+      this.reviews.asAt(boardId, from, to),
     ]);
     const [subGroupAttendance, reviewProgress, figures] = await Promise.all([
       subGroups.length ? this.attendance.summaries('subGroup', subGroups.map((s: { id: string }) => s.id), from, to) : Promise.resolve(new Map()),

@@ -45,12 +45,22 @@ export class StatusCount {
 
 @ObjectType()
 export class SummaryCaseReviews {
-  @Field(() => [StatusCount], { description: "Every review of the board by its current status" }) byStatus: StatusCount[];
+  @Field(() => [StatusCount], { description: "Every review of the board (not delivered for another body) by its status on the period's last day" }) byStatus: StatusCount[];
   @Field(() => Int) referredInPeriod: number;
   @Field(() => Int) commissionedInPeriod: number;
   @Field(() => Int) publishedInPeriod: number;
   @Field(() => Int, { description: 'Actions on review recommendations still NOT_STARTED or IN_PROGRESS' }) openActions: number;
   @Field(() => Int, { description: 'Open and due before the end of the period (or today, if sooner)' }) overdueActions: number;
+  @Field(() => Int, { description: 'Serious incident notifications made in the period' }) notificationsMade: number;
+  @Field(() => Int, { description: 'Of those, made within 5 working days of awareness' }) notificationsOnTime: number;
+  @Field(() => Int, { description: 'Rapid reviews sent to the Panel in the period' }) rapidReviewsCompleted: number;
+  @Field(() => Int, { description: 'Of those, sent within 15 working days of the notification' }) rapidReviewsOnTime: number;
+  @Field(() => Int, { description: 'Reviews COMMISSIONED or IN_PROGRESS on the period\'s last day' }) localReviewsInProgress: number;
+  @Field(() => Int, { description: 'SARs that reached COMPLETED (or later) in the period, whenever they began' }) sarsConcluded: number;
+  @Field(() => Int, { description: 'SARs COMMISSIONED or IN_PROGRESS on the period\'s last day' }) sarsOngoing: number;
+  @Field(() => Int, { description: 'Findings the board did not implement (with reasons), responded by the period\'s end' }) findingsNotImplemented: number;
+  @Field(() => Int, { description: "Contributions to other areas' reviews in the period" }) contributions: number;
+  @Field(() => Int, { description: 'Reviews delivered for another body (e.g. DHRs for a community safety partnership): not among byStatus' }) deliveredForOthers: number;
 }
 
 @ObjectType()
