@@ -1,4 +1,5 @@
 import { ident, Queryable, query, sql, Sql } from '../../database/sql';
+import { activeDuringSql } from '../../rules/membership';
 import { directionSql, IndicatorUnit, publishedValue, quartileSql, ragSql, suppressedSql } from '../../rules/scorecard';
 import { Indicator } from './scorecard.entity';
 import { AgencyCompleteness, DirectionOfTravel, RagStatus, Scorecard, ScorecardRow, ScorecardSummary } from './scorecard.types';
@@ -174,7 +175,7 @@ function indicatorOf(j: Record<string, unknown>): Indicator {
 }
 
 /**
- * Per supplying agency: the values due in the period (one per indicator of the data set it
+ * Per supplying agency with a seat on the board during the period: the values due in the period (one per indicator of the data set it
  * supplies and per period of the indicator's frequency ending in the period: months, quarters
  * ending in March, June, September and December, years ending 31 March) and those still missing
  * (no SUBMITTED or VALIDATED value from the agency for that indicator and period).
@@ -193,6 +194,7 @@ export async function completeness(db: Queryable, boardId: string, periodStart: 
       JOIN ends e ON e.period_to BETWEEN ${periodStart}::date AND ${periodEnd}::date
         AND (i.frequency = 'MONTH' OR (i.frequency = 'QUARTER' AND extract(month from e.period_to) IN (3, 6, 9, 12)) OR (i.frequency = 'YEAR' AND extract(month from e.period_to) = 3))
       WHERE d.board_id = ${boardId}
+        AND EXISTS (SELECT 1 FROM membership m WHERE m.board_id = d.board_id AND m.agency_id = s.agency_id AND ${activeDuringSql('m', periodStart, periodEnd)})
     ), judged AS (
       SELECT du.*, NOT EXISTS (SELECT 1 FROM observation o WHERE o.board_id = ${boardId} AND o.indicator_id = du.indicator_id
         AND o.agency_id = du.agency_id AND o.period_to = du.period_to AND o.status IN ('SUBMITTED', 'VALIDATED')) AS missing
