@@ -190,11 +190,11 @@ export async function completeness(db: Queryable, boardId: string, periodStart: 
       SELECT s.agency_id, i.id AS indicator_id, i.key, e.period_to
       FROM data_set_item d
       JOIN indicator i ON i.id = d.indicator_id
-      CROSS JOIN LATERAL unnest(i.supplier_agency_ids) AS s(agency_id)
+      JOIN (SELECT DISTINCT m.agency_id FROM membership m WHERE m.board_id = ${boardId} AND ${activeDuringSql('m', periodStart, periodEnd)}) s
+        ON s.agency_id = ANY(i.supplier_agency_ids)
       JOIN ends e ON e.period_to BETWEEN ${periodStart}::date AND ${periodEnd}::date
         AND (i.frequency = 'MONTH' OR (i.frequency = 'QUARTER' AND extract(month from e.period_to) IN (3, 6, 9, 12)) OR (i.frequency = 'YEAR' AND extract(month from e.period_to) = 3))
       WHERE d.board_id = ${boardId}
-        AND EXISTS (SELECT 1 FROM membership m WHERE m.board_id = d.board_id AND m.agency_id = s.agency_id AND ${activeDuringSql('m', periodStart, periodEnd)})
     ), judged AS (
       SELECT du.*, NOT EXISTS (SELECT 1 FROM observation o WHERE o.board_id = ${boardId} AND o.indicator_id = du.indicator_id
         AND o.agency_id = du.agency_id AND o.period_to = du.period_to AND o.status IN ('SUBMITTED', 'VALIDATED')) AS missing
