@@ -250,6 +250,34 @@ SCENARIOS.push(
   },
 );
 
+/**
+ * The scorecard's rows as one hand-written statement: each data set item's latest validated value on
+ * or before the period end and the value of the quarter before it (no rules, benchmarks or summary).
+ */
+const SCORECARD_FLOOR_SQL = `SELECT d.indicator_id, c.value, p.value AS previous
+  FROM data_set_item d
+  LEFT JOIN LATERAL (SELECT o.* FROM observation o WHERE o.board_id = d.board_id AND o.indicator_id = d.indicator_id
+    AND o.breakdown_dimension = '' AND o.status = 'VALIDATED' AND o.period_to <= $2 ORDER BY o.period_to DESC, o.period_from DESC LIMIT 1) c ON true
+  LEFT JOIN LATERAL (SELECT o.value FROM observation o WHERE o.board_id = d.board_id AND o.indicator_id = d.indicator_id
+    AND o.breakdown_dimension = '' AND o.status = 'VALIDATED' AND o.period_to = c.period_from - 1 LIMIT 1) p ON true
+  WHERE d.board_id = $1 ORDER BY d.position`;
+
+SCENARIOS.push({
+  name: 'scorecard',
+  title: 'scorecard for the last quarter: 60 indicators with previous, year end, benchmarks, RAG, summary, completeness',
+  hub: {
+    query: `query BenchScorecard($id: ID!, $end: LocalDate!) {
+      scorecard(boardId: $id, periodEnd: $end) {
+        rows { indicator { id key title } value previous yearEnd target england statNeighbours quartile directionOfTravel directionFromYearEnd rag exception publishedValue }
+        summary { withNewData improved noChange declined red amber green exceptions sentence }
+        completeness { agency { id name } due missing }
+      }
+    }`,
+    variables: (c, i) => ({ id: nth(c.ids.boards, i), end: c.to }),
+  },
+  floor: { sql: SCORECARD_FLOOR_SQL, params: (c, i) => [nth(c.ids.boards, i), c.to] },
+});
+
 export function operationName(query: string): string {
   const m = /^\s*(?:query|mutation)\s+(\w+)/.exec(query);
   if (!m) throw new Error(`A scenario query must name its operation: ${query.slice(0, 60)}`);

@@ -253,10 +253,10 @@ describe('executive summary and annual report', () => {
     expect(await count(large, withReport)).toBe(await count(small, withReport));
     // user, board, attendance, agency names, latest cycles, cycles, cycle summary,
     // case reviews by status, review actions, plan, priorities, priority and plan progress,
-    // agencies below threshold
-    expect(await count(small, summary)).toBe(14);
+    // agencies below threshold, the scorecard summary
+    expect(await count(small, summary)).toBe(15);
     // and for the report: partner agencies, returns, actions by owner, sub-groups, reviews,
     // review progress, return figures (and one for sub-group attendance on a board that has sub-groups)
-    expect(await count(small, withReport)).toBe(21);
+    expect(await count(small, withReport)).toBe(22);
   });
 });

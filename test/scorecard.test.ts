@@ -27,7 +27,7 @@ describe('partnership data set and scorecard', () => {
     const la = await f.agency({ name: `${board.name} children's services` });
     const police = await f.agency({ name: `${board.name} police` });
     const health = await f.agency({ name: `${board.name} health` });
-    for (const a of [la, police, health]) await f.membership(a.id, { boardId: board.id });
+    for (const a of [la, police, health]) await f.membership(a.id, { boardId: board.id }, { startsOn: '2010-01-01' });
     const coordinator = await signedIn(hub, f, UserRole.COORDINATOR, { boardIds: [board.id] });
     return { board, la, police, health, coordinator, api: scorecardApi(hub, coordinator.token) };
   }
@@ -104,7 +104,7 @@ describe('partnership data set and scorecard', () => {
       measures: 6, withNewData: 6, improved: 2, noChange: 1, declined: 1, notComparable: 2, red: 2, amber: 1, green: 1, exceptions: 2,
       sentence: 'Of 6 measures with new data, 2 improved, 1 showed no change, 1 declined and 2 could not be compared.',
     });
-    // Completeness: LA supplies 6 quarterly indicators, each due for Q2 (ending 30 Sept), all submitted.
+    // Completeness: LA (seated since 2010) supplies 6 quarterly indicators, each due for Q2 (ending 30 Sept), all submitted.
     expect(card.completeness).toEqual([{ agency: { id: la.id, name: la.name }, due: 6, missing: 0, missingIndicators: [] }]);
 
     // The executive summary carries the same summary, and the annual report a section for it.

@@ -6,6 +6,7 @@ import { GenContext } from './context';
 import { generateMeetings } from './meetings';
 import { generatePartnership } from './partnership';
 import { generateUsers } from './users';
+import { generateScorecard } from './scorecard';
 
 /** One generator per domain, run in order; each reads what earlier ones left in ctx.world. */
 export interface DomainGenerator {
@@ -25,4 +26,5 @@ export const GENERATORS: DomainGenerator[] = [
   { name: 'caseReviews', run: generateCaseReviews },
   { name: 'plans', run: generatePlans },
   { name: 'actions', run: generateActions },
+  { name: 'scorecard', run: generateScorecard },
 ];

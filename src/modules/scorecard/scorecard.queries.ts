@@ -1,4 +1,5 @@
 import { ident, Queryable, query, sql, Sql } from '../../database/sql';
+import { activeDuringSql } from '../../rules/membership';
 import { directionSql, IndicatorUnit, publishedValue, quartileSql, ragSql, suppressedSql } from '../../rules/scorecard';
 import { Indicator } from './scorecard.entity';
 import { AgencyCompleteness, DirectionOfTravel, RagStatus, Scorecard, ScorecardRow, ScorecardSummary } from './scorecard.types';
@@ -174,7 +175,7 @@ function indicatorOf(j: Record<string, unknown>): Indicator {
 }
 
 /**
- * Per supplying agency: the values due in the period (one per indicator of the data set it
+ * Per supplying agency with a seat on the board during the period: the values due in the period (one per indicator of the data set it
  * supplies and per period of the indicator's frequency ending in the period: months, quarters
  * ending in March, June, September and December, years ending 31 March) and those still missing
  * (no SUBMITTED or VALIDATED value from the agency for that indicator and period).
@@ -189,7 +190,8 @@ export async function completeness(db: Queryable, boardId: string, periodStart: 
       SELECT s.agency_id, i.id AS indicator_id, i.key, e.period_to
       FROM data_set_item d
       JOIN indicator i ON i.id = d.indicator_id
-      CROSS JOIN LATERAL unnest(i.supplier_agency_ids) AS s(agency_id)
+      JOIN (SELECT DISTINCT m.agency_id FROM membership m WHERE m.board_id = ${boardId} AND ${activeDuringSql('m', periodStart, periodEnd)}) s
+        ON s.agency_id = ANY(i.supplier_agency_ids)
       JOIN ends e ON e.period_to BETWEEN ${periodStart}::date AND ${periodEnd}::date
         AND (i.frequency = 'MONTH' OR (i.frequency = 'QUARTER' AND extract(month from e.period_to) IN (3, 6, 9, 12)) OR (i.frequency = 'YEAR' AND extract(month from e.period_to) = 3))
       WHERE d.board_id = ${boardId}
