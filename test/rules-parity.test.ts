@@ -3,6 +3,7 @@ import { isOverdue, overdueSql } from '../src/rules/actions';
 import { countingRating, countingRatingSql, isSubmitted, submittedSql } from '../src/rules/audit';
 import { attendedSql, isAttended, isQuorate, quorateSql } from '../src/rules/meetings';
 import { activeDuringSql, activeOnSql, isActiveDuring, isActiveOn } from '../src/rules/membership';
+import { reviewStatusOn, reviewStatusOnSql } from '../src/rules/report';
 import { startHub, TestHub } from './helpers/hub';
 
 /**
@@ -81,5 +82,26 @@ describe('rules agree in TypeScript and SQL', () => {
     expect(got.map((g) => g.attended)).toEqual(rows.map((r) => isAttended(r.status)));
     expect(got.map((g) => g.quorate)).toEqual(rows.map((r) => isQuorate({ attending: r.attending, sectorsPresent: r.present, minimum: r.minimum, required: r.required })));
     expect(got.some((g) => g.quorate) && got.some((g) => !g.quorate)).toBe(true);
+  });
+
+  it("a case review's status on a day (yearly report)", async () => {
+    const opt = () => pick(DAYS);
+    const rows = Array.from({ length: N }, () => {
+      const referredOn = day();
+      const commissioned = pick([true, false, null]);
+      return { referredOn, commissioned, decidedOn: commissioned === null ? null : opt(), startedOn: opt(), publishedOn: opt(), closedOn: opt(), on: day() };
+    });
+    const values = join(
+      rows.map(
+        (r, i) => sql`(${i}::int, ${r.referredOn}::date, ${r.commissioned}::boolean, ${r.decidedOn}::date, ${r.startedOn}::date, ${r.publishedOn}::date, ${r.closedOn}::date, ${r.on}::date)`,
+      ),
+    );
+    const got = await query<{ v: string | null }>(
+      hub.ds,
+      sql`SELECT ${reviewStatusOnSql('c', sql`c.on_day`)} AS v
+          FROM (VALUES ${values}) AS c(i, referred_on, commissioned, decided_on, started_on, published_on, closed_on, on_day) ORDER BY c.i`,
+    );
+    expect(got.map((g) => g.v)).toEqual(rows.map((r) => reviewStatusOn(r, r.on)));
+    expect(new Set(got.map((g) => g.v)).size).toBeGreaterThanOrEqual(6);
   });
 });

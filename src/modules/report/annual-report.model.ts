@@ -7,6 +7,8 @@ export interface AnnualReportModel {
   suppressSmallNumbers: boolean;
   headlines: string[];
   effectiveness: {
+    /** The board was set up by the period's end. */
+    existed: boolean;
     meetingsHeld: number;
     quorateMeetings: number;
     overallRate: number | null;
@@ -36,12 +38,14 @@ export interface AnnualReportModel {
     trends: { improved: number; sustained: number; declined: number; new: number };
   }[];
   caseReviews: {
-    byStatus: { status: string; count: number }[];
+    existed: boolean;
     commissionedInPeriod: number;
+    overdueActions: number;
     publishedInPeriod: number;
     reviews: {
       reference: string;
       type: string;
+      /** As it stood on the period's last day. */
       status: string;
       referredOn: string;
       publishedOn: string | null;
@@ -54,10 +58,13 @@ export interface AnnualReportModel {
     priorities: {
       code: string;
       title: string;
+      /** Actions not cancelled; = red + amber + green + unrated. */
       total: number;
       red: number;
       amber: number;
       green: number;
+      unrated: number;
+      cancelled: number;
       percentComplete: number | null;
       littleOrNoProgress: boolean;
     }[];

@@ -1,5 +1,6 @@
 import { AnnualReportModel } from './annual-report.model';
-import { percent, suppressed } from './wording';
+import { isPublicReviewStatus } from '../../rules/report';
+import { count, Counts, escapeMarkdown, numberWord, percent, statusWords } from './wording';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -8,17 +9,17 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 }
 
-/** Markdown has no escaping of raw HTML, so user text is escaped for HTML and for table pipes. */
-function md(s: string): string {
-  return escapeHtml(s).replace(/\|/g, '\\|').replace(/([*_`[\]#])/g, '\\$1');
-}
+/** User text in Markdown: backslash escapes only (wording.ts), never HTML entities. */
+const md = escapeMarkdown;
 
 type Cell = string | number;
-interface Table {
+export interface Table {
+  /** The sheet's name in the workbook and the CSV's name. */
+  name?: string;
   head: string[];
   rows: Cell[][];
 }
-interface Section {
+export interface Section {
   title: string;
   paragraphs: string[];
   tables: Table[];
@@ -26,28 +27,42 @@ interface Section {
 }
 
 /** One neutral structure of sections, so Markdown and HTML always say the same thing. */
-function sections(r: AnnualReportModel): Section[] {
-  const n = (v: number) => suppressed(v, r.suppressSmallNumbers);
+export function sections(r: AnnualReportModel): Section[] {
+  // One decision per count for the whole document (wording.ts).
+  const counts = new Counts(r.suppressSmallNumbers);
   const e = r.effectiveness;
   const out: Section[] = [];
   out.push({ title: 'Summary', paragraphs: [], tables: [], bullets: r.headlines });
   out.push({
     title: 'What the board did and how effective it was',
     paragraphs: [
-      `The board held ${e.meetingsHeld} meetings between ${r.from} and ${r.to}, of which ${e.quorateMeetings} were quorate. ` +
-        `Overall attendance by member agencies was ${percent(e.overallRate)} against a threshold of ${percent(e.threshold)}.`,
+      !e.existed
+        ? `The board was not yet set up in the period ${r.from} to ${r.to}: there are no meetings to report.`
+        : e.meetingsHeld === 0
+          ? `The board held no meetings between ${r.from} and ${r.to}.`
+          : `The board held ${count(e.meetingsHeld, 'meeting')} between ${r.from} and ${r.to}, ${
+              e.meetingsHeld === 1
+                ? `which ${e.quorateMeetings === 1 ? 'was' : 'was not'} quorate`
+                : e.quorateMeetings === e.meetingsHeld
+                  ? 'all of them quorate'
+                  : `of which ${numberWord(e.quorateMeetings)} ${e.quorateMeetings === 1 ? 'was' : 'were'} quorate`
+            }. ` +
+            `Overall attendance by member agencies was ${percent(e.overallRate)} against a threshold of ${percent(e.threshold)}.`,
     ],
     tables: e.subGroups.length
-      ? [{ head: ['Sub-group', 'Meetings held', 'Attendance'], rows: e.subGroups.map((s) => [s.name, s.meetingsHeld, percent(s.overallRate)]) }]
+      ? [{ name: 'Sub-groups', head: ['Sub-group', 'Meetings held', 'Attendance'], rows: e.subGroups.map((s) => [s.name, s.meetingsHeld, percent(s.overallRate)]) }]
       : [],
   });
   const auditCell = (a: AnnualReportModel['partners'][number]['audits'][number]) =>
-    a ? [a.status, a.percentMet === null ? '' : `${a.percentMet.toFixed(0)}% met`, a.rag ?? '', a.trend ?? ''].filter(Boolean).join(', ') : 'not invited';
+    a
+      ? [statusWords(a.status), a.percentMet === null ? '' : `${a.percentMet.toFixed(0)}% met`, statusWords(a.rag), statusWords(a.trend)].filter(Boolean).join(', ')
+      : 'not invited';
   out.push({
     title: "Partners' contribution",
     paragraphs: ['Attendance at board meetings, the latest audit returns and the actions each agency owes.'],
     tables: [
       {
+        name: 'Partners',
         head: ['Agency', 'Sector', 'Attended', 'Expected', 'Rate', 'Below threshold', ...r.audits.map((a) => a.label), 'Open actions', 'Overdue'],
         rows: r.partners.map((p) => [
           p.agency,
@@ -57,8 +72,8 @@ function sections(r: AnnualReportModel): Section[] {
           percent(p.rate),
           p.belowThreshold ? 'yes' : 'no',
           ...p.audits.map(auditCell),
-          n(p.openActions),
-          n(p.overdueActions),
+          p.openActions,
+          p.overdueActions,
         ]),
       },
     ],
@@ -74,14 +89,36 @@ function sections(r: AnnualReportModel): Section[] {
     });
   }
   const c = r.caseReviews;
+  // Reviews not yet published are about people: counted, and listed one by one only when the count shows.
+  // Published (and closed) reviews are public: always counted and named.
+  const open = c.reviews.filter((v) => !isPublicReviewStatus(v.status));
+  const published = c.reviews.filter((v) => isPublicReviewStatus(v.status));
+  const openHidden = counts.hidden('reviews.notYetPublished', open.length, 'people');
+  const statuses = [...new Set(c.reviews.map((v) => v.status))];
+  const reviewRow = (v: (typeof c.reviews)[number]) => [v.reference, v.type, statusWords(v.status), v.referredOn, v.publishedOn ?? '', v.actions.total, v.actions.complete, v.actions.open, v.actions.overdue];
   out.push({
     title: 'Case reviews',
-    paragraphs: [`Commissioned in the period: ${n(c.commissionedInPeriod)}. Published in the period: ${n(c.publishedInPeriod)}.`],
+    paragraphs: [
+      `Commissioned in the period: ${counts.cell('reviews.commissionedInPeriod', c.commissionedInPeriod, 'people')}. ` +
+        `Published in the period: ${counts.cell('reviews.publishedInPeriod', c.publishedInPeriod, 'public')}. ` +
+        `Status as it stood on ${r.to}.`,
+    ],
     tables: [
-      { head: ['Status', 'Reviews'], rows: c.byStatus.map((s) => [s.status, n(s.count)]) },
       {
+        name: 'Reviews by status',
+        head: ['Status', 'Reviews'],
+        rows: statuses.map((st) => {
+          const n = c.reviews.filter((v) => v.status === st).length;
+          return [statusWords(st), isPublicReviewStatus(st) ? counts.cell(`reviews.status.${st}`, n, 'public') : counts.cell(`reviews.status.${st}`, n, 'people')];
+        }),
+      },
+      {
+        name: 'Reviews',
         head: ['Review', 'Type', 'Status', 'Referred', 'Published', 'Actions', 'Complete', 'Open', 'Overdue'],
-        rows: c.reviews.map((v) => [v.reference, v.type, v.status, v.referredOn, v.publishedOn ?? '', n(v.actions.total), n(v.actions.complete), n(v.actions.open), n(v.actions.overdue)]),
+        rows: [
+          ...published.map(reviewRow),
+          ...(openHidden ? [['Reviews not yet published', '', 'fewer than 5', '', '', '', '', '', '']] : open.map(reviewRow)),
+        ],
       },
     ],
   });
@@ -96,8 +133,20 @@ function sections(r: AnnualReportModel): Section[] {
       ],
       tables: [
         {
-          head: ['Priority', 'Title', 'Actions', 'Red', 'Amber', 'Green', '% complete', 'Little or no progress'],
-          rows: p.priorities.map((x) => [x.code, x.title, x.total, x.red, x.amber, x.green, x.percentComplete === null ? 'n/a' : `${x.percentComplete.toFixed(0)}%`, x.littleOrNoProgress ? 'yes' : 'no']),
+          name: 'Business plan',
+          head: ['Priority', 'Title', 'Actions', 'Red', 'Amber', 'Green', 'No RAG', 'Cancelled (not counted)', '% complete', 'Little or no progress'],
+          rows: p.priorities.map((x) => [
+            x.code,
+            x.title,
+            x.total,
+            x.red,
+            x.amber,
+            x.green,
+            x.unrated,
+            x.cancelled,
+            x.percentComplete === null ? 'n/a' : `${x.percentComplete.toFixed(0)}%`,
+            x.littleOrNoProgress ? 'yes' : 'no',
+          ]),
         },
       ],
     });
@@ -109,13 +158,13 @@ function sections(r: AnnualReportModel): Section[] {
 export function renderMarkdown(r: AnnualReportModel): string {
   const lines = [`# ${md(r.board.name)}: annual report ${r.from} to ${r.to}`, '', `_Draft generated on ${r.generatedOn} from live data._`, ''];
   for (const s of sections(r)) {
-    lines.push(`## ${s.title}`, '');
+    lines.push(`## ${md(s.title)}`, '');
     for (const p of s.paragraphs) lines.push(md(p), '');
     for (const b of s.bullets ?? []) lines.push(`- ${md(b)}`);
     if (s.bullets?.length) lines.push('');
     for (const t of s.tables) {
       if (!t.rows.length) continue;
-      lines.push(`| ${t.head.join(' | ')} |`, `|${t.head.map(() => ' --- ').join('|')}|`);
+      lines.push(`| ${t.head.map(md).join(' | ')} |`, `|${t.head.map(() => ' --- ').join('|')}|`);
       for (const row of t.rows) lines.push(`| ${row.map((c) => md(String(c))).join(' | ')} |`);
       lines.push('');
     }

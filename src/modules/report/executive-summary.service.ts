@@ -11,7 +11,7 @@ import { CycleSummary } from '../audit/audit.types';
 import { Board } from '../board/board.entity';
 import { BusinessPlan, PlanPriority } from '../business-plan/business-plan.entity';
 import { BusinessPlanService } from '../business-plan/business-plan.service';
-import { CaseReview, CaseReviewStatus } from '../case-review/case-review.entity';
+import { CaseReviewStatus } from '../case-review/case-review.entity';
 import { CaseReviewService } from '../case-review/case-review.service';
 import { AttendanceService } from '../meeting/attendance.service';
 import { AttendanceSummary } from '../meeting/attendance.types';
@@ -23,6 +23,7 @@ import { query, sql } from '../../database/sql';
 import { openActionSql, overdueSql } from '../../rules/actions';
 import { latestCyclesSql } from '../../rules/audit';
 import { activeDuringSql } from '../../rules/membership';
+import { boardExistedBySql, reviewStatusOnSql } from '../../rules/report';
 
 export interface PartnerFigures {
   agencies: { id: string; name: string; sector: string }[];
@@ -30,8 +31,30 @@ export interface PartnerFigures {
   actions: { owner_agency_id: string; open: number; overdue: number }[];
   subGroups: { id: string; name: string }[];
   subGroupAttendance: Map<string, AttendanceSummary>;
-  reviews: CaseReview[];
+  /** Reviews open at some point of the period, each with its status as it stood on the period's last day. */
+  reviews: ReviewAtEnd[];
   reviewProgress: Map<string, ActionProgress>;
+  /** Business plan priorities' actions, cancelled ones left out of every column so the row adds up. */
+  planRows: Map<string, PlanRow>;
+}
+
+export interface ReviewAtEnd {
+  id: string;
+  reference: string;
+  type: string;
+  statusAtEnd: string;
+  referredOn: string;
+  publishedOn: string | null;
+}
+
+/** One priority's actions not cancelled: total = red + amber + green + unrated. */
+export interface PlanRow {
+  total: number;
+  red: number;
+  amber: number;
+  green: number;
+  unrated: number;
+  cancelled: number;
 }
 
 const ORDER = Object.values(CaseReviewStatus);
@@ -64,7 +87,7 @@ export class ExecutiveSummaryService {
     const board = await this.assertCanRead(access, boardId);
     // Overdue is judged at the end of the period, or today for a period not over yet.
     const asOf = to < access.today ? to : access.today;
-    const [attendance, audits, caseReviews, plan, names] = await Promise.all([
+    const [attendance, audits, caseReviews, plan, names, [{ existed }]] = await Promise.all([
       this.attendance.summaries('board', [board.id], from, to).then((m) => m.get(board.id)!),
       this.latestAudits(board.id, to, asOf),
       this.caseReviewFigures(board.id, from, to, asOf),
@@ -72,6 +95,7 @@ export class ExecutiveSummaryService {
       this.ds
         .query(`SELECT DISTINCT a.id, a.name FROM agency a JOIN membership m ON m.agency_id = a.id WHERE m.board_id = $1`, [board.id])
         .then((rows: { id: string; name: string }[]) => new Map(rows.map((r) => [r.id, r.name]))),
+      query<{ existed: boolean }>(this.ds, sql`SELECT ${boardExistedBySql('b', to)} AS existed FROM board b WHERE b.id = ${board.id}`),
     ]);
     const below = attendance.byAgency.filter((a) => a.belowThreshold);
     const summary: ExecutiveSummary = {
@@ -90,6 +114,7 @@ export class ExecutiveSummaryService {
       caseReviews,
       businessPlan: plan,
       headlines: [],
+      existed,
       loadReport: undefined as never,
     };
     const belowNames = below.map((a) => names.get(a.agencyId) ?? 'an agency');
@@ -97,7 +122,7 @@ export class ExecutiveSummaryService {
     // The report's per-partner detail costs its own statements: gathered only when asked for.
     let report: Promise<AnnualReportModel> | undefined;
     summary.loadReport = () =>
-      (report ??= this.partnerFigures(board.id, from, to, asOf).then((partners) =>
+      (report ??= this.partnerFigures(board.id, from, to, asOf, plan?.priorities.map((p) => p.priority.id) ?? []).then((partners) =>
         buildAnnualReport(summary, attendance, partners, this.headlines(summary, belowNames, board.suppressSmallNumbers), access.today),
       ));
     return summary;
@@ -105,9 +130,9 @@ export class ExecutiveSummaryService {
 
   private headlines(s: ExecutiveSummary, belowNames: string[], suppress: boolean): string[] {
     const lines = [
-      attendanceHeadline({ meetingsHeld: s.attendance.meetingsHeld, overallRate: s.attendance.overallRate, threshold: s.attendance.threshold, belowThreshold: belowNames }),
-      quorumHeadline(s.attendance.meetingsHeld, s.attendance.quorateMeetings),
-    ];
+      attendanceHeadline({ meetingsHeld: s.attendance.meetingsHeld, overallRate: s.attendance.overallRate, threshold: s.attendance.threshold, belowThreshold: belowNames, existed: s.existed }),
+      quorumHeadline(s.attendance.meetingsHeld, s.attendance.quorateMeetings, s.existed),
+    ].filter((l): l is string => l !== null);
     for (const [audit, kind] of [[s.section11, 'Section 11'], [s.adultsCompliance, 'safeguarding adults compliance']] as const) {
       if (!audit) continue;
       lines.push(
@@ -201,8 +226,8 @@ export class ExecutiveSummaryService {
   }
 
   /** What only the annual report shows: each partner's results, sub-groups, the reviews one by one. */
-  private async partnerFigures(boardId: string, from: string, to: string, asOf: string): Promise<PartnerFigures> {
-    const [agencies, returns, actions, subGroups, reviews] = await Promise.all([
+  private async partnerFigures(boardId: string, from: string, to: string, asOf: string, priorityIds: string[]): Promise<PartnerFigures> {
+    const [agencies, returns, actions, subGroups, reviews, planRows] = await Promise.all([
       query(this.ds,
         sql`SELECT DISTINCT a.id, a.name, a.sector FROM agency a JOIN membership m ON m.agency_id = a.id
          WHERE m.board_id = ${boardId} AND ${activeDuringSql('m', from, to)} ORDER BY a.name`,
@@ -218,13 +243,29 @@ export class ExecutiveSummaryService {
          FROM action a WHERE a.board_ids @> ARRAY[${boardId}]::uuid[] GROUP BY owner_agency_id`,
       ),
       query(this.ds, sql`SELECT sg.id, sg.name FROM sub_group sg JOIN sub_group_board b ON b.sub_group_id = sg.id WHERE b.board_id = ${boardId} ORDER BY sg.name`),
-      this.ds
-        .getRepository(CaseReview)
-        .createQueryBuilder('c')
-        .where('c.board_id = :boardId AND c.referred_on <= :to AND (c.closed_on IS NULL OR c.closed_on >= :from)', { boardId, from, to })
-        .andWhere("c.status <> 'NOT_COMMISSIONED'")
-        .orderBy('c.referred_on', 'ASC')
-        .getMany(),
+      // Each review as it stood on the period's last day, so later events never change an earlier year.
+      query<ReviewAtEnd>(this.ds,
+        sql`SELECT * FROM (SELECT c.id, c.reference, c.type::text AS type, ${reviewStatusOnSql('c', to)} AS "statusAtEnd",
+             to_char(c.referred_on, 'YYYY-MM-DD') AS "referredOn",
+             CASE WHEN c.published_on <= ${to}::date THEN to_char(c.published_on, 'YYYY-MM-DD') END AS "publishedOn"
+           FROM case_review c
+           WHERE c.board_id = ${boardId} AND c.referred_on <= ${to}::date AND (c.closed_on IS NULL OR c.closed_on >= ${from}::date)) v
+         WHERE v."statusAtEnd" <> 'NOT_COMMISSIONED' ORDER BY v."referredOn", v.reference`,
+      ),
+      // Cancelled actions are left out of every column, so a row's total is the sum of its RAG columns.
+      priorityIds.length
+        ? query<PlanRow & { id: string }>(this.ds,
+            sql`SELECT p.id,
+               count(a.id) FILTER (WHERE a.status <> 'CANCELLED')::int AS total,
+               count(a.id) FILTER (WHERE a.status <> 'CANCELLED' AND a.rag = 'RED')::int AS red,
+               count(a.id) FILTER (WHERE a.status <> 'CANCELLED' AND a.rag = 'AMBER')::int AS amber,
+               count(a.id) FILTER (WHERE a.status <> 'CANCELLED' AND a.rag = 'GREEN')::int AS green,
+               count(a.id) FILTER (WHERE a.status <> 'CANCELLED' AND a.rag IS NULL)::int AS unrated,
+               count(a.id) FILTER (WHERE a.status = 'CANCELLED')::int AS cancelled
+             FROM plan_priority p LEFT JOIN action a ON a.source_type = 'PLAN_PRIORITY' AND a.source_id = p.id
+             WHERE p.id = ANY(${priorityIds}::uuid[]) GROUP BY p.id`,
+          ).then((rows) => new Map(rows.map(({ id, ...r }) => [id, r])))
+        : Promise.resolve(new Map<string, PlanRow>()),
     ]);
     const [subGroupAttendance, reviewProgress, figures] = await Promise.all([
       subGroups.length ? this.attendance.summaries('subGroup', subGroups.map((s: { id: string }) => s.id), from, to) : Promise.resolve(new Map()),
@@ -239,6 +280,7 @@ export class ExecutiveSummaryService {
       subGroupAttendance,
       reviews,
       reviewProgress,
+      planRows,
     };
   }
 }

@@ -80,6 +80,9 @@ export class ExecutiveSummary {
   @Field(() => SummaryPlan, { nullable: true }) businessPlan: SummaryPlan | null;
   @Field(() => [String], { description: 'Sentences built from the figures above' }) headlines: string[];
 
+  /** Whether the board existed in the period (set up by its end): no "no meetings were held" of a board not yet set up. */
+  existed: boolean;
+
   /** Everything the annual report shows, gathered on first use by the annualReport field. */
   loadReport: () => Promise<AnnualReportModel>;
 }
