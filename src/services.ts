@@ -9,6 +9,7 @@ import { ActionSourceRegistry } from './modules/action/action-sources';
 import { BusinessPlanService } from './modules/business-plan/business-plan.service';
 import { CaseReviewService } from './modules/case-review/case-review.service';
 import { ExecutiveSummaryService } from './modules/report/executive-summary.service';
+import { ReportLinkService } from './modules/report/report-link.service';
 import { AgencyService } from './modules/agency/agency.service';
 import { AuditLogService, recordAuditEntry } from './modules/audit-log/audit-log.service';
 import { AuthService } from './modules/auth/auth.service';
@@ -38,6 +39,7 @@ export function createServices(
   // The action module learns its sources from the modules that own them.
   actionSources.register(caseReview.actionSource());
   actionSources.register(businessPlan.actionSource());
+  const executiveSummary = new ExecutiveSummaryService(ds, attendance, audit.compliance, caseReview, businessPlan);
   return {
     clock,
     mutations,
@@ -55,7 +57,8 @@ export function createServices(
     audit,
     caseReview,
     businessPlan,
-    executiveSummary: new ExecutiveSummaryService(ds, attendance, audit.compliance, caseReview, businessPlan),
+    executiveSummary,
+    reportLinks: new ReportLinkService(config.jwtSecret, clock, executiveSummary, (id) => users.loadAuthUser(id)),
   };
 }
 

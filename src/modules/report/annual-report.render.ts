@@ -21,6 +21,8 @@ export interface Table {
 }
 export interface Section {
   title: string;
+  /** An inline SVG chart for the HTML page (built from this section's table). */
+  chart?: string;
   paragraphs: string[];
   tables: Table[];
   bullets?: string[];
@@ -59,6 +61,7 @@ export function sections(r: AnnualReportModel): Section[] {
       : 'not invited';
   out.push({
     title: "Partners' contribution",
+    chart: r.partners.some((p) => p.expected > 0) ? attendanceChart(r) : undefined,
     paragraphs: ['Attendance at board meetings, the latest audit returns and the actions each agency owes.'],
     tables: [
       {
@@ -127,6 +130,7 @@ export function sections(r: AnnualReportModel): Section[] {
     const stalled = p.priorities.filter((x) => x.littleOrNoProgress).map((x) => `${x.code} ${x.title}`);
     out.push({
       title: 'Business plan progress',
+      chart: p.priorities.some((x) => x.total > 0) ? ragChart(p.priorities) : undefined,
       paragraphs: [
         `${p.title}: ${p.percentComplete === null ? 'no actions yet' : `${p.percentComplete.toFixed(0)}% of actions complete`}.` +
           (stalled.length ? ` Little or no progress: ${stalled.join('; ')}.` : ' Every priority shows progress.'),
@@ -172,13 +176,84 @@ export function renderMarkdown(r: AnnualReportModel): string {
   return lines.join('\n');
 }
 
-export function renderHtml(r: AnnualReportModel): string {
+const SVG_W = 640;
+
+/** Attendance rate per agency, horizontal bars, with the board's threshold as a line. */
+function attendanceChart(r: AnnualReportModel): string {
+  const rows = r.partners.filter((p) => p.expected > 0);
+  const bar = 18;
+  const left = 220;
+  const width = SVG_W - left - 60;
+  const height = rows.length * (bar + 6) + 30;
+  const x = (rate: number) => left + rate * width;
+  const items = rows
+    .map((p, i) => {
+      const y = 20 + i * (bar + 6);
+      const rate = p.rate ?? 0;
+      return (
+        `<text x="${left - 6}" y="${y + 13}" text-anchor="end" font-size="11">${escapeHtml(p.agency.length > 34 ? p.agency.slice(0, 33) + '…' : p.agency)}</text>` +
+        `<rect x="${left}" y="${y}" width="${(rate * width).toFixed(1)}" height="${bar}" fill="${p.belowThreshold ? '#d4351c' : '#1d70b8'}"/>` +
+        `<text x="${x(rate) + 4}" y="${y + 13}" font-size="11">${percent(p.rate)}</text>`
+      );
+    })
+    .join('');
+  const t = x(r.effectiveness.threshold);
+  return (
+    `<svg class="chart" role="img" aria-label="Attendance at board meetings by agency" viewBox="0 0 ${SVG_W} ${height}" width="${SVG_W}" height="${height}" xmlns="http://www.w3.org/2000/svg">` +
+    `<text x="0" y="12" font-size="12" font-weight="bold">Attendance by agency (line: ${percent(r.effectiveness.threshold)} threshold)</text>${items}` +
+    `<line x1="${t}" x2="${t}" y1="16" y2="${height - 4}" stroke="#0b0c0c" stroke-dasharray="4 3"/></svg>`
+  );
+}
+
+/** Actions by RAG per priority: stacked bars over the actions not cancelled. */
+function ragChart(priorities: NonNullable<AnnualReportModel['businessPlan']>['priorities']): string {
+  const bar = 18;
+  const left = 120;
+  const width = SVG_W - left - 20;
+  const height = priorities.length * (bar + 6) + 46;
+  const most = Math.max(1, ...priorities.map((p) => p.total));
+  const colours: [keyof (typeof priorities)[number], string, string][] = [
+    ['red', '#d4351c', 'red'],
+    ['amber', '#f47738', 'amber'],
+    ['green', '#00703c', 'green'],
+    ['unrated', '#b1b4b6', 'no RAG'],
+  ];
+  const items = priorities
+    .map((p, i) => {
+      const y = 20 + i * (bar + 6);
+      let at = left;
+      const parts = colours
+        .map(([k, colour]) => {
+          const w = ((p[k] as number) / most) * width;
+          const rect = w > 0 ? `<rect x="${at.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${bar}" fill="${colour}"><title>${escapeHtml(`${p.code}: ${p[k]} ${k}`)}</title></rect>` : '';
+          at += w;
+          return rect;
+        })
+        .join('');
+      return `<text x="${left - 6}" y="${y + 13}" text-anchor="end" font-size="11">Priority ${escapeHtml(p.code)}</text>${parts}<text x="${at + 4}" y="${y + 13}" font-size="11">${p.total}</text>`;
+    })
+    .join('');
+  const ly = height - 12;
+  const legend = colours.map(([, colour, label], i) => `<rect x="${left + i * 90}" y="${ly - 9}" width="10" height="10" fill="${colour}"/><text x="${left + i * 90 + 14}" y="${ly}" font-size="11">${label}</text>`).join('');
+  return (
+    `<svg class="chart" role="img" aria-label="Business plan actions by RAG status" viewBox="0 0 ${SVG_W} ${height}" width="${SVG_W}" height="${height}" xmlns="http://www.w3.org/2000/svg">` +
+    `<text x="0" y="12" font-size="12" font-weight="bold">Actions by RAG status (cancelled actions not counted)</text>${items}${legend}</svg>`
+  );
+}
+
+/** The page; `alternates` are links to the same report in its other formats (shown on screen, not in print). */
+export function renderHtml(r: AnnualReportModel, alternates: { format: string; href: string }[] = []): string {
   const h = escapeHtml;
   const body: string[] = [];
   body.push(`<h1>${h(r.board.name)}: annual report ${h(r.from)} to ${h(r.to)}</h1>`, `<p class="meta">Draft generated on ${h(r.generatedOn)} from live data.</p>`);
+  if (alternates.length) {
+    const names: Record<string, string> = { md: 'Markdown', csv: 'Tables as CSV', xlsx: 'Excel workbook' };
+    body.push(`<nav class="formats">Also as: ${alternates.map((a) => `<a href="${h(a.href)}">${h(names[a.format] ?? a.format)}</a>`).join(' · ')}</nav>`);
+  }
   for (const s of sections(r)) {
     body.push(`<section><h2>${h(s.title)}</h2>`);
     for (const p of s.paragraphs) body.push(`<p>${h(p)}</p>`);
+    if (s.chart) body.push(`<figure>${s.chart}</figure>`);
     if (s.bullets?.length) body.push(`<ul>${s.bullets.map((b) => `<li>${h(b)}</li>`).join('')}</ul>`);
     for (const t of s.tables) {
       if (!t.rows.length) continue;
@@ -197,7 +272,9 @@ body{font-family:Arial,Helvetica,sans-serif;max-width:60rem;margin:2rem auto;col
 h1{font-size:1.6rem}h2{font-size:1.2rem;border-bottom:2px solid #1d70b8;padding-bottom:.2rem;margin-top:2rem}
 table{border-collapse:collapse;width:100%;font-size:.85rem;margin:.8rem 0}th,td{border:1px solid #b1b4b6;padding:.3rem .4rem;text-align:left;vertical-align:top}
 th{background:#f3f2f1}.meta{color:#505a5f}
-@media print{body{margin:0;max-width:none}section{page-break-inside:avoid}}
+figure{margin:.8rem 0}svg.chart{max-width:100%;height:auto}.formats{font-size:.9rem;margin-bottom:1rem}
+@page{size:A4;margin:18mm 15mm}
+@media print{body{margin:0;max-width:none;font-size:10.5pt}nav.formats{display:none}h2{break-after:avoid}table,figure{break-inside:avoid}thead{display:table-header-group}th{background:#f3f2f1 !important;-webkit-print-color-adjust:exact;print-color-adjust:exact}svg *{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 </style></head><body>
 ${body.join('\n')}
 </body></html>

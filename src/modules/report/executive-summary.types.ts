@@ -15,6 +15,15 @@ export enum ReportFormat {
 }
 registerEnumType(ReportFormat, { name: 'ReportFormat' });
 
+/** The formats a report link opens in (GET /boards/:id/annual-report?format=...). */
+export enum ReportFileFormat {
+  HTML = 'html',
+  MARKDOWN = 'md',
+  CSV = 'csv',
+  XLSX = 'xlsx',
+}
+registerEnumType(ReportFileFormat, { name: 'ReportFileFormat', description: 'HTML (printable to PDF), Markdown, the tables as CSV, or an Excel workbook with one sheet per table' });
+
 @ObjectType()
 export class SummaryAttendance {
   @Field(() => Float, { nullable: true }) overallRate: number | null;
