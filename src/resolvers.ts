@@ -6,6 +6,7 @@ import { ActionSourceResolver } from './modules/action/action-source.resolver';
 import { ActionPriorityResolver, BoardBusinessPlansResolver, BusinessPlanResolver, PlanPriorityResolver } from './modules/business-plan/business-plan.resolver';
 import { ActionRecommendationResolver, BoardCaseReviewsResolver, CaseReviewResolver, RecommendationResolver } from './modules/case-review/case-review.resolver';
 import { ExecutiveSummaryResolver } from './modules/report/executive-summary.resolver';
+import { YearlyReportResolver } from './modules/report/yearly-report.resolver';
 import { AgencyResolver } from './modules/agency/agency.resolver';
 import { AuditLogResolver } from './modules/audit-log/audit-log.resolver';
 import { BoardResolver } from './modules/board/board.resolver';
@@ -56,4 +57,5 @@ export const resolvers: NonEmptyArray<Function> = [
   PlanPriorityResolver,
   BoardBusinessPlansResolver,
   ExecutiveSummaryResolver,
+  YearlyReportResolver,
 ];

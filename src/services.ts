@@ -10,6 +10,7 @@ import { BusinessPlanService } from './modules/business-plan/business-plan.servi
 import { CaseReviewService } from './modules/case-review/case-review.service';
 import { ExecutiveSummaryService } from './modules/report/executive-summary.service';
 import { ReportLinkService } from './modules/report/report-link.service';
+import { YearlyReportService } from './modules/report/yearly-report.service';
 import { AgencyService } from './modules/agency/agency.service';
 import { AuditLogService, recordAuditEntry } from './modules/audit-log/audit-log.service';
 import { AuthService } from './modules/auth/auth.service';
@@ -58,6 +59,7 @@ export function createServices(
     caseReview,
     businessPlan,
     executiveSummary,
+    yearlyReport: new YearlyReportService(ds, mutations, executiveSummary),
     reportLinks: new ReportLinkService(config.jwtSecret, clock, executiveSummary, (id) => users.loadAuthUser(id)),
   };
 }

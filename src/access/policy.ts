@@ -56,6 +56,7 @@ export const readPolicy = {
 
   // Reports: for the board's coordinators, viewers and admins, not agency users.
   ExecutiveSummary: entity((x, s) => s.agencyId === null && s.board(x.board.id)),
+  YearlyReport: entity((x, s) => s.agencyId === null && s.board(x.board.id)),
 
   // Values computed for one parent
   AttendanceSummary: partOf('Board or SubGroup'),
@@ -74,6 +75,10 @@ export const readPolicy = {
   SummaryPlan: partOf('ExecutiveSummary'),
   SummaryPriority: partOf('SummaryPlan'),
   StatusCount: partOf('SummaryCaseReviews'),
+  ChecklistItem: partOf('YearlyReport'),
+  ReportRecipient: partOf('YearlyReport'),
+  ReportClock: partOf('YearlyReport'),
+  YearlyReportVersionView: partOf('YearlyReport'),
   PageInfo: partOf('a connection'),
   AgencyConnection: partOf('the agencies query'),
   MeetingConnection: partOf('Board or SubGroup'),

@@ -51,6 +51,7 @@ export function buildAnnualReport(s: ExecutiveSummary, attendance: AttendanceSum
         }),
         openActions: owed?.open ?? 0,
         overdueActions: owed?.overdue ?? 0,
+        completedActions: owed?.completed ?? 0,
       };
     }),
     audits: audits.map(({ key, audit }) => ({

@@ -26,6 +26,7 @@ export interface AnnualReportModel {
     audits: ({ status: string; percentMet: number | null; rag: string | null; trend: string | null } | null)[];
     openActions: number;
     overdueActions: number;
+    completedActions: number;
   }[];
   audits: {
     label: string;
@@ -70,4 +71,16 @@ export interface AnnualReportModel {
     }[];
   } | null;
   nextSteps: string[];
+  /**
+   * Data from work not yet on main (arrangements, issue 13; reviews, issue 14; scorecard, issue 15),
+   * filled in when it lands; the checklist (checklist.ts) and sections read it and say "no data" without it.
+   */
+  extensions?: {
+    officeHolders?: { role: string; name: string }[];
+    scorecard?: { indicator: string; direction: string }[];
+    feedback?: string[];
+    scrutiny?: string;
+    contributions?: { agency: string; amount: number }[];
+    sarFindings?: { review: string; finding: string; implemented: boolean; reason: string | null }[];
+  };
 }

@@ -1,6 +1,7 @@
 import { AnnualReportModel } from './annual-report.model';
 import { isPublicReviewStatus } from '../../rules/report';
-import { count, Counts, escapeMarkdown, numberWord, percent, statusWords } from './wording';
+import { checklistOf, SAR_TYPE } from './checklist';
+import { count, Counts, escapeMarkdown, listOf, numberWord, percent, statusWords } from './wording';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -59,14 +60,19 @@ export function sections(r: AnnualReportModel): Section[] {
     a
       ? [statusWords(a.status), a.percentMet === null ? '' : `${a.percentMet.toFixed(0)}% met`, statusWords(a.rag), statusWords(a.trend)].filter(Boolean).join(', ')
       : 'not invited';
+  const adults = r.board.kind !== 'CHILDREN';
   out.push({
-    title: "Partners' contribution",
+    title: r.board.kind === 'ADULTS' ? 'What each member did' : "Partners' contribution",
     chart: r.partners.some((p) => p.expected > 0) ? attendanceChart(r) : undefined,
-    paragraphs: ['Attendance at board meetings, the latest audit returns and the actions each agency owes.'],
+    paragraphs: [
+      r.partners.length
+        ? 'Attendance at board meetings, the latest audit returns and the actions each agency owns: open, overdue and completed.'
+        : 'No data: the board had no member agencies in the period.',
+    ],
     tables: [
       {
         name: 'Partners',
-        head: ['Agency', 'Sector', 'Attended', 'Expected', 'Rate', 'Below threshold', ...r.audits.map((a) => a.label), 'Open actions', 'Overdue'],
+        head: ['Agency', 'Sector', 'Attended', 'Expected', 'Rate', 'Below threshold', ...r.audits.map((a) => a.label), 'Open actions', 'Overdue', 'Completed'],
         rows: r.partners.map((p) => [
           p.agency,
           p.sector,
@@ -77,6 +83,7 @@ export function sections(r: AnnualReportModel): Section[] {
           ...p.audits.map(auditCell),
           p.openActions,
           p.overdueActions,
+          p.completedActions,
         ]),
       },
     ],
@@ -155,7 +162,69 @@ export function sections(r: AnnualReportModel): Section[] {
       ],
     });
   }
+  if (adults) out.push(sarSection(r, counts));
+  out.push(...noDataSections(r));
   out.push({ title: 'What comes next', paragraphs: [], tables: [], bullets: r.nextSteps });
+  const list = checklistOf(r);
+  out.push({
+    title: 'Statutory checklist',
+    paragraphs: [
+      r.board.kind === 'ADULTS'
+        ? 'Care Act 2014, Schedule 2 paragraph 4: what the annual report must contain, and whether the data fills it.'
+        : r.board.kind === 'JOINT'
+          ? 'Working Together to Safeguard Children 2023 and Care Act 2014 Schedule 2 paragraph 4: what the reports must contain, and whether the data fills it.'
+          : "Working Together to Safeguard Children 2023: what the partnership's yearly report must contain, and whether the data fills it.",
+    ],
+    tables: [{ name: 'Checklist', head: ['Item', 'Source', 'Filled', 'Missing'], rows: list.map((c) => [c.item, c.source, c.filled ? 'yes' : 'no', c.missing ?? '']) }],
+  });
+  return out;
+}
+
+/** Care Act Schedule 2 (d)-(g): SARs concluded in the year, ongoing at its end, and what came of their findings. */
+function sarSection(r: AnnualReportModel, counts: Counts): Section {
+  const sars = r.caseReviews.reviews.filter((v) => v.type === SAR_TYPE);
+  const concluded = sars.filter((v) => v.publishedOn !== null && v.publishedOn >= r.from && v.publishedOn <= r.to);
+  const ongoing = sars.filter((v) => !isPublicReviewStatus(v.status));
+  const findings = r.extensions?.sarFindings;
+  const ongoingText = counts.phrase('sars.ongoing', ongoing.length, 'people', 'SAR');
+  return {
+    title: 'Safeguarding adults reviews',
+    paragraphs: [
+      concluded.length
+        ? `Concluded in the year: ${listOf(concluded.map((v) => `${v.reference} (published ${v.publishedOn})`))}.`
+        : 'No SAR was concluded in the year.',
+      `Ongoing at the end of the year: ${ongoingText}.`,
+      findings
+        ? `Findings decided not to be implemented: ${findings.filter((x) => !x.implemented).length}.`
+        : concluded.length
+          ? 'Findings and reasons for not implementing any of them: no data (the hub does not record findings yet).'
+          : 'Findings: none to report.',
+    ],
+    tables: findings?.length
+      ? [{ name: 'SAR findings', head: ['Review', 'Finding', 'Implemented', 'Reason not implemented'], rows: findings.map((x) => [x.review, x.finding, x.implemented ? 'yes' : 'no', x.reason ?? '']) }]
+      : [],
+  };
+}
+
+/** Sections the law asks for whose data the hub does not hold yet: marked "no data", never invented. */
+function noDataSections(r: AnnualReportModel): Section[] {
+  const x = r.extensions ?? {};
+  const out: Section[] = [];
+  if (r.board.kind !== 'ADULTS') {
+    out.push({
+      title: 'The arrangements and who leads them',
+      paragraphs: [x.officeHolders?.length ? listOf(x.officeHolders.map((o) => `${o.role}: ${o.name}`)) + '.' : 'No data: office holders are not recorded in the hub yet.'],
+      tables: [],
+    });
+    out.push({ title: 'Evidence of impact', paragraphs: [x.scorecard?.length ? listOf(x.scorecard.map((s) => `${s.indicator} (${s.direction})`)) + '.' : 'No data: no scorecard or multi-agency audit findings are recorded.'], tables: [] });
+    out.push({ title: 'Feedback from children and families', paragraphs: [x.feedback?.length ? x.feedback.join(' ') : 'No data: no feedback from children and families is recorded.'], tables: [] });
+    out.push({ title: 'Independent scrutiny', paragraphs: [x.scrutiny ?? 'No data: the independent scrutineer has not entered findings.'], tables: [] });
+    out.push({
+      title: "Partners' financial contributions",
+      paragraphs: [x.contributions?.length ? listOf(x.contributions.map((c) => `${c.agency}: £${c.amount.toLocaleString('en-GB')}`)) + '.' : 'No data: budget contributions are not recorded.'],
+      tables: [],
+    });
+  }
   return out;
 }
 

@@ -28,7 +28,7 @@ import { boardExistedBySql, reviewStatusOnSql } from '../../rules/report';
 export interface PartnerFigures {
   agencies: { id: string; name: string; sector: string }[];
   returns: { id: string; agency_id: string; cycle_id: string; status: string; figures?: ReturnFigures }[];
-  actions: { owner_agency_id: string; open: number; overdue: number }[];
+  actions: { owner_agency_id: string; open: number; overdue: number; completed: number }[];
   subGroups: { id: string; name: string }[];
   subGroupAttendance: Map<string, AttendanceSummary>;
   /** Reviews open at some point of the period, each with its status as it stood on the period's last day. */
@@ -239,7 +239,8 @@ export class ExecutiveSummaryService {
       query(this.ds,
         sql`SELECT owner_agency_id,
            count(*) FILTER (WHERE ${openActionSql('a')})::int AS open,
-           count(*) FILTER (WHERE ${overdueSql('a', asOf)})::int AS overdue
+           count(*) FILTER (WHERE ${overdueSql('a', asOf)})::int AS overdue,
+           count(*) FILTER (WHERE a.status = 'COMPLETE')::int AS completed
          FROM action a WHERE a.board_ids @> ARRAY[${boardId}]::uuid[] GROUP BY owner_agency_id`,
       ),
       query(this.ds, sql`SELECT sg.id, sg.name FROM sub_group sg JOIN sub_group_board b ON b.sub_group_id = sg.id WHERE b.board_id = ${boardId} ORDER BY sg.name`),

@@ -25,7 +25,7 @@ export function attendanceHeadline(a: { meetingsHeld: number; overallRate: numbe
 export function quorumHeadline(held: number, quorate: number, existed = true): string | null {
   if (held === 0) return existed ? 'No board meetings were held, so none could be quorate.' : null;
   if (held === 1) return quorate === 1 ? 'The one board meeting held was quorate.' : 'The one board meeting held was not quorate.';
-  if (quorate === held) return `All ${numberWord(held)} board meetings were quorate.`;
+  if (quorate === held) return held === 2 ? 'Both board meetings were quorate.' : `All ${numberWord(held)} board meetings were quorate.`;
   if (quorate === 0) return `None of the ${numberWord(held)} board meetings was quorate.`;
   return `${capitalise(numberWord(quorate))} of ${numberWord(held)} board meetings were quorate.`;
 }
