@@ -177,4 +177,19 @@ describe('yearly report: content per kind of board, checklist and lifecycle', ()
     expect(markdown).toContain('Concluded in the year: SAR A (published 2024-10-01).');
     clock.set(new Date('2025-05-01T09:00:00Z'));
   });
+
+  it('reads a yearly report in the same number of statements for a board with more members and reviews', async () => {
+    const small = await sab();
+    const large = await sab();
+    // The larger board: three more members and one more SAR.
+    for (let i = 0; i < 3; i++) await f.membership((await f.agency()).id, { boardId: large.board.id });
+    await ok(large.coordinator.token, `mutation($i: CreateCaseReviewInput!) { createCaseReview(input: $i) { id } }`, { boardId: large.board.id, type: 'SAFEGUARDING_ADULTS_REVIEW', reference: 'SAR C', referredOn: '2024-12-01' });
+    const count = async (x: { board: { id: string }; coordinator: { token: string } }) => {
+      hub.counter.reset();
+      const res = await hub.gql(REPORT, { b: x.board.id, ...YEAR }, x.coordinator.token);
+      expect(res.errors).toBeUndefined();
+      return hub.counter.count;
+    };
+    expect(await count(large)).toBe(await count(small));
+  });
 });

@@ -32,7 +32,10 @@ export class ExecutiveSummaryResolver {
     return (await ctx.services.reportLinks.issue(ctx.access, boardId, from, to, format, expiresInMinutes)).url;
   }
 
-  @FieldResolver(() => String, { description: 'The annual report draft for the period; counts below 5 read "fewer than 5" unless the board turned suppression off' })
+  @FieldResolver(() => String, {
+    description: 'The annual report draft for the period; counts below 5 read "fewer than 5" unless the board turned suppression off',
+    deprecationReason: 'Use yearlyReport(boardId, from, to) { draft(format) checklist ... }',
+  })
   async annualReport(@Root() s: ExecutiveSummary, @Arg('format', () => ReportFormat, { defaultValue: ReportFormat.MARKDOWN }) format: ReportFormat) {
     const report = await s.loadReport();
     return format === ReportFormat.HTML ? renderHtml(report) : renderMarkdown(report);
