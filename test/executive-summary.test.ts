@@ -191,6 +191,9 @@ describe('executive summary and annual report', () => {
     expect(md).toMatch(/\| Alpha Police [^|]+\| police \| 3 \| 3 \| 100% \| no \| submitted, 100% met, green, improved \| 6 \| 1 \|/);
     expect(md).toMatch(/\| Gamma College [^|]+\| education \| 0 \| 3 \| 0% \| yes \| not submitted \| 0 \| 0 \|/);
     expect(md).toContain('Little or no progress: B Adults are safe.');
+    // Section 11 by standard, over the two submitted returns: standards 1-7 met by both, 8 met by Alpha, partially met by Beta.
+    expect(md).toMatch(/\| 1 \| [^|]+ \| 2 \| 0 \| 0 \| 0 \|/);
+    expect(md).toMatch(/\| 8 \| [^|]+ \| 1 \| 1 \| 0 \| 0 \|/);
     expect(md).toContain('- Priority B (Adults are safe) showed little or no progress: carry it forward with a recovery plan and a named lead.');
 
     await ok(coordinator.token, `mutation($i: UpdateBoardInput!) { updateBoard(input: $i) { id } }`, { id: board.id, suppressSmallNumbers: false });
@@ -265,8 +268,8 @@ describe('executive summary and annual report', () => {
     // agencies below threshold, whether the board existed in the period
     expect(await count(small, summary)).toBe(15);
     // and for the report: partner agencies, returns, actions by owner, sub-groups, reviews,
-    // review progress, return figures, plan rows without cancelled actions (and one for sub-group
-    // attendance on a board that has sub-groups)
-    expect(await count(small, withReport)).toBe(23);
+    // review progress, return figures, plan rows without cancelled actions, ratings by standard of
+    // the latest cycle (and one for sub-group attendance on a board that has sub-groups)
+    expect(await count(small, withReport)).toBe(24);
   });
 });

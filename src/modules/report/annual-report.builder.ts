@@ -63,6 +63,7 @@ export function buildAnnualReport(s: ExecutiveSummary, attendance: AttendanceSum
       outstanding: audit.outstanding,
       fullyCompliant: audit.fullyCompliant,
       trends: { improved: audit.trends.improved, sustained: audit.trends.sustained, declined: audit.trends.declined, new: audit.trends.isNew },
+      standards: (p.standards.get(audit.cycle.id) ?? []).map((x) => ({ code: x.code, title: x.title, met: x.met, partiallyMet: x.partiallyMet, notMet: x.notMet, notApplicable: x.notApplicable })),
     })),
     caseReviews: {
       existed: s.existed,

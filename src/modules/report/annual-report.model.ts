@@ -37,6 +37,8 @@ export interface AnnualReportModel {
     fullyCompliant: number;
     outstanding: number;
     trends: { improved: number; sustained: number; declined: number; new: number };
+    /** How the submitted returns rated each standard (moderated where moderated). */
+    standards: { code: string; title: string; met: number; partiallyMet: number; notMet: number; notApplicable: number }[];
   }[];
   caseReviews: {
     existed: boolean;

@@ -89,13 +89,21 @@ export function sections(r: AnnualReportModel): Section[] {
     ],
   });
   for (const s of r.audits) {
+    const rated = s.standards.filter((x) => x.met + x.partiallyMet + x.notMet + x.notApplicable > 0);
     out.push({
       title: s.label,
+      chart: rated.length ? standardsChart(s.label, rated) : undefined,
       paragraphs: [
         `${s.cycleName} (due ${s.dueOn}): ${s.submitted} of ${s.invited} invited agencies submitted, ${s.outstanding} outstanding; ${s.fullyCompliant} fully compliant. ` +
           `Compared with their previous returns, ${s.trends.improved} improved, ${s.trends.sustained} sustained, ${s.trends.declined} declined and ${s.trends.new} made a first return.`,
       ],
-      tables: [],
+      tables: [
+        {
+          name: `${s.label.replace(/ audit$/, '')} by standard`,
+          head: ['Standard', 'Title', 'Met', 'Partially met', 'Not met', 'Not applicable'],
+          rows: rated.map((x) => [x.code, x.title, x.met, x.partiallyMet, x.notMet, x.notApplicable]),
+        },
+      ],
     });
   }
   const c = r.caseReviews;
@@ -271,6 +279,41 @@ function attendanceChart(r: AnnualReportModel): string {
     `<svg class="chart" role="img" aria-label="Attendance at board meetings by agency" viewBox="0 0 ${SVG_W} ${height}" width="${SVG_W}" height="${height}" xmlns="http://www.w3.org/2000/svg">` +
     `<text x="0" y="12" font-size="12" font-weight="bold">Attendance by agency (line: ${percent(r.effectiveness.threshold)} threshold)</text>${items}` +
     `<line x1="${t}" x2="${t}" y1="16" y2="${height - 4}" stroke="#0b0c0c" stroke-dasharray="4 3"/></svg>`
+  );
+}
+
+/** How the submitted returns rated each standard: stacked bars, met / partially met / not met. */
+function standardsChart(label: string, standards: AnnualReportModel['audits'][number]['standards']): string {
+  const bar = 14;
+  const left = 60;
+  const width = SVG_W - left - 40;
+  const height = standards.length * (bar + 5) + 46;
+  const most = Math.max(1, ...standards.map((x) => x.met + x.partiallyMet + x.notMet));
+  const parts: [keyof (typeof standards)[number], string, string][] = [
+    ['met', '#00703c', 'met'],
+    ['partiallyMet', '#f47738', 'partially met'],
+    ['notMet', '#d4351c', 'not met'],
+  ];
+  const items = standards
+    .map((x, i) => {
+      const y = 20 + i * (bar + 5);
+      let at = left;
+      const rects = parts
+        .map(([k, colour]) => {
+          const w = ((x[k] as number) / most) * width;
+          const rect = w > 0 ? `<rect x="${at.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${bar}" fill="${colour}"/>` : '';
+          at += w;
+          return rect;
+        })
+        .join('');
+      return `<text x="${left - 6}" y="${y + 11}" text-anchor="end" font-size="11">${escapeHtml(x.code)}</text>${rects}`;
+    })
+    .join('');
+  const ly = height - 12;
+  const legend = parts.map(([, colour, name], i) => `<rect x="${left + i * 110}" y="${ly - 9}" width="10" height="10" fill="${colour}"/><text x="${left + i * 110 + 14}" y="${ly}" font-size="11">${name}</text>`).join('');
+  return (
+    `<svg class="chart" role="img" aria-label="${escapeHtml(label)}: compliance by standard" viewBox="0 0 ${SVG_W} ${height}" width="${SVG_W}" height="${height}" xmlns="http://www.w3.org/2000/svg">` +
+    `<text x="0" y="12" font-size="12" font-weight="bold">${escapeHtml(label)}: submitted returns by standard</text>${items}${legend}</svg>`
   );
 }
 

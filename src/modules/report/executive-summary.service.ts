@@ -7,7 +7,7 @@ import { assertFound, assertPeriod, assertUuidOrNotFound } from '../../common/va
 import { ActionProgress, emptyProgress } from '../action/action-progress';
 import { AuditComplianceService, ReturnFigures } from '../audit/audit-compliance.service';
 import { AuditCycle } from '../audit/audit-cycle.entity';
-import { CycleSummary } from '../audit/audit.types';
+import { CycleSummary, StandardSummary } from '../audit/audit.types';
 import { Board } from '../board/board.entity';
 import { BusinessPlan, PlanPriority } from '../business-plan/business-plan.entity';
 import { BusinessPlanService } from '../business-plan/business-plan.service';
@@ -36,6 +36,8 @@ export interface PartnerFigures {
   reviewProgress: Map<string, ActionProgress>;
   /** Business plan priorities' actions, cancelled ones left out of every column so the row adds up. */
   planRows: Map<string, PlanRow>;
+  /** Per latest cycle, how its submitted returns rated each standard. */
+  standards: Map<string, StandardSummary[]>;
 }
 
 export interface ReviewAtEnd {
@@ -122,7 +124,7 @@ export class ExecutiveSummaryService {
     // The report's per-partner detail costs its own statements: gathered only when asked for.
     let report: Promise<AnnualReportModel> | undefined;
     summary.loadReport = () =>
-      (report ??= this.partnerFigures(board.id, from, to, asOf, plan?.priorities.map((p) => p.priority.id) ?? []).then((partners) =>
+      (report ??= this.partnerFigures(board.id, from, to, asOf, plan?.priorities.map((p) => p.priority.id) ?? [], [...audits.values()].map((a) => a.cycle.id)).then((partners) =>
         buildAnnualReport(summary, attendance, partners, this.headlines(summary, belowNames, board.suppressSmallNumbers), access.today),
       ));
     return summary;
@@ -226,7 +228,7 @@ export class ExecutiveSummaryService {
   }
 
   /** What only the annual report shows: each partner's results, sub-groups, the reviews one by one. */
-  private async partnerFigures(boardId: string, from: string, to: string, asOf: string, priorityIds: string[]): Promise<PartnerFigures> {
+  private async partnerFigures(boardId: string, from: string, to: string, asOf: string, priorityIds: string[], cycleIds: string[]): Promise<PartnerFigures> {
     const [agencies, returns, actions, subGroups, reviews, planRows] = await Promise.all([
       query(this.ds,
         sql`SELECT DISTINCT a.id, a.name, a.sector FROM agency a JOIN membership m ON m.agency_id = a.id
@@ -268,10 +270,11 @@ export class ExecutiveSummaryService {
           ).then((rows) => new Map(rows.map(({ id, ...r }) => [id, r])))
         : Promise.resolve(new Map<string, PlanRow>()),
     ]);
-    const [subGroupAttendance, reviewProgress, figures] = await Promise.all([
+    const [subGroupAttendance, reviewProgress, figures, standards] = await Promise.all([
       subGroups.length ? this.attendance.summaries('subGroup', subGroups.map((s: { id: string }) => s.id), from, to) : Promise.resolve(new Map()),
       this.reviews.progressOf(reviews.map((r) => r.id), asOf),
       this.compliance.forReturns(returns.map((r: { id: string }) => r.id)),
+      cycleIds.length ? this.compliance.standardSummaries(cycleIds) : Promise.resolve(new Map<string, StandardSummary[]>()),
     ]);
     return {
       agencies,
@@ -282,6 +285,7 @@ export class ExecutiveSummaryService {
       reviews,
       reviewProgress,
       planRows,
+      standards,
     };
   }
 }
