@@ -7,6 +7,7 @@ import { ActionPriorityResolver, BoardBusinessPlansResolver, BusinessPlanResolve
 import { ActionRecommendationResolver, BoardCaseReviewsResolver, CaseReviewResolver, RecommendationResolver, ReviewContributionResolver, SeriousIncidentResolver } from './modules/case-review/case-review.resolver';
 import { CalendarResolver } from './modules/calendar/calendar.resolver';
 import { ExecutiveSummaryResolver } from './modules/report/executive-summary.resolver';
+import { YearlyReportResolver } from './modules/report/yearly-report.resolver';
 import { AgencyResolver } from './modules/agency/agency.resolver';
 import { AuditLogResolver } from './modules/audit-log/audit-log.resolver';
 import { BoardResolver } from './modules/board/board.resolver';
@@ -70,4 +71,5 @@ export const resolvers: NonEmptyArray<Function> = [
   BoardScorecardResolver,
   NotificationResolver,
   BoardReminderSettingsResolver,
+  YearlyReportResolver,
 ];

@@ -10,6 +10,8 @@ import { BusinessPlanService } from './modules/business-plan/business-plan.servi
 import { CaseReviewService } from './modules/case-review/case-review.service';
 import { CalendarService } from './modules/calendar/calendar.service';
 import { ExecutiveSummaryService } from './modules/report/executive-summary.service';
+import { ReportLinkService } from './modules/report/report-link.service';
+import { YearlyReportService } from './modules/report/yearly-report.service';
 import { AgencyService } from './modules/agency/agency.service';
 import { AuditLogService, recordAuditEntry } from './modules/audit-log/audit-log.service';
 import { AuthService } from './modules/auth/auth.service';
@@ -44,6 +46,7 @@ export function createServices(
   actionSources.register(businessPlan.actionSource());
   const scorecard = createScorecardServices(ds, mutations);
   const board = new BoardService(ds, mutations);
+  const executiveSummary = new ExecutiveSummaryService(ds, attendance, audit.compliance, caseReview, businessPlan, scorecard.scorecard);
   return {
     clock,
     mutations,
@@ -63,8 +66,10 @@ export function createServices(
     calendar,
     businessPlan,
     scorecard,
-    executiveSummary: new ExecutiveSummaryService(ds, attendance, audit.compliance, caseReview, businessPlan, scorecard.scorecard),
     notification: new NotificationService(ds, mutations, board, clock),
+    executiveSummary,
+    yearlyReport: new YearlyReportService(ds, mutations, executiveSummary),
+    reportLinks: new ReportLinkService(config.jwtSecret, clock, executiveSummary, (id) => users.loadAuthUser(id)),
   };
 }
 

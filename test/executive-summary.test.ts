@@ -166,7 +166,8 @@ describe('executive summary and annual report', () => {
       'Two of three board meetings were quorate.',
       'Two of three invited agencies submitted a Section 11 return for S11 2024/25.',
       'One agency was fully compliant.',
-      'Section 11 returns show sustained or improved compliance in all but one agency.',
+      // Gamma has no earlier return: nothing is claimed of it (issue 16).
+      'Of the two agencies with an earlier Section 11 return, one sustained or improved compliance and one declined.',
       'One case review was published in the period.',
       'Two case review actions remain open, one overdue.',
       '33% of Business plan 2024/25 actions are complete; priority B shows little or no progress.',
@@ -180,18 +181,28 @@ describe('executive summary and annual report', () => {
     for (const section of ['What the board did and how effective it was', "Partners' contribution", 'Section 11 audit', 'Case reviews', 'Business plan progress', 'What comes next']) {
       expect(md).toContain(`## ${section}`);
     }
-    expect(md).toContain('- Fewer than 5 case reviews were published in the period.');
-    expect(md).toContain('| Child R0 | serious case review | PUBLISHED | 2024-01-10 | 2024-09-15 | fewer than 5 | fewer than 5 | fewer than 5 | fewer than 5 |');
-    expect(md).toMatch(/\| Alpha Police [^|]+\| police \| 3 \| 3 \| 100% \| no \| SUBMITTED, 100% met, GREEN, IMPROVED \| 6 \| fewer than 5 \|/);
-    expect(md).toMatch(/\| Gamma College [^|]+\| education \| 0 \| 3 \| 0% \| yes \| NOT STARTED \| 0 \| 0 \|/);
+    // Published reviews are public and actions are not about people: their counts always show.
+    expect(md).toContain('- One case review was published in the period.');
+    expect(md).toContain('| Child R0 | serious case review | published | 2024-01-10 | 2024-09-15 | 3 | 1 | 2 | 1 |');
+    // Child S0 (referred, not yet published) is a case about a child: one such review reads "fewer than 5" and is not listed.
+    expect(md).toContain('| referred | fewer than 5 |');
+    expect(md).toContain('| Reviews not yet published |  | fewer than 5 |');
+    expect(md).not.toContain('Child S0');
+    expect(md).toMatch(/\| Alpha Police [^|]+\| police \| 3 \| 3 \| 100% \| no \| submitted, 100% met, green, improved \| 6 \| 1 \|/);
+    expect(md).toMatch(/\| Gamma College [^|]+\| education \| 0 \| 3 \| 0% \| yes \| not submitted \| 0 \| 0 \|/);
     expect(md).toContain('Little or no progress: B Adults are safe.');
+    // Section 11 by standard, over the two submitted returns: standards 1-7 met by both, 8 met by Alpha, partially met by Beta.
+    expect(md).toMatch(/\| 1 \| [^|]+ \| 2 \| 0 \| 0 \| 0 \|/);
+    expect(md).toMatch(/\| 8 \| [^|]+ \| 1 \| 1 \| 0 \| 0 \|/);
     expect(md).toContain('- Priority B (Adults are safe) showed little or no progress: carry it forward with a recovery plan and a named lead.');
 
     await ok(coordinator.token, `mutation($i: UpdateBoardInput!) { updateBoard(input: $i) { id } }`, { id: board.id, suppressSmallNumbers: false });
     const open = (await hub.gql(REPORT, { b: board.id, ...YEAR }, coordinator.token)).data.executiveSummary.annualReport as string;
     expect(open).not.toContain('fewer than 5');
     expect(open).toContain('- One case review was published in the period.');
-    expect(open).toContain('| Child R0 | serious case review | PUBLISHED | 2024-01-10 | 2024-09-15 | 3 | 1 | 2 | 1 |');
+    expect(open).toContain('| Child R0 | serious case review | published | 2024-01-10 | 2024-09-15 | 3 | 1 | 2 | 1 |');
+    expect(open).toContain('| referred | 1 |');
+    expect(open).toContain('| Child S0 | serious case review | referred | 2024-11-01 |  | 0 | 0 | 0 | 0 |');
   });
 
   it('serves the report over HTTP as Markdown and as HTML that escapes user text', async () => {
@@ -206,8 +217,9 @@ describe('executive summary and annual report', () => {
     const md = await hub.http().get(`${url}&format=md`).set('authorization', `Bearer ${coordinator.token}`);
     expect(md.status).toBe(200);
     expect(md.headers['content-type']).toMatch(/text\/markdown/);
-    expect(md.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(md.text).not.toContain('<script>');
+    // Markdown escapes with backslashes, never HTML entities.
+    expect(md.text).toContain('\\<script\\>alert(1)\\</script\\>');
+    expect(md.text).not.toContain('&lt;');
 
     const bad = await hub.http().get(`/boards/${board.id}/annual-report?from=2025-04-01&to=2024-03-31`).set('authorization', `Bearer ${coordinator.token}`);
     expect([bad.status, bad.body.errors[0].extensions.code, bad.body.errors[0].extensions.field]).toEqual([400, 'BAD_USER_INPUT', 'to']);
@@ -258,5 +270,11 @@ describe('executive summary and annual report', () => {
     // and for the report: partner agencies, returns, actions by owner, sub-groups, reviews,
     // review progress, return figures (and one for sub-group attendance on a board that has sub-groups)
     expect(await count(small, withReport)).toBe(22);
+    // agencies below threshold, whether the board existed in the period
+    expect(await count(small, summary)).toBe(15);
+    // and for the report: partner agencies, returns, actions by owner, sub-groups, reviews,
+    // review progress, return figures, plan rows without cancelled actions, ratings by standard of
+    // the latest cycle (and one for sub-group attendance on a board that has sub-groups)
+    expect(await count(small, withReport)).toBe(24);
   });
 });

@@ -1,10 +1,14 @@
 import { attendanceHeadline, businessPlanHeadline, caseReviewHeadlines, quorumHeadline, section11Headlines } from '../src/modules/report/headlines';
-import { suppressed } from '../src/modules/report/wording';
+import MarkdownIt from 'markdown-it';
+import { Counts, escapeMarkdown, statusWords, suppressed } from '../src/modules/report/wording';
 
 /** Every sentence for zero, one and many: they are pasted into council reports as they stand. */
 describe('headline sentences', () => {
   it('attendance', () => {
     expect(attendanceHeadline({ meetingsHeld: 0, overallRate: null, threshold: 0.75, belowThreshold: [] })).toBe('No board meetings were held in the period.');
+    // A board not yet set up says nothing of meetings (issue 16).
+    expect(attendanceHeadline({ meetingsHeld: 0, overallRate: null, threshold: 0.75, belowThreshold: [], existed: false })).toBeNull();
+    expect(quorumHeadline(0, 0, false)).toBeNull();
     expect(attendanceHeadline({ meetingsHeld: 6, overallRate: 0.8666, threshold: 0.75, belowThreshold: [] })).toBe(
       'Attendance at board meetings was 87%; every agency met the 75% threshold.',
     );
@@ -34,21 +38,28 @@ describe('headline sentences', () => {
     expect(section11Headlines(base)).toEqual([
       '11 of 12 invited agencies submitted a Section 11 return for Section 11 2013/14.',
       'Eight agencies were fully compliant.',
-      'Section 11 returns show sustained or improved compliance in all but one agency.',
+      // 11 of the 12 invited have an earlier return: nothing is claimed of the twelfth.
+      'Of the 11 agencies with an earlier Section 11 return, ten sustained or improved compliance and one declined.',
     ]);
+    expect(section11Headlines({ ...base, invited: 11 })[2]).toBe('Section 11 returns show sustained or improved compliance in all but one agency.');
+    // Issue 16: 3 of 9 had comparable returns, none declined: not "every agency".
+    expect(section11Headlines({ ...base, invited: 9, submitted: 3, improved: 2, sustained: 1, declined: 0 })[2]).toBe(
+      'Of the three agencies with an earlier Section 11 return, all sustained or improved compliance.',
+    );
+    expect(section11Headlines({ ...base, invited: 9, submitted: 3, improved: 0, sustained: 0, declined: 1 })[2]).toBe('Of the one agency with an earlier Section 11 return, its compliance declined.');
     expect(section11Headlines({ ...base, invited: 1, submitted: 1, fullyCompliant: 1, improved: 1, sustained: 0, declined: 0 })).toEqual([
       'The one invited agency submitted a Section 11 return for Section 11 2013/14.',
       'One agency was fully compliant.',
       'Section 11 returns show sustained or improved compliance in the one agency compared with its previous return.',
     ]);
     expect(section11Headlines({ ...base, fullyCompliant: 0, declined: 0 })[1]).toBe('No agency was fully compliant.');
-    expect(section11Headlines({ ...base, declined: 0 })[2]).toBe('Section 11 returns show sustained or improved compliance in every agency compared with its previous return.');
+    expect(section11Headlines({ ...base, invited: 10, declined: 0 })[2]).toBe('Section 11 returns show sustained or improved compliance in every agency compared with its previous return.');
     expect(section11Headlines({ ...base, invited: 5, submitted: 5 })[0]).toBe('All five invited agencies submitted a Section 11 return for Section 11 2013/14.');
-    expect(section11Headlines({ ...base, improved: 0, sustained: 0, declined: 3 })[2]).toBe(
+    expect(section11Headlines({ ...base, invited: 3, submitted: 3, improved: 0, sustained: 0, declined: 3 })[2]).toBe(
       'Section 11 returns show declining compliance in all three agencies compared with their previous returns.',
     );
-    expect(section11Headlines({ ...base, declined: 3 })[2]).toBe('Section 11 returns show sustained or improved compliance in all but three agencies.');
-    expect(section11Headlines({ ...base, improved: 0, sustained: 0, declined: 2 })[2]).toBe(
+    expect(section11Headlines({ ...base, invited: 13, declined: 3 })[2]).toBe('Section 11 returns show sustained or improved compliance in all but three agencies.');
+    expect(section11Headlines({ ...base, invited: 2, submitted: 2, improved: 0, sustained: 0, declined: 2 })[2]).toBe(
       'Section 11 returns show declining compliance in both agencies compared with their previous returns.',
     );
   });
@@ -74,14 +85,10 @@ describe('headline sentences', () => {
       'Seven case review actions remain open, two overdue.',
     ]);
     expect(caseReviewHeadlines({ publishedInPeriod: 3, openActions: 4, overdueActions: 4 })[1]).toBe('Four case review actions remain open, all overdue.');
-    // Published reports suppress counts from one to four.
+    // Published reviews are public and actions are not about people: suppression never touches these (issue 16).
     expect(caseReviewHeadlines({ publishedInPeriod: 3, openActions: 7, overdueActions: 2, suppress: true })).toEqual([
-      'Fewer than 5 case reviews were published in the period.',
-      'Seven case review actions remain open, fewer than 5 overdue.',
-    ]);
-    expect(caseReviewHeadlines({ publishedInPeriod: 0, openActions: 3, overdueActions: 0, suppress: true })).toEqual([
-      'No case reviews were published in the period.',
-      'Fewer than 5 case review actions remain open, none overdue.',
+      'Three case reviews were published in the period.',
+      'Seven case review actions remain open, two overdue.',
     ]);
     expect(caseReviewHeadlines({ publishedInPeriod: 6, openActions: 12, overdueActions: 12, suppress: true })).toEqual([
       'Six case reviews were published in the period.',
@@ -101,5 +108,41 @@ describe('headline sentences', () => {
   it('suppresses counts from one to four only when asked', () => {
     expect([0, 1, 4, 5, 12].map((n) => suppressed(n, true))).toEqual(['0', 'fewer than 5', 'fewer than 5', '5', '12']);
     expect([0, 1, 4, 5].map((n) => suppressed(n, false))).toEqual(['0', '1', '4', '5']);
+  });
+});
+
+describe('report wording (src/modules/report/wording.ts)', () => {
+  it('decides each count once per document and never gives a hidden one away through grammar', () => {
+    const c = new Counts(true);
+    // People counts of 1 to 4 are hidden, and always take the plural.
+    expect(c.phrase('open', 1, 'people', 'review')).toBe('fewer than 5 reviews');
+    expect(c.verb('open', 1, 'people', 'was', 'were')).toBe('were');
+    expect(c.cell('open', 1, 'people')).toBe('fewer than 5');
+    // The same count given with another value in one document is a bug, not a second decision.
+    expect(() => c.cell('open', 2, 'people')).toThrow(/open/);
+    // Public counts (meetings, returns, actions, published reviews) always show, with their own grammar.
+    expect(c.phrase('published', 1, 'public', 'review')).toBe('one review');
+    expect(c.verb('published', 1, 'public', 'was', 'were')).toBe('was');
+    expect(c.cell('zero', 0, 'people')).toBe('0');
+    expect(c.cell('five', 5, 'people')).toBe('5');
+    expect(new Counts(false).cell('open', 3, 'people')).toBe('3');
+    expect(c.decisions().filter((d) => d.hidden).map((d) => d.key)).toEqual(['open']);
+  });
+
+  it('prints status codes as words', () => {
+    expect(['IN_PROGRESS', 'NOT_STARTED', 'GREEN', 'NOT_COMMISSIONED'].map(statusWords)).toEqual(['in progress', 'not started', 'green', 'not commissioned']);
+  });
+
+  it('escapes Markdown with backslashes only, and a CommonMark parser reads the text back unchanged', () => {
+    const md = new MarkdownIt();
+    const texts = ["Women's Centre", '<script>alert(1)</script>', 'A | B', '*bold* _it_ `code` [x](y) #1 & ~s~', '- not a list', '1. not a list', 'back\\slash'];
+    expect(escapeMarkdown("Women's Centre")).toBe("Women's Centre");
+    for (const t of texts) {
+      const html = md.renderInline(escapeMarkdown(t));
+      expect(html).toBe(md.utils.escapeHtml(t));
+    }
+    // In a table cell a pipe stays in its cell.
+    const table = md.render(`| a | b |\n| --- | --- |\n| ${escapeMarkdown('x | y')} | z |`);
+    expect(table).toContain('<td>x | y</td>');
   });
 });

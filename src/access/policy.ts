@@ -76,6 +76,7 @@ export const readPolicy = {
 
   // Reports: for the board's coordinators, viewers and admins, not agency users.
   ExecutiveSummary: entity((x, s) => s.agencyId === null && s.board(x.board.id)),
+  YearlyReport: entity((x, s) => s.agencyId === null && s.board(x.board.id)),
 
   // Reminders: a notification and your preferences are yours alone (admins included); a board's
   // reminder settings are read with the board.
@@ -106,6 +107,10 @@ export const readPolicy = {
   AgencyCompleteness: partOf('Scorecard'),
   ImportReport: partOf('the importObservations or importBenchmarks mutation'),
   ImportProblem: partOf('ImportReport'),
+  ChecklistItem: partOf('YearlyReport'),
+  ReportRecipient: partOf('YearlyReport'),
+  ReportClock: partOf('YearlyReport'),
+  YearlyReportVersionView: partOf('YearlyReport'),
   PageInfo: partOf('a connection'),
   AgencyConnection: partOf('the agencies query'),
   MeetingConnection: partOf('Board or SubGroup'),

@@ -15,10 +15,12 @@ import { User } from '../modules/user/user.entity';
 import { SignInAttempt } from '../modules/auth/sign-in-attempt.entity';
 import { Benchmark, DataSetItem, Indicator, IndicatorVersion, Observation, ObservationVersion, Population } from '../modules/scorecard/scorecard.entity';
 import { Notification, NotificationPreference, ReminderSetting } from '../modules/notification/notification.entity';
+import { YearlyReportRecipient, YearlyReportRecord, YearlyReportVersion } from '../modules/report/yearly-report.entity';
 
 /** Every TypeORM entity, listed once so the app, the CLI and the tests load the same model. */
 export const entities = [Board, SubGroup, SubGroupBoard, Agency, Membership, Meeting, Attendance, User, UserBoard, AuditLogEntry, Action, ActionUpdate,
   AuditFramework, AuditStandard, AuditCycle, AuditReturn, AuditAssessment, AuditReturnVersion,
   CaseReview, Recommendation, ReviewEvent, SeriousIncident, RapidReview, Finding, ReviewContribution, ClosureDay, BusinessPlan, PlanPriority, SignInAttempt,
   Indicator, IndicatorVersion, DataSetItem, Observation, ObservationVersion, Benchmark, Population,
-  Notification, ReminderSetting, NotificationPreference];
+  Notification, ReminderSetting, NotificationPreference,
+  YearlyReportRecord, YearlyReportVersion, YearlyReportRecipient];

@@ -2,7 +2,9 @@ import { AttendanceSummary } from '../meeting/attendance.types';
 import { AnnualReportModel } from './annual-report.model';
 import type { PartnerFigures } from './executive-summary.service';
 import { ExecutiveSummary } from './executive-summary.types';
-import { listOf, suppressed } from './wording';
+import { isSubmitted } from '../../rules/audit';
+import { isPublicReviewStatus } from '../../rules/report';
+import { listOf, smallCountHidden } from './wording';
 
 const AUDIT_LABELS = { section11: 'Section 11 audit', adultsCompliance: 'Safeguarding adults compliance audit' } as const;
 
@@ -20,6 +22,7 @@ export function buildAnnualReport(s: ExecutiveSummary, attendance: AttendanceSum
     suppressSmallNumbers: suppress,
     headlines,
     effectiveness: {
+      existed: s.existed,
       meetingsHeld: s.attendance.meetingsHeld,
       quorateMeetings: s.attendance.quorateMeetings,
       overallRate: s.attendance.overallRate,
@@ -42,11 +45,13 @@ export function buildAnnualReport(s: ExecutiveSummary, attendance: AttendanceSum
         audits: audits.map(({ audit }) => {
           if (!audit.cycle.invitedAgencyIds.includes(agency.id)) return null;
           const ret = p.returns.find((r) => r.cycle_id === audit.cycle.id && r.agency_id === agency.id);
-          if (!ret) return { status: 'NOT STARTED', percentMet: null, rag: null, trend: null };
+          // Drafts never print: a return counts only once SUBMITTED or VALIDATED.
+          if (!ret || !isSubmitted(ret.status)) return { status: 'NOT_SUBMITTED', percentMet: null, rag: null, trend: null };
           return { status: ret.status, percentMet: ret.figures?.compliance.percentMet ?? null, rag: ret.figures?.compliance.rag ?? null, trend: ret.figures?.trend ?? null };
         }),
         openActions: owed?.open ?? 0,
         overdueActions: owed?.overdue ?? 0,
+        completedActions: owed?.completed ?? 0,
       };
     }),
     audits: audits.map(({ key, audit }) => ({
@@ -58,17 +63,19 @@ export function buildAnnualReport(s: ExecutiveSummary, attendance: AttendanceSum
       outstanding: audit.outstanding,
       fullyCompliant: audit.fullyCompliant,
       trends: { improved: audit.trends.improved, sustained: audit.trends.sustained, declined: audit.trends.declined, new: audit.trends.isNew },
+      standards: (p.standards.get(audit.cycle.id) ?? []).map((x) => ({ code: x.code, title: x.title, met: x.met, partiallyMet: x.partiallyMet, notMet: x.notMet, notApplicable: x.notApplicable })),
     })),
     caseReviews: {
-      byStatus: s.caseReviews.byStatus.filter((b) => b.count > 0),
+      existed: s.existed,
       commissionedInPeriod: s.caseReviews.commissionedInPeriod,
       publishedInPeriod: s.caseReviews.publishedInPeriod,
+      overdueActions: s.caseReviews.overdueActions,
       reviews: p.reviews.map((r) => {
         const progress = p.reviewProgress.get(r.id)!;
         return {
           reference: r.reference,
           type: r.type.replace(/_/g, ' ').toLowerCase(),
-          status: r.status,
+          status: r.statusAtEnd,
           referredOn: r.referredOn,
           publishedOn: r.publishedOn,
           actions: { total: progress.total - progress.cancelled, complete: progress.complete, open: progress.open, overdue: progress.overdue },
@@ -81,10 +88,8 @@ export function buildAnnualReport(s: ExecutiveSummary, attendance: AttendanceSum
       priorities: s.businessPlan.priorities.map((x) => ({
         code: x.code,
         title: x.title,
-        total: x.progress.total - x.progress.cancelled,
-        red: x.progress.red,
-        amber: x.progress.amber,
-        green: x.progress.green,
+        // Cancelled actions are out of every column: total = red + amber + green + no RAG.
+        ...(p.planRows.get(x.priority.id) ?? { total: 0, red: 0, amber: 0, green: 0, unrated: 0, cancelled: 0 }),
         percentComplete: x.progress.percentComplete,
         littleOrNoProgress: x.progress.littleOrNoProgress,
       })),
@@ -92,12 +97,12 @@ export function buildAnnualReport(s: ExecutiveSummary, attendance: AttendanceSum
     scorecard: s.scorecard,
     nextSteps: [],
   };
-  model.nextSteps = nextSteps(s, model, suppress);
+  model.nextSteps = nextSteps(s, model);
   return model;
 }
 
 /** What comes next, read off the figures: where the board has to push in the coming year. */
-function nextSteps(s: ExecutiveSummary, m: AnnualReportModel, suppress: boolean): string[] {
+function nextSteps(s: ExecutiveSummary, m: AnnualReportModel): string[] {
   const steps: string[] = [];
   for (const x of s.businessPlan?.priorities.filter((y) => y.progress.littleOrNoProgress) ?? []) {
     steps.push(`Priority ${x.code} (${x.title}) showed little or no progress: carry it forward with a recovery plan and a named lead.`);
@@ -105,13 +110,18 @@ function nextSteps(s: ExecutiveSummary, m: AnnualReportModel, suppress: boolean)
   const below = m.partners.filter((p) => p.belowThreshold).map((p) => p.agency);
   if (below.length) steps.push(`Follow up attendance with ${listOf(below)}, below the ${Math.round(m.effectiveness.threshold * 100)}% threshold.`);
   for (const a of m.audits) {
-    if (a.outstanding > 0) steps.push(`Obtain the ${suppressed(a.outstanding, suppress)} outstanding ${a.label} return${a.outstanding === 1 ? '' : 's'} for ${a.cycleName}.`);
+    // Returns are not about people: their counts always show.
+    if (a.outstanding > 0) steps.push(`Obtain the ${a.outstanding === 1 ? 'one' : a.outstanding} outstanding ${a.label} return${a.outstanding === 1 ? '' : 's'} for ${a.cycleName}.`);
     if (a.trends.declined > 0) steps.push(`Challenge the agencies whose ${a.label} compliance declined and agree improvement actions.`);
   }
+  // Reviews under way are not yet published: named only when their number is not suppressed.
   const pending = m.caseReviews.reviews.filter((r) => ['COMMISSIONED', 'IN_PROGRESS'].includes(r.status)).map((r) => r.reference);
-  if (pending.length) steps.push(`Complete and publish the reviews still under way: ${listOf(pending)}.`);
+  const open = m.caseReviews.reviews.filter((r) => !isPublicReviewStatus(r.status)).length;
+  if (pending.length) {
+    steps.push(smallCountHidden(open, 'people', m.suppressSmallNumbers) ? 'Complete and publish the reviews still under way.' : `Complete and publish the reviews still under way: ${listOf(pending)}.`);
+  }
   if (s.caseReviews.overdueActions > 0) {
-    steps.push(`Bring the ${suppressed(s.caseReviews.overdueActions, suppress)} overdue case review action${s.caseReviews.overdueActions === 1 ? '' : 's'} back on track.`);
+    steps.push(`Bring the ${s.caseReviews.overdueActions === 1 ? 'one' : s.caseReviews.overdueActions} overdue case review action${s.caseReviews.overdueActions === 1 ? '' : 's'} back on track.`);
   }
   if (!steps.length) steps.push('Sustain current performance and agree the next business plan.');
   return steps;

@@ -7,6 +7,8 @@ export interface AnnualReportModel {
   suppressSmallNumbers: boolean;
   headlines: string[];
   effectiveness: {
+    /** The board was set up by the period's end. */
+    existed: boolean;
     meetingsHeld: number;
     quorateMeetings: number;
     overallRate: number | null;
@@ -24,6 +26,7 @@ export interface AnnualReportModel {
     audits: ({ status: string; percentMet: number | null; rag: string | null; trend: string | null } | null)[];
     openActions: number;
     overdueActions: number;
+    completedActions: number;
   }[];
   audits: {
     label: string;
@@ -34,14 +37,18 @@ export interface AnnualReportModel {
     fullyCompliant: number;
     outstanding: number;
     trends: { improved: number; sustained: number; declined: number; new: number };
+    /** How the submitted returns rated each standard (moderated where moderated). */
+    standards: { code: string; title: string; met: number; partiallyMet: number; notMet: number; notApplicable: number }[];
   }[];
   caseReviews: {
-    byStatus: { status: string; count: number }[];
+    existed: boolean;
     commissionedInPeriod: number;
+    overdueActions: number;
     publishedInPeriod: number;
     reviews: {
       reference: string;
       type: string;
+      /** As it stood on the period's last day. */
       status: string;
       referredOn: string;
       publishedOn: string | null;
@@ -54,10 +61,13 @@ export interface AnnualReportModel {
     priorities: {
       code: string;
       title: string;
+      /** Actions not cancelled; = red + amber + green + unrated. */
       total: number;
       red: number;
       amber: number;
       green: number;
+      unrated: number;
+      cancelled: number;
       percentComplete: number | null;
       littleOrNoProgress: boolean;
     }[];
@@ -65,4 +75,16 @@ export interface AnnualReportModel {
   /** The data set's scorecard summary for the quarter ending on the period's end. */
   scorecard?: { sentence: string; measures: number; red: number; amber: number; green: number; exceptions: number } | null;
   nextSteps: string[];
+  /**
+   * Data from work not yet on main (arrangements, issue 13; reviews, issue 14; scorecard, issue 15),
+   * filled in when it lands; the checklist (checklist.ts) and sections read it and say "no data" without it.
+   */
+  extensions?: {
+    officeHolders?: { role: string; name: string }[];
+    scorecard?: { indicator: string; direction: string }[];
+    feedback?: string[];
+    scrutiny?: string;
+    contributions?: { agency: string; amount: number }[];
+    sarFindings?: { review: string; finding: string; implemented: boolean; reason: string | null }[];
+  };
 }

@@ -1,5 +1,7 @@
 import { AnnualReportModel } from './annual-report.model';
-import { percent, suppressed } from './wording';
+import { isPublicReviewStatus } from '../../rules/report';
+import { checklistOf, SAR_TYPE } from './checklist';
+import { count, Counts, escapeMarkdown, listOf, numberWord, percent, statusWords } from './wording';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -8,47 +10,69 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 }
 
-/** Markdown has no escaping of raw HTML, so user text is escaped for HTML and for table pipes. */
-function md(s: string): string {
-  return escapeHtml(s).replace(/\|/g, '\\|').replace(/([*_`[\]#])/g, '\\$1');
-}
+/** User text in Markdown: backslash escapes only (wording.ts), never HTML entities. */
+const md = escapeMarkdown;
 
 type Cell = string | number;
-interface Table {
+export interface Table {
+  /** The sheet's name in the workbook and the CSV's name. */
+  name?: string;
   head: string[];
   rows: Cell[][];
 }
-interface Section {
+export interface Section {
   title: string;
+  /** An inline SVG chart for the HTML page (built from this section's table). */
+  chart?: string;
   paragraphs: string[];
   tables: Table[];
   bullets?: string[];
 }
 
 /** One neutral structure of sections, so Markdown and HTML always say the same thing. */
-function sections(r: AnnualReportModel): Section[] {
-  const n = (v: number) => suppressed(v, r.suppressSmallNumbers);
+export function sections(r: AnnualReportModel): Section[] {
+  // One decision per count for the whole document (wording.ts).
+  const counts = new Counts(r.suppressSmallNumbers);
   const e = r.effectiveness;
   const out: Section[] = [];
   out.push({ title: 'Summary', paragraphs: [], tables: [], bullets: r.headlines });
   out.push({
     title: 'What the board did and how effective it was',
     paragraphs: [
-      `The board held ${e.meetingsHeld} meetings between ${r.from} and ${r.to}, of which ${e.quorateMeetings} were quorate. ` +
-        `Overall attendance by member agencies was ${percent(e.overallRate)} against a threshold of ${percent(e.threshold)}.`,
+      !e.existed
+        ? `The board was not yet set up in the period ${r.from} to ${r.to}: there are no meetings to report.`
+        : e.meetingsHeld === 0
+          ? `The board held no meetings between ${r.from} and ${r.to}.`
+          : `The board held ${count(e.meetingsHeld, 'meeting')} between ${r.from} and ${r.to}, ${
+              e.meetingsHeld === 1
+                ? `which ${e.quorateMeetings === 1 ? 'was' : 'was not'} quorate`
+                : e.quorateMeetings === e.meetingsHeld
+                  ? 'all of them quorate'
+                  : `of which ${numberWord(e.quorateMeetings)} ${e.quorateMeetings === 1 ? 'was' : 'were'} quorate`
+            }. ` +
+            `Overall attendance by member agencies was ${percent(e.overallRate)} against a threshold of ${percent(e.threshold)}.`,
     ],
     tables: e.subGroups.length
-      ? [{ head: ['Sub-group', 'Meetings held', 'Attendance'], rows: e.subGroups.map((s) => [s.name, s.meetingsHeld, percent(s.overallRate)]) }]
+      ? [{ name: 'Sub-groups', head: ['Sub-group', 'Meetings held', 'Attendance'], rows: e.subGroups.map((s) => [s.name, s.meetingsHeld, percent(s.overallRate)]) }]
       : [],
   });
   const auditCell = (a: AnnualReportModel['partners'][number]['audits'][number]) =>
-    a ? [a.status, a.percentMet === null ? '' : `${a.percentMet.toFixed(0)}% met`, a.rag ?? '', a.trend ?? ''].filter(Boolean).join(', ') : 'not invited';
+    a
+      ? [statusWords(a.status), a.percentMet === null ? '' : `${a.percentMet.toFixed(0)}% met`, statusWords(a.rag), statusWords(a.trend)].filter(Boolean).join(', ')
+      : 'not invited';
+  const adults = r.board.kind !== 'CHILDREN';
   out.push({
-    title: "Partners' contribution",
-    paragraphs: ['Attendance at board meetings, the latest audit returns and the actions each agency owes.'],
+    title: r.board.kind === 'ADULTS' ? 'What each member did' : "Partners' contribution",
+    chart: r.partners.some((p) => p.expected > 0) ? attendanceChart(r) : undefined,
+    paragraphs: [
+      r.partners.length
+        ? 'Attendance at board meetings, the latest audit returns and the actions each agency owns: open, overdue and completed.'
+        : 'No data: the board had no member agencies in the period.',
+    ],
     tables: [
       {
-        head: ['Agency', 'Sector', 'Attended', 'Expected', 'Rate', 'Below threshold', ...r.audits.map((a) => a.label), 'Open actions', 'Overdue'],
+        name: 'Partners',
+        head: ['Agency', 'Sector', 'Attended', 'Expected', 'Rate', 'Below threshold', ...r.audits.map((a) => a.label), 'Open actions', 'Overdue', 'Completed'],
         rows: r.partners.map((p) => [
           p.agency,
           p.sector,
@@ -57,31 +81,62 @@ function sections(r: AnnualReportModel): Section[] {
           percent(p.rate),
           p.belowThreshold ? 'yes' : 'no',
           ...p.audits.map(auditCell),
-          n(p.openActions),
-          n(p.overdueActions),
+          p.openActions,
+          p.overdueActions,
+          p.completedActions,
         ]),
       },
     ],
   });
   for (const s of r.audits) {
+    const rated = s.standards.filter((x) => x.met + x.partiallyMet + x.notMet + x.notApplicable > 0);
     out.push({
       title: s.label,
+      chart: rated.length ? standardsChart(s.label, rated) : undefined,
       paragraphs: [
         `${s.cycleName} (due ${s.dueOn}): ${s.submitted} of ${s.invited} invited agencies submitted, ${s.outstanding} outstanding; ${s.fullyCompliant} fully compliant. ` +
           `Compared with their previous returns, ${s.trends.improved} improved, ${s.trends.sustained} sustained, ${s.trends.declined} declined and ${s.trends.new} made a first return.`,
       ],
-      tables: [],
+      tables: [
+        {
+          name: `${s.label.replace(/ audit$/, '')} by standard`,
+          head: ['Standard', 'Title', 'Met', 'Partially met', 'Not met', 'Not applicable'],
+          rows: rated.map((x) => [x.code, x.title, x.met, x.partiallyMet, x.notMet, x.notApplicable]),
+        },
+      ],
     });
   }
   const c = r.caseReviews;
+  // Reviews not yet published are about people: counted, and listed one by one only when the count shows.
+  // Published (and closed) reviews are public: always counted and named.
+  const open = c.reviews.filter((v) => !isPublicReviewStatus(v.status));
+  const published = c.reviews.filter((v) => isPublicReviewStatus(v.status));
+  const openHidden = counts.hidden('reviews.notYetPublished', open.length, 'people');
+  const statuses = [...new Set(c.reviews.map((v) => v.status))];
+  const reviewRow = (v: (typeof c.reviews)[number]) => [v.reference, v.type, statusWords(v.status), v.referredOn, v.publishedOn ?? '', v.actions.total, v.actions.complete, v.actions.open, v.actions.overdue];
   out.push({
     title: 'Case reviews',
-    paragraphs: [`Commissioned in the period: ${n(c.commissionedInPeriod)}. Published in the period: ${n(c.publishedInPeriod)}.`],
+    paragraphs: [
+      `Commissioned in the period: ${counts.cell('reviews.commissionedInPeriod', c.commissionedInPeriod, 'people')}. ` +
+        `Published in the period: ${counts.cell('reviews.publishedInPeriod', c.publishedInPeriod, 'public')}. ` +
+        `Status as it stood on ${r.to}.`,
+    ],
     tables: [
-      { head: ['Status', 'Reviews'], rows: c.byStatus.map((s) => [s.status, n(s.count)]) },
       {
+        name: 'Reviews by status',
+        head: ['Status', 'Reviews'],
+        rows: statuses.map((st) => {
+          const n = c.reviews.filter((v) => v.status === st).length;
+          return [statusWords(st), isPublicReviewStatus(st) ? counts.cell(`reviews.status.${st}`, n, 'public') : counts.cell(`reviews.status.${st}`, n, 'people')];
+        }),
+      },
+      {
+        name: 'Reviews',
         head: ['Review', 'Type', 'Status', 'Referred', 'Published', 'Actions', 'Complete', 'Open', 'Overdue'],
-        rows: c.reviews.map((v) => [v.reference, v.type, v.status, v.referredOn, v.publishedOn ?? '', n(v.actions.total), n(v.actions.complete), n(v.actions.open), n(v.actions.overdue)]),
+        rows: [
+          ...published.map(reviewRow),
+          ...(openHidden ? [['Reviews not yet published', '', 'fewer than 5', '', '', '', '', '', '']] : open.map(reviewRow)),
+        ],
       },
     ],
   });
@@ -90,14 +145,27 @@ function sections(r: AnnualReportModel): Section[] {
     const stalled = p.priorities.filter((x) => x.littleOrNoProgress).map((x) => `${x.code} ${x.title}`);
     out.push({
       title: 'Business plan progress',
+      chart: p.priorities.some((x) => x.total > 0) ? ragChart(p.priorities) : undefined,
       paragraphs: [
         `${p.title}: ${p.percentComplete === null ? 'no actions yet' : `${p.percentComplete.toFixed(0)}% of actions complete`}.` +
           (stalled.length ? ` Little or no progress: ${stalled.join('; ')}.` : ' Every priority shows progress.'),
       ],
       tables: [
         {
-          head: ['Priority', 'Title', 'Actions', 'Red', 'Amber', 'Green', '% complete', 'Little or no progress'],
-          rows: p.priorities.map((x) => [x.code, x.title, x.total, x.red, x.amber, x.green, x.percentComplete === null ? 'n/a' : `${x.percentComplete.toFixed(0)}%`, x.littleOrNoProgress ? 'yes' : 'no']),
+          name: 'Business plan',
+          head: ['Priority', 'Title', 'Actions', 'Red', 'Amber', 'Green', 'No RAG', 'Cancelled (not counted)', '% complete', 'Little or no progress'],
+          rows: p.priorities.map((x) => [
+            x.code,
+            x.title,
+            x.total,
+            x.red,
+            x.amber,
+            x.green,
+            x.unrated,
+            x.cancelled,
+            x.percentComplete === null ? 'n/a' : `${x.percentComplete.toFixed(0)}%`,
+            x.littleOrNoProgress ? 'yes' : 'no',
+          ]),
         },
       ],
     });
@@ -110,20 +178,82 @@ function sections(r: AnnualReportModel): Section[] {
       tables: [],
     });
   }
+  if (adults) out.push(sarSection(r, counts));
+  out.push(...noDataSections(r));
   out.push({ title: 'What comes next', paragraphs: [], tables: [], bullets: r.nextSteps });
+  const list = checklistOf(r);
+  out.push({
+    title: 'Statutory checklist',
+    paragraphs: [
+      r.board.kind === 'ADULTS'
+        ? 'Care Act 2014, Schedule 2 paragraph 4: what the annual report must contain, and whether the data fills it.'
+        : r.board.kind === 'JOINT'
+          ? 'Working Together to Safeguard Children 2023 and Care Act 2014 Schedule 2 paragraph 4: what the reports must contain, and whether the data fills it.'
+          : "Working Together to Safeguard Children 2023: what the partnership's yearly report must contain, and whether the data fills it.",
+    ],
+    tables: [{ name: 'Checklist', head: ['Item', 'Source', 'Filled', 'Missing'], rows: list.map((c) => [c.item, c.source, c.filled ? 'yes' : 'no', c.missing ?? '']) }],
+  });
+  return out;
+}
+
+/** Care Act Schedule 2 (d)-(g): SARs concluded in the year, ongoing at its end, and what came of their findings. */
+function sarSection(r: AnnualReportModel, counts: Counts): Section {
+  const sars = r.caseReviews.reviews.filter((v) => v.type === SAR_TYPE);
+  const concluded = sars.filter((v) => v.publishedOn !== null && v.publishedOn >= r.from && v.publishedOn <= r.to);
+  const ongoing = sars.filter((v) => !isPublicReviewStatus(v.status));
+  const findings = r.extensions?.sarFindings;
+  const ongoingText = counts.phrase('sars.ongoing', ongoing.length, 'people', 'SAR');
+  return {
+    title: 'Safeguarding adults reviews',
+    paragraphs: [
+      concluded.length
+        ? `Concluded in the year: ${listOf(concluded.map((v) => `${v.reference} (published ${v.publishedOn})`))}.`
+        : 'No SAR was concluded in the year.',
+      `Ongoing at the end of the year: ${ongoingText}.`,
+      findings
+        ? `Findings decided not to be implemented: ${findings.filter((x) => !x.implemented).length}.`
+        : concluded.length
+          ? 'Findings and reasons for not implementing any of them: no data (the hub does not record findings yet).'
+          : 'Findings: none to report.',
+    ],
+    tables: findings?.length
+      ? [{ name: 'SAR findings', head: ['Review', 'Finding', 'Implemented', 'Reason not implemented'], rows: findings.map((x) => [x.review, x.finding, x.implemented ? 'yes' : 'no', x.reason ?? '']) }]
+      : [],
+  };
+}
+
+/** Sections the law asks for whose data the hub does not hold yet: marked "no data", never invented. */
+function noDataSections(r: AnnualReportModel): Section[] {
+  const x = r.extensions ?? {};
+  const out: Section[] = [];
+  if (r.board.kind !== 'ADULTS') {
+    out.push({
+      title: 'The arrangements and who leads them',
+      paragraphs: [x.officeHolders?.length ? listOf(x.officeHolders.map((o) => `${o.role}: ${o.name}`)) + '.' : 'No data: office holders are not recorded in the hub yet.'],
+      tables: [],
+    });
+    out.push({ title: 'Evidence of impact', paragraphs: [x.scorecard?.length ? listOf(x.scorecard.map((s) => `${s.indicator} (${s.direction})`)) + '.' : 'No data: no scorecard or multi-agency audit findings are recorded.'], tables: [] });
+    out.push({ title: 'Feedback from children and families', paragraphs: [x.feedback?.length ? x.feedback.join(' ') : 'No data: no feedback from children and families is recorded.'], tables: [] });
+    out.push({ title: 'Independent scrutiny', paragraphs: [x.scrutiny ?? 'No data: the independent scrutineer has not entered findings.'], tables: [] });
+    out.push({
+      title: "Partners' financial contributions",
+      paragraphs: [x.contributions?.length ? listOf(x.contributions.map((c) => `${c.agency}: £${c.amount.toLocaleString('en-GB')}`)) + '.' : 'No data: budget contributions are not recorded.'],
+      tables: [],
+    });
+  }
   return out;
 }
 
 export function renderMarkdown(r: AnnualReportModel): string {
   const lines = [`# ${md(r.board.name)}: annual report ${r.from} to ${r.to}`, '', `_Draft generated on ${r.generatedOn} from live data._`, ''];
   for (const s of sections(r)) {
-    lines.push(`## ${s.title}`, '');
+    lines.push(`## ${md(s.title)}`, '');
     for (const p of s.paragraphs) lines.push(md(p), '');
     for (const b of s.bullets ?? []) lines.push(`- ${md(b)}`);
     if (s.bullets?.length) lines.push('');
     for (const t of s.tables) {
       if (!t.rows.length) continue;
-      lines.push(`| ${t.head.join(' | ')} |`, `|${t.head.map(() => ' --- ').join('|')}|`);
+      lines.push(`| ${t.head.map(md).join(' | ')} |`, `|${t.head.map(() => ' --- ').join('|')}|`);
       for (const row of t.rows) lines.push(`| ${row.map((c) => md(String(c))).join(' | ')} |`);
       lines.push('');
     }
@@ -131,13 +261,119 @@ export function renderMarkdown(r: AnnualReportModel): string {
   return lines.join('\n');
 }
 
-export function renderHtml(r: AnnualReportModel): string {
+const SVG_W = 640;
+
+/** Attendance rate per agency, horizontal bars, with the board's threshold as a line. */
+function attendanceChart(r: AnnualReportModel): string {
+  const rows = r.partners.filter((p) => p.expected > 0);
+  const bar = 18;
+  const left = 220;
+  const width = SVG_W - left - 60;
+  const height = rows.length * (bar + 6) + 30;
+  const x = (rate: number) => left + rate * width;
+  const items = rows
+    .map((p, i) => {
+      const y = 20 + i * (bar + 6);
+      const rate = p.rate ?? 0;
+      return (
+        `<text x="${left - 6}" y="${y + 13}" text-anchor="end" font-size="11">${escapeHtml(p.agency.length > 34 ? p.agency.slice(0, 33) + '…' : p.agency)}</text>` +
+        `<rect x="${left}" y="${y}" width="${(rate * width).toFixed(1)}" height="${bar}" fill="${p.belowThreshold ? '#d4351c' : '#1d70b8'}"/>` +
+        `<text x="${x(rate) + 4}" y="${y + 13}" font-size="11">${percent(p.rate)}</text>`
+      );
+    })
+    .join('');
+  const t = x(r.effectiveness.threshold);
+  return (
+    `<svg class="chart" role="img" aria-label="Attendance at board meetings by agency" viewBox="0 0 ${SVG_W} ${height}" width="${SVG_W}" height="${height}" xmlns="http://www.w3.org/2000/svg">` +
+    `<text x="0" y="12" font-size="12" font-weight="bold">Attendance by agency (line: ${percent(r.effectiveness.threshold)} threshold)</text>${items}` +
+    `<line x1="${t}" x2="${t}" y1="16" y2="${height - 4}" stroke="#0b0c0c" stroke-dasharray="4 3"/></svg>`
+  );
+}
+
+/** How the submitted returns rated each standard: stacked bars, met / partially met / not met. */
+function standardsChart(label: string, standards: AnnualReportModel['audits'][number]['standards']): string {
+  const bar = 14;
+  const left = 60;
+  const width = SVG_W - left - 40;
+  const height = standards.length * (bar + 5) + 46;
+  const most = Math.max(1, ...standards.map((x) => x.met + x.partiallyMet + x.notMet));
+  const parts: [keyof (typeof standards)[number], string, string][] = [
+    ['met', '#00703c', 'met'],
+    ['partiallyMet', '#f47738', 'partially met'],
+    ['notMet', '#d4351c', 'not met'],
+  ];
+  const items = standards
+    .map((x, i) => {
+      const y = 20 + i * (bar + 5);
+      let at = left;
+      const rects = parts
+        .map(([k, colour]) => {
+          const w = ((x[k] as number) / most) * width;
+          const rect = w > 0 ? `<rect x="${at.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${bar}" fill="${colour}"/>` : '';
+          at += w;
+          return rect;
+        })
+        .join('');
+      return `<text x="${left - 6}" y="${y + 11}" text-anchor="end" font-size="11">${escapeHtml(x.code)}</text>${rects}`;
+    })
+    .join('');
+  const ly = height - 12;
+  const legend = parts.map(([, colour, name], i) => `<rect x="${left + i * 110}" y="${ly - 9}" width="10" height="10" fill="${colour}"/><text x="${left + i * 110 + 14}" y="${ly}" font-size="11">${name}</text>`).join('');
+  return (
+    `<svg class="chart" role="img" aria-label="${escapeHtml(label)}: compliance by standard" viewBox="0 0 ${SVG_W} ${height}" width="${SVG_W}" height="${height}" xmlns="http://www.w3.org/2000/svg">` +
+    `<text x="0" y="12" font-size="12" font-weight="bold">${escapeHtml(label)}: submitted returns by standard</text>${items}${legend}</svg>`
+  );
+}
+
+/** Actions by RAG per priority: stacked bars over the actions not cancelled. */
+function ragChart(priorities: NonNullable<AnnualReportModel['businessPlan']>['priorities']): string {
+  const bar = 18;
+  const left = 120;
+  const width = SVG_W - left - 20;
+  const height = priorities.length * (bar + 6) + 46;
+  const most = Math.max(1, ...priorities.map((p) => p.total));
+  const colours: [keyof (typeof priorities)[number], string, string][] = [
+    ['red', '#d4351c', 'red'],
+    ['amber', '#f47738', 'amber'],
+    ['green', '#00703c', 'green'],
+    ['unrated', '#b1b4b6', 'no RAG'],
+  ];
+  const items = priorities
+    .map((p, i) => {
+      const y = 20 + i * (bar + 6);
+      let at = left;
+      const parts = colours
+        .map(([k, colour]) => {
+          const w = ((p[k] as number) / most) * width;
+          const rect = w > 0 ? `<rect x="${at.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${bar}" fill="${colour}"><title>${escapeHtml(`${p.code}: ${p[k]} ${k}`)}</title></rect>` : '';
+          at += w;
+          return rect;
+        })
+        .join('');
+      return `<text x="${left - 6}" y="${y + 13}" text-anchor="end" font-size="11">Priority ${escapeHtml(p.code)}</text>${parts}<text x="${at + 4}" y="${y + 13}" font-size="11">${p.total}</text>`;
+    })
+    .join('');
+  const ly = height - 12;
+  const legend = colours.map(([, colour, label], i) => `<rect x="${left + i * 90}" y="${ly - 9}" width="10" height="10" fill="${colour}"/><text x="${left + i * 90 + 14}" y="${ly}" font-size="11">${label}</text>`).join('');
+  return (
+    `<svg class="chart" role="img" aria-label="Business plan actions by RAG status" viewBox="0 0 ${SVG_W} ${height}" width="${SVG_W}" height="${height}" xmlns="http://www.w3.org/2000/svg">` +
+    `<text x="0" y="12" font-size="12" font-weight="bold">Actions by RAG status (cancelled actions not counted)</text>${items}${legend}</svg>`
+  );
+}
+
+/** The page; `alternates` are links to the same report in its other formats (shown on screen, not in print). */
+export function renderHtml(r: AnnualReportModel, alternates: { format: string; href: string }[] = []): string {
   const h = escapeHtml;
   const body: string[] = [];
   body.push(`<h1>${h(r.board.name)}: annual report ${h(r.from)} to ${h(r.to)}</h1>`, `<p class="meta">Draft generated on ${h(r.generatedOn)} from live data.</p>`);
+  if (alternates.length) {
+    const names: Record<string, string> = { md: 'Markdown', csv: 'Tables as CSV', xlsx: 'Excel workbook' };
+    body.push(`<nav class="formats">Also as: ${alternates.map((a) => `<a href="${h(a.href)}">${h(names[a.format] ?? a.format)}</a>`).join(' · ')}</nav>`);
+  }
   for (const s of sections(r)) {
     body.push(`<section><h2>${h(s.title)}</h2>`);
     for (const p of s.paragraphs) body.push(`<p>${h(p)}</p>`);
+    if (s.chart) body.push(`<figure>${s.chart}</figure>`);
     if (s.bullets?.length) body.push(`<ul>${s.bullets.map((b) => `<li>${h(b)}</li>`).join('')}</ul>`);
     for (const t of s.tables) {
       if (!t.rows.length) continue;
@@ -156,7 +392,9 @@ body{font-family:Arial,Helvetica,sans-serif;max-width:60rem;margin:2rem auto;col
 h1{font-size:1.6rem}h2{font-size:1.2rem;border-bottom:2px solid #1d70b8;padding-bottom:.2rem;margin-top:2rem}
 table{border-collapse:collapse;width:100%;font-size:.85rem;margin:.8rem 0}th,td{border:1px solid #b1b4b6;padding:.3rem .4rem;text-align:left;vertical-align:top}
 th{background:#f3f2f1}.meta{color:#505a5f}
-@media print{body{margin:0;max-width:none}section{page-break-inside:avoid}}
+figure{margin:.8rem 0}svg.chart{max-width:100%;height:auto}.formats{font-size:.9rem;margin-bottom:1rem}
+@page{size:A4;margin:18mm 15mm}
+@media print{body{margin:0;max-width:none;font-size:10.5pt}nav.formats{display:none}h2{break-after:avoid}table,figure{break-inside:avoid}thead{display:table-header-group}th{background:#f3f2f1 !important;-webkit-print-color-adjust:exact;print-color-adjust:exact}svg *{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 </style></head><body>
 ${body.join('\n')}
 </body></html>

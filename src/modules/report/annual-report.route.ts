@@ -6,13 +6,16 @@ import { isIsoDate } from '../../common/scalars';
 import { Logger } from '../../common/logger';
 import { sqlStatementsSoFar } from '../../common/sql-counter';
 import { Services } from '../../services';
+import { renderCsv, renderXlsx } from './annual-report.files';
 import { renderHtml, renderMarkdown } from './annual-report.render';
+import { REPORT_LINK_FORMATS } from './report-link.service';
 
 const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, CONFLICT: 409 };
 
 /**
  * GET /boards/:id/annual-report?from=YYYY-MM-DD&to=YYYY-MM-DD&format=md|html
- * Authorised exactly like the executiveSummary query: same token, same service checks.
+ * Authorised exactly like the executiveSummary query: same token, same service checks; or with
+ * &link=... from the reportLink query, which stands for the user who asked for it.
  */
 export function annualReportRouter(ds: DataSource, services: Services, logger: Logger): Router {
   const router = Router();
@@ -35,24 +38,40 @@ export function annualReportRouter(ds: DataSource, services: Services, logger: L
         'http request',
       ),
     );
+    // Whatever answers, it is about one board: never cached by a shared cache, never sent on as a referrer.
+    res.set('Cache-Control', 'private, no-store');
+    res.set('Referrer-Policy', 'no-referrer');
     try {
-      user = await services.auth.authenticate(req.headers.authorization);
       const q = (name: string) => (typeof req.query[name] === 'string' ? (req.query[name] as string) : undefined);
       const from = q('from');
       const to = q('to');
       const format = q('format') ?? 'html';
+      const link = q('link');
+      // A signed link (reportLink) stands for its issuer on this board and period only; otherwise a bearer token.
+      if (link !== undefined && from && to) user = await services.reportLinks.readerOf(link, req.params.id, from, to);
+      else user = await services.auth.authenticate(req.headers.authorization);
       if (!from || !isIsoDate(from)) throw new BadInputError('from', 'Give from=YYYY-MM-DD');
       if (!to || !isIsoDate(to)) throw new BadInputError('to', 'Give to=YYYY-MM-DD');
-      if (format !== 'md' && format !== 'html') throw new BadInputError('format', 'format is md or html');
+      if (!(REPORT_LINK_FORMATS as readonly string[]).includes(format)) throw new BadInputError('format', 'format is html, md, csv or xlsx');
       const { access } = createContext(ds, services, user, String(req.headers['x-request-id'] ?? ''));
       const summary = await services.executiveSummary.build(access, req.params.id, from, to);
       const report = await summary.loadReport();
+      const file = `${report.board.name.replace(/[^A-Za-z0-9]+/g, '-')}-${from}-${to}`;
       if (format === 'md') {
         res.type('text/markdown; charset=utf-8').send(renderMarkdown(report));
+      } else if (format === 'csv') {
+        res.set('Content-Disposition', `attachment; filename="${file}.csv"`);
+        res.type('text/csv; charset=utf-8').send(renderCsv(report, q('table')));
+      } else if (format === 'xlsx') {
+        res.set('Content-Disposition', `attachment; filename="${file}.xlsx"`);
+        res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await renderXlsx(report));
       } else {
         // The page needs no script at all: a strict policy makes any that slipped through inert.
         res.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
-        res.type('text/html; charset=utf-8').send(renderHtml(report));
+        // The page links to its other formats, through the same signed link when it was opened by one.
+        const base = new URLSearchParams({ from, to, ...(link ? { link } : {}) });
+        const alternates = (['md', 'csv', 'xlsx'] as const).map((f) => ({ format: f, href: `/boards/${encodeURIComponent(req.params.id)}/annual-report?${base.toString()}&format=${f}` }));
+        res.type('text/html; charset=utf-8').send(renderHtml(report, alternates));
       }
     } catch (e) {
       if (e instanceof DomainError) {

@@ -8,11 +8,10 @@ import { assertFound, assertPeriod, assertUuidOrNotFound } from '../../common/va
 import { ActionProgress, emptyProgress } from '../action/action-progress';
 import { AuditComplianceService, ReturnFigures } from '../audit/audit-compliance.service';
 import { AuditCycle } from '../audit/audit-cycle.entity';
-import { CycleSummary } from '../audit/audit.types';
+import { CycleSummary, StandardSummary } from '../audit/audit.types';
 import { Board } from '../board/board.entity';
 import { BusinessPlan, PlanPriority } from '../business-plan/business-plan.entity';
 import { BusinessPlanService } from '../business-plan/business-plan.service';
-import { CaseReview } from '../case-review/case-review.entity';
 import { CaseReviewService } from '../case-review/case-review.service';
 import { AttendanceService } from '../meeting/attendance.service';
 import { AttendanceSummary } from '../meeting/attendance.types';
@@ -24,15 +23,40 @@ import { query, sql } from '../../database/sql';
 import { openActionSql, overdueSql } from '../../rules/actions';
 import { latestCyclesSql } from '../../rules/audit';
 import { activeDuringSql } from '../../rules/membership';
+import { boardExistedBySql } from '../../rules/report';
 
 export interface PartnerFigures {
   agencies: { id: string; name: string; sector: string }[];
   returns: { id: string; agency_id: string; cycle_id: string; status: string; figures?: ReturnFigures }[];
-  actions: { owner_agency_id: string; open: number; overdue: number }[];
+  actions: { owner_agency_id: string; open: number; overdue: number; completed: number }[];
   subGroups: { id: string; name: string }[];
   subGroupAttendance: Map<string, AttendanceSummary>;
-  reviews: CaseReview[];
+  /** Reviews open at some point of the period, each with its status as it stood on the period's last day. */
+  reviews: ReviewAtEnd[];
   reviewProgress: Map<string, ActionProgress>;
+  /** Business plan priorities' actions, cancelled ones left out of every column so the row adds up. */
+  planRows: Map<string, PlanRow>;
+  /** Per latest cycle, how its submitted returns rated each standard. */
+  standards: Map<string, StandardSummary[]>;
+}
+
+export interface ReviewAtEnd {
+  id: string;
+  reference: string;
+  type: string;
+  statusAtEnd: string;
+  referredOn: string;
+  publishedOn: string | null;
+}
+
+/** One priority's actions not cancelled: total = red + amber + green + unrated. */
+export interface PlanRow {
+  total: number;
+  red: number;
+  amber: number;
+  green: number;
+  unrated: number;
+  cancelled: number;
 }
 
 
@@ -65,7 +89,7 @@ export class ExecutiveSummaryService {
     const board = await this.assertCanRead(access, boardId);
     // Overdue is judged at the end of the period, or today for a period not over yet.
     const asOf = to < access.today ? to : access.today;
-    const [attendance, audits, caseReviews, plan, names, scorecard] = await Promise.all([
+    const [attendance, audits, caseReviews, plan, names, scorecard, [{ existed }]] = await Promise.all([
       this.attendance.summaries('board', [board.id], from, to).then((m) => m.get(board.id)!),
       this.latestAudits(board.id, to, asOf),
       this.caseReviewFigures(board.id, from, to, asOf),
@@ -74,6 +98,7 @@ export class ExecutiveSummaryService {
         .query(`SELECT DISTINCT a.id, a.name FROM agency a JOIN membership m ON m.agency_id = a.id WHERE m.board_id = $1`, [board.id])
         .then((rows: { id: string; name: string }[]) => new Map(rows.map((r) => [r.id, r.name]))),
       this.scorecards.summaryFor(board.id, to),
+      query<{ existed: boolean }>(this.ds, sql`SELECT ${boardExistedBySql('b', to)} AS existed FROM board b WHERE b.id = ${board.id}`),
     ]);
     const below = attendance.byAgency.filter((a) => a.belowThreshold);
     const summary: ExecutiveSummary = {
@@ -93,6 +118,7 @@ export class ExecutiveSummaryService {
       businessPlan: plan,
       scorecard,
       headlines: [],
+      existed,
       loadReport: undefined as never,
     };
     const belowNames = below.map((a) => names.get(a.agencyId) ?? 'an agency');
@@ -100,7 +126,7 @@ export class ExecutiveSummaryService {
     // The report's per-partner detail costs its own statements: gathered only when asked for.
     let report: Promise<AnnualReportModel> | undefined;
     summary.loadReport = () =>
-      (report ??= this.partnerFigures(board.id, from, to, asOf).then((partners) =>
+      (report ??= this.partnerFigures(board.id, from, to, asOf, plan?.priorities.map((p) => p.priority.id) ?? [], [...audits.values()].map((a) => a.cycle.id)).then((partners) =>
         buildAnnualReport(summary, attendance, partners, this.headlines(summary, belowNames, board.suppressSmallNumbers), access.today),
       ));
     return summary;
@@ -108,9 +134,9 @@ export class ExecutiveSummaryService {
 
   private headlines(s: ExecutiveSummary, belowNames: string[], suppress: boolean): string[] {
     const lines = [
-      attendanceHeadline({ meetingsHeld: s.attendance.meetingsHeld, overallRate: s.attendance.overallRate, threshold: s.attendance.threshold, belowThreshold: belowNames }),
-      quorumHeadline(s.attendance.meetingsHeld, s.attendance.quorateMeetings),
-    ];
+      attendanceHeadline({ meetingsHeld: s.attendance.meetingsHeld, overallRate: s.attendance.overallRate, threshold: s.attendance.threshold, belowThreshold: belowNames, existed: s.existed }),
+      quorumHeadline(s.attendance.meetingsHeld, s.attendance.quorateMeetings, s.existed),
+    ].filter((l): l is string => l !== null);
     for (const [audit, kind] of [[s.section11, 'Section 11'], [s.adultsCompliance, 'safeguarding adults compliance']] as const) {
       if (!audit) continue;
       lines.push(
@@ -182,8 +208,8 @@ export class ExecutiveSummaryService {
   }
 
   /** What only the annual report shows: each partner's results, sub-groups, the reviews one by one. */
-  private async partnerFigures(boardId: string, from: string, to: string, asOf: string): Promise<PartnerFigures> {
-    const [agencies, returns, actions, subGroups, reviews] = await Promise.all([
+  private async partnerFigures(boardId: string, from: string, to: string, asOf: string, priorityIds: string[], cycleIds: string[]): Promise<PartnerFigures> {
+    const [agencies, returns, actions, subGroups, reviews, planRows] = await Promise.all([
       query(this.ds,
         sql`SELECT DISTINCT a.id, a.name, a.sector FROM agency a JOIN membership m ON m.agency_id = a.id
          WHERE m.board_id = ${boardId} AND ${activeDuringSql('m', from, to)} ORDER BY a.name`,
@@ -195,16 +221,37 @@ export class ExecutiveSummaryService {
       query(this.ds,
         sql`SELECT owner_agency_id,
            count(*) FILTER (WHERE ${openActionSql('a')})::int AS open,
-           count(*) FILTER (WHERE ${overdueSql('a', asOf)})::int AS overdue
+           count(*) FILTER (WHERE ${overdueSql('a', asOf)})::int AS overdue,
+           count(*) FILTER (WHERE a.status = 'COMPLETE')::int AS completed
          FROM action a WHERE a.board_ids @> ARRAY[${boardId}]::uuid[] GROUP BY owner_agency_id`,
       ),
       query(this.ds, sql`SELECT sg.id, sg.name FROM sub_group sg JOIN sub_group_board b ON b.sub_group_id = sg.id WHERE b.board_id = ${boardId} ORDER BY sg.name`),
-      this.reviews.asAt(boardId, from, to),
+      // Each review as it stood on the period's last day (its events), so later events never change an earlier year.
+      this.reviews.asAt(boardId, from, to).then((rows): ReviewAtEnd[] =>
+        rows
+          .filter((r) => r.status !== 'NOT_COMMISSIONED')
+          .map((r) => ({ id: r.id, reference: r.reference, type: r.type, statusAtEnd: r.status, referredOn: r.referredOn, publishedOn: r.publishedOn })),
+      ),
+      // Cancelled actions are left out of every column, so a row's total is the sum of its RAG columns.
+      priorityIds.length
+        ? query<PlanRow & { id: string }>(this.ds,
+            sql`SELECT p.id,
+               count(a.id) FILTER (WHERE a.status <> 'CANCELLED')::int AS total,
+               count(a.id) FILTER (WHERE a.status <> 'CANCELLED' AND a.rag = 'RED')::int AS red,
+               count(a.id) FILTER (WHERE a.status <> 'CANCELLED' AND a.rag = 'AMBER')::int AS amber,
+               count(a.id) FILTER (WHERE a.status <> 'CANCELLED' AND a.rag = 'GREEN')::int AS green,
+               count(a.id) FILTER (WHERE a.status <> 'CANCELLED' AND a.rag IS NULL)::int AS unrated,
+               count(a.id) FILTER (WHERE a.status = 'CANCELLED')::int AS cancelled
+             FROM plan_priority p LEFT JOIN action a ON a.source_type = 'PLAN_PRIORITY' AND a.source_id = p.id
+             WHERE p.id = ANY(${priorityIds}::uuid[]) GROUP BY p.id`,
+          ).then((rows) => new Map(rows.map(({ id, ...r }) => [id, r])))
+        : Promise.resolve(new Map<string, PlanRow>()),
     ]);
-    const [subGroupAttendance, reviewProgress, figures] = await Promise.all([
+    const [subGroupAttendance, reviewProgress, figures, standards] = await Promise.all([
       subGroups.length ? this.attendance.summaries('subGroup', subGroups.map((s: { id: string }) => s.id), from, to) : Promise.resolve(new Map()),
       this.reviews.progressOf(reviews.map((r) => r.id), asOf),
       this.compliance.forReturns(returns.map((r: { id: string }) => r.id)),
+      cycleIds.length ? this.compliance.standardSummaries(cycleIds) : Promise.resolve(new Map<string, StandardSummary[]>()),
     ]);
     return {
       agencies,
@@ -214,6 +261,8 @@ export class ExecutiveSummaryService {
       subGroupAttendance,
       reviews,
       reviewProgress,
+      planRows,
+      standards,
     };
   }
 }

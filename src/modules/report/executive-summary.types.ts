@@ -16,6 +16,15 @@ export enum ReportFormat {
 }
 registerEnumType(ReportFormat, { name: 'ReportFormat' });
 
+/** The formats a report link opens in (GET /boards/:id/annual-report?format=...). */
+export enum ReportFileFormat {
+  HTML = 'html',
+  MARKDOWN = 'md',
+  CSV = 'csv',
+  XLSX = 'xlsx',
+}
+registerEnumType(ReportFileFormat, { name: 'ReportFileFormat', description: 'HTML (printable to PDF), Markdown, the tables as CSV, or an Excel workbook with one sheet per table' });
+
 @ObjectType()
 export class SummaryAttendance {
   @Field(() => Float, { nullable: true }) overallRate: number | null;
@@ -91,6 +100,9 @@ export class ExecutiveSummary {
   @Field(() => SummaryPlan, { nullable: true }) businessPlan: SummaryPlan | null;
   @Field(() => ScorecardSummary, { nullable: true, description: "The data set's scorecard for the quarter ending on the period's end; null without a data set" }) scorecard: ScorecardSummary | null;
   @Field(() => [String], { description: 'Sentences built from the figures above' }) headlines: string[];
+
+  /** Whether the board existed in the period (set up by its end): no "no meetings were held" of a board not yet set up. */
+  existed: boolean;
 
   /** Everything the annual report shows, gathered on first use by the annualReport field. */
   loadReport: () => Promise<AnnualReportModel>;

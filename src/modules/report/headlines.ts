@@ -5,8 +5,12 @@ import { capitalise, count, listOf, numberWord, percent } from './wording';
  * because boards paste them straight into council reports.
  */
 
-export function attendanceHeadline(a: { meetingsHeld: number; overallRate: number | null; threshold: number; belowThreshold: string[] }): string {
-  if (a.meetingsHeld === 0) return 'No board meetings were held in the period.';
+/**
+ * A period with no held meetings says so only of a board that existed in it (`existed` false: no
+ * sentence at all, rather than "no meetings were held" of a board not yet set up).
+ */
+export function attendanceHeadline(a: { meetingsHeld: number; overallRate: number | null; threshold: number; belowThreshold: string[]; existed?: boolean }): string | null {
+  if (a.meetingsHeld === 0) return a.existed === false ? null : 'No board meetings were held in the period.';
   const threshold = percent(a.threshold);
   const below = a.belowThreshold.length;
   const tail =
@@ -18,10 +22,10 @@ export function attendanceHeadline(a: { meetingsHeld: number; overallRate: numbe
   return `Attendance at board meetings was ${percent(a.overallRate)}; ${tail}.`;
 }
 
-export function quorumHeadline(held: number, quorate: number): string {
-  if (held === 0) return 'No board meetings were held, so none could be quorate.';
+export function quorumHeadline(held: number, quorate: number, existed = true): string | null {
+  if (held === 0) return existed ? 'No board meetings were held, so none could be quorate.' : null;
   if (held === 1) return quorate === 1 ? 'The one board meeting held was quorate.' : 'The one board meeting held was not quorate.';
-  if (quorate === held) return `All ${numberWord(held)} board meetings were quorate.`;
+  if (quorate === held) return held === 2 ? 'Both board meetings were quorate.' : `All ${numberWord(held)} board meetings were quorate.`;
   if (quorate === 0) return `None of the ${numberWord(held)} board meetings was quorate.`;
   return `${capitalise(numberWord(quorate))} of ${numberWord(held)} board meetings were quorate.`;
 }
@@ -59,7 +63,20 @@ export function section11Headlines(s: {
     );
   }
   const compared = s.improved + s.sustained + s.declined;
-  if (compared > 0) {
+  if (compared > 0 && compared < s.invited) {
+    // Only some invited agencies have an earlier return: claim nothing of the others.
+    const kept = s.improved + s.sustained;
+    const who = compared === 1 ? `Of the one agency with an earlier ${kind} return,` : `Of the ${count(compared, 'agency', 'agencies')} with an earlier ${kind} return,`;
+    lines.push(
+      compared === 1
+        ? `${who} ${s.declined === 0 ? 'its compliance was sustained or improved' : 'its compliance declined'}.`
+        : s.declined === 0
+          ? `${who} all sustained or improved compliance.`
+          : kept === 0
+            ? `${who} all declined.`
+            : `${who} ${numberWord(kept)} sustained or improved compliance and ${numberWord(s.declined)} declined.`,
+    );
+  } else if (compared > 0) {
     lines.push(
       s.declined === 0
         ? compared === 1
@@ -78,28 +95,23 @@ export function section11Headlines(s: {
 }
 
 /**
- * In a published report (suppress on) counts from one to four read "fewer than 5", so a review
- * cannot be traced to a family in a small area.
+ * Published reviews are public and actions are not about people, so none of these counts is ever
+ * suppressed (DOMAIN.md "Numbers and words"); `suppress` is accepted and has no effect.
  */
 export function caseReviewHeadlines(c: { publishedInPeriod: number; openActions: number; overdueActions: number; suppress?: boolean }): string[] {
-  const small = (n: number) => !!c.suppress && n > 0 && n < 5;
   const published =
     c.publishedInPeriod === 0
       ? 'No case reviews were published in the period.'
-      : small(c.publishedInPeriod)
-        ? 'Fewer than 5 case reviews were published in the period.'
-        : c.publishedInPeriod === 1
-          ? 'One case review was published in the period.'
-          : `${capitalise(numberWord(c.publishedInPeriod))} case reviews were published in the period.`;
-  const overdue = small(c.overdueActions) ? 'fewer than 5' : c.overdueActions === c.openActions && c.openActions > 1 ? 'all' : numberWord(c.overdueActions);
+      : c.publishedInPeriod === 1
+        ? 'One case review was published in the period.'
+        : `${capitalise(numberWord(c.publishedInPeriod))} case reviews were published in the period.`;
+  const overdue = c.overdueActions === c.openActions && c.openActions > 1 ? 'all' : numberWord(c.overdueActions);
   const actions =
     c.openActions === 0
       ? 'No case review actions remain open.'
-      : small(c.openActions)
-        ? `Fewer than 5 case review actions remain open, ${c.overdueActions === 0 ? 'none' : overdue} overdue.`
-        : c.overdueActions === 0
-          ? `${capitalise(count(c.openActions, 'case review action'))} ${c.openActions === 1 ? 'remains' : 'remain'} open, none overdue.`
-          : `${capitalise(count(c.openActions, 'case review action'))} ${c.openActions === 1 ? 'remains' : 'remain'} open, ${overdue} overdue.`;
+      : c.overdueActions === 0
+        ? `${capitalise(count(c.openActions, 'case review action'))} ${c.openActions === 1 ? 'remains' : 'remain'} open, none overdue.`
+        : `${capitalise(count(c.openActions, 'case review action'))} ${c.openActions === 1 ? 'remains' : 'remain'} open, ${overdue} overdue.`;
   return [published, actions];
 }
 

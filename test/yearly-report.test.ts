@@ -1,0 +1,185 @@
+import { Sector, UserRole } from '../src/common/enums';
+import { answers } from './helpers/audit';
+import { Factories, factories, signedIn } from './helpers/factories';
+import { startHub, TestHub } from './helpers/hub';
+
+/**
+ * Issue 16: the defects of the annual report, each read over HTTP as a business manager would,
+ * on a board whose every figure is worked out by hand below.
+ */
+describe('yearly report: the defects of the annual report (issue 16)', () => {
+  let hub: TestHub;
+  let f: Factories;
+  let framework: string;
+  const YEAR = { from: '2024-04-01', to: '2025-03-31' };
+
+  beforeAll(async () => {
+    hub = await startHub();
+    f = factories(hub.ds);
+    const admin = await signedIn(hub, f, UserRole.ADMIN);
+    const res = await hub.gql(`{ auditFrameworks { id key version } }`, {}, admin.token);
+    framework = res.data.auditFrameworks.find((x: any) => x.key === 'SECTION_11_CHILDREN' && x.version === 1).id;
+  });
+  afterAll(() => hub.close());
+
+  async function ok(token: string, query: string, i: Record<string, unknown>) {
+    const res = await hub.gql(query, { i }, token);
+    expect(res.errors).toBeUndefined();
+    return Object.values(res.data)[0] as any;
+  }
+
+  /**
+   * A children's board in 2024/25:
+   * - agencies "Women's Centre" (voluntary, submits its Section 11 return: 8 of 8 met) and a police
+   *   force (saves a draft only: 4 met, 4 partially met);
+   * - three reviews published in the year (public, named), one in progress at the year's end and
+   *   published after it (2025-06-01), one referred in the year;
+   * - one action on a published review's recommendation, due 2024-12-31 and not started: overdue;
+   * - plan priority A: one RED action cancelled, three AMBER in progress, one GREEN complete.
+   */
+  async function defectsBoard() {
+    const board = await f.board({ quorumMinimum: 1 });
+    const coordinator = await signedIn(hub, f, UserRole.COORDINATOR, { boardIds: [board.id] });
+    const t = coordinator.token;
+    const centre = await f.agency({ name: `Women's Centre ${board.id.slice(0, 8)}`, sector: Sector.VOLUNTARY });
+    const police = await f.agency({ name: `Police ${board.id.slice(0, 8)}`, sector: Sector.POLICE });
+    for (const a of [centre, police]) await f.membership(a.id, { boardId: board.id });
+    const m = await f.meeting({ boardId: board.id }, '2024-06-01');
+    await f.attendance(m.id, centre.id, 'PRESENT' as any);
+    await f.attendance(m.id, police.id, 'PRESENT' as any);
+
+    const cycle = (await ok(t, `mutation($i: CreateAuditCycleInput!) { createAuditCycle(input: $i) { id } }`, {
+      frameworkId: framework, name: 'S11 2024/25', boardIds: [board.id], invitedAgencyIds: [centre.id, police.id], opensOn: '2024-06-01', dueOn: '2099-09-30',
+    })).id;
+    const centreUser = await signedIn(hub, f, UserRole.AGENCY_USER, { agencyId: centre.id });
+    const policeUser = await signedIn(hub, f, UserRole.AGENCY_USER, { agencyId: police.id });
+    const saved = await ok(centreUser.token, `mutation($i: SaveAuditReturnInput!) { saveAuditReturn(input: $i) { id } }`, { cycleId: cycle, agencyId: centre.id, assessments: answers('MMMMMMMM') });
+    await ok(centreUser.token, `mutation($i: SubmitAuditReturnInput!) { submitAuditReturn(input: $i) { id } }`, { returnId: saved.id });
+    await ok(policeUser.token, `mutation($i: SaveAuditReturnInput!) { saveAuditReturn(input: $i) { id } }`, { cycleId: cycle, agencyId: police.id, assessments: answers('MMMMPPPP') });
+
+    const review = async (reference: string, referredOn: string) =>
+      (await ok(t, `mutation($i: CreateCaseReviewInput!) { createCaseReview(input: $i) { id } }`, { boardId: board.id, type: 'SERIOUS_CASE_REVIEW', reference, referredOn })).id as string;
+    const decide = (id: string, decidedOn: string) =>
+      ok(t, `mutation($i: DecideCaseReviewInput!) { decideCaseReview(input: $i) { id } }`, { caseReviewId: id, commission: true, decidedOn, rationale: 'Panel decision' });
+    const move = (id: string, status: string, on: string) => ok(t, `mutation($i: UpdateCaseReviewStatusInput!) { updateCaseReviewStatus(input: $i) { id } }`, { caseReviewId: id, status, on });
+    const published: string[] = [];
+    for (const [i, ref] of ['Child P1', 'Child P2', 'Child P3'].entries()) {
+      const id = await review(ref, '2023-10-01');
+      await decide(id, '2023-11-01');
+      await move(id, 'IN_PROGRESS', '2023-12-01');
+      await move(id, 'PUBLISHED', `2024-0${i + 5}-15`);
+      published.push(id);
+    }
+    const late = await review('Child L', '2024-05-01');
+    await decide(late, '2024-06-01');
+    await move(late, 'IN_PROGRESS', '2024-07-01');
+    await move(late, 'PUBLISHED', '2025-06-01');
+    await review('Child Q', '2025-01-15');
+    const rec = await ok(t, `mutation($i: AddRecommendationInput!) { addRecommendation(input: $i) { id } }`, { caseReviewId: published[0], text: 'Share information sooner' });
+    await ok(t, `mutation($i: AddActionInput!) { addAction(input: $i) { id } }`, { recommendationId: rec.id, ownerAgencyId: police.id, description: 'Train staff', dueOn: '2024-12-31' });
+
+    const plan = await ok(t, `mutation($i: CreateBusinessPlanInput!) { createBusinessPlan(input: $i) { id } }`, { boardId: board.id, title: 'Plan 2024/25', periodFrom: '2024-04-01', periodTo: '2025-03-31' });
+    const a = await ok(t, `mutation($i: AddPriorityInput!) { addPriority(input: $i) { id } }`, { businessPlanId: plan.id, code: 'A', title: 'Children are safe' });
+    const action = async (rag: string, status: string | null) => {
+      const x = await ok(t, `mutation($i: AddActionInput!) { addAction(input: $i) { id } }`, { priorityId: a.id, ownerAgencyId: centre.id, description: `Plan ${rag}`, dueOn: '2026-12-31', rag });
+      if (status) await ok(t, `mutation($i: UpdateActionInput!) { updateAction(input: $i) { id } }`, { actionId: x.id, note: `Now ${status}`, status });
+    };
+    await action('RED', 'CANCELLED');
+    for (let i = 0; i < 3; i++) await action('AMBER', 'IN_PROGRESS');
+    await action('GREEN', 'COMPLETE');
+    return { board, coordinator, centre, police };
+  }
+
+  const md = async (boardId: string, token: string, period = YEAR) => {
+    const res = await hub.http().get(`/boards/${boardId}/annual-report?from=${period.from}&to=${period.to}&format=md`).set('authorization', `Bearer ${token}`);
+    expect(res.status).toBe(200);
+    return res.text;
+  };
+
+  it('hides no count that is printed elsewhere, and no word gives a hidden count away', async () => {
+    const { board, coordinator } = await defectsBoard();
+    const text = await md(board.id, coordinator.token);
+    // Returns and actions are not about people: always shown, and the same number everywhere.
+    // Section 11: 1 of 2 submitted (the police draft does not count), 1 outstanding.
+    expect(text).toContain('1 of 2 invited agencies submitted, 1 outstanding');
+    expect(text).toContain('- Obtain the one outstanding Section 11 audit return for S11 2024/25.');
+    expect(text).toContain('- Bring the one overdue case review action back on track.');
+    expect(text).toContain('- One case review action remains open, one overdue.');
+    expect(text).not.toMatch(/fewer than 5 (outstanding|overdue|case review action\b)/);
+    // The reviews not yet published at the year's end (Child L in progress, Child Q referred) are about
+    // children: one each, hidden, in the plural, and not listed by name.
+    expect(text).toContain('| in progress | fewer than 5 |');
+    expect(text).toContain('| referred | fewer than 5 |');
+    expect(text).toContain('| Reviews not yet published |  | fewer than 5 |');
+    expect(text).not.toMatch(/Child [LQ]/);
+    expect(text).not.toMatch(/fewer than 5 [a-z ]*review\b/);
+  });
+
+  it('shows published, named reviews whatever their number', async () => {
+    const { board, coordinator } = await defectsBoard();
+    const text = await md(board.id, coordinator.token);
+    // Three published in the year: public, so "3", never "fewer than 5".
+    expect(text).toContain('- Three case reviews were published in the period.');
+    expect(text).toContain('Published in the period: 3.');
+    expect(text).toContain('| published | 3 |');
+    for (const ref of ['Child P1', 'Child P2', 'Child P3']) expect(text).toContain(`| ${ref} | serious case review | published |`);
+  });
+
+  it("gives each review's status as it stood on the period's last day", async () => {
+    const { board, coordinator } = await defectsBoard();
+    await ok(coordinator.token, `mutation($i: UpdateBoardInput!) { updateBoard(input: $i) { id } }`, { id: board.id, suppressSmallNumbers: false });
+    const text = await md(board.id, coordinator.token);
+    // Child L was published on 2025-06-01, after the year: in progress then, with no publication date.
+    expect(text).toMatch(/\| Child L \| serious case review \| in progress \| 2024-05-01 \|  \| 0 \| 0 \| 0 \| 0 \|/);
+    expect(text).toContain('| Child Q | serious case review | referred | 2025-01-15 |');
+    // Published in 2024/25: P1, P2, P3 only.
+    expect(text).toContain('| published | 3 |');
+    expect(text).toContain('| in progress | 1 |');
+    // The year after, Child L reads published.
+    const next = await md(board.id, coordinator.token, { from: '2025-04-01', to: '2026-03-31' });
+    expect(next).toMatch(/\| Child L \| serious case review \| published \| 2024-05-01 \| 2025-06-01 \|/);
+  });
+
+  it("adds up each business plan row: cancelled actions are out of the total and of every RAG column", async () => {
+    const { board, coordinator } = await defectsBoard();
+    const text = await md(board.id, coordinator.token);
+    // Five actions, one (RED) cancelled: 4 = 0 red + 3 amber + 1 green + 0 without RAG.
+    expect(text).toContain('| A | Children are safe | 4 | 0 | 3 | 1 | 0 | 1 | 25% | no |');
+    const row = text.split('\n').find((l) => l.startsWith('| A | Children are safe'))!.split('|').map((c) => c.trim());
+    const [total, red, amber, green, none] = row.slice(3, 8).map(Number);
+    expect(red + amber + green + none).toBe(total);
+  });
+
+  it('prints statuses as words and never prints a draft', async () => {
+    const { board, coordinator, police } = await defectsBoard();
+    const text = await md(board.id, coordinator.token);
+    expect(text).not.toMatch(/\b[A-Z]{2,}_[A-Z_]+\b/);
+    expect(text).not.toMatch(/\b(DRAFT|SUBMITTED|PUBLISHED|REFERRED|GREEN|AMBER|RED)\b/);
+    expect(text).toMatch(/\| Women's Centre [^|]+\| voluntary \| 1 \| 1 \| 100% \| no \| submitted, 100% met, green, new \|/);
+    // The police draft (50% met) is not a return yet.
+    expect(text).toContain(`| ${police.name} | police | 1 | 1 | 100% | no | not submitted |`);
+    expect(text).not.toContain('50% met');
+  });
+
+  it("keeps Markdown text as typed: \"Women's Centre\" is not an HTML entity", async () => {
+    const { board, coordinator } = await defectsBoard();
+    const text = await md(board.id, coordinator.token);
+    expect(text).toContain("Women's Centre");
+    expect(text).not.toMatch(/&#39;|&\\#39;|&amp;/);
+  });
+
+  it('says nothing of meetings for a board not yet set up in the period', async () => {
+    // A board created today with its first membership in 2020: it did not exist in 2014/15.
+    const board = await f.board();
+    const agency = await f.agency();
+    await f.membership(agency.id, { boardId: board.id }, { startsOn: '2020-01-01' });
+    const coordinator = await signedIn(hub, f, UserRole.COORDINATOR, { boardIds: [board.id] });
+    const old = await md(board.id, coordinator.token, { from: '2014-04-01', to: '2015-03-31' });
+    expect(old).not.toMatch(/No board meetings were held/);
+    expect(old).toContain('The board was not yet set up in the period 2014-04-01 to 2015-03-31');
+    // In 2020/21 it existed and held none: that is said.
+    const later = await md(board.id, coordinator.token, { from: '2020-04-01', to: '2021-03-31' });
+    expect(later).toContain('- No board meetings were held in the period.');
+    expect(later).toContain('The board held no meetings between 2020-04-01 and 2021-03-31.');
+  });
+});
