@@ -12,18 +12,21 @@ describe('operations', () => {
   });
   afterAll(() => hub.close());
 
-  it('answers /healthz 200 while the database answers', async () => {
+  it('answers /healthz (liveness) and /readyz (readiness) 200 while the database answers', async () => {
     const res = await hub.http().get('/healthz');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: 'ok' });
+    const ready = await hub.http().get('/readyz');
+    expect([ready.status, ready.body]).toEqual([200, { status: 'ready' }]);
   });
 
-  it('answers /healthz 503 when the database does not', async () => {
+  it('answers /readyz 503 when the database does not, /healthz still 200 (no restart for an outage)', async () => {
     const ds = createDataSource({ url: 'postgres://nobody:nothing@127.0.0.1:1/none' });
     // Never initialised: every query fails as it would with the server down.
     const app = await createApp(ds, { isProduction: false, jwtSecret: TEST_SECRET, jwtExpiresIn: '1h', bcryptRounds: 4 }, createLogger('silent'));
-    const res = await supertest(app.app).get('/healthz');
+    const res = await supertest(app.app).get('/readyz');
     expect(res.status).toBe(503);
+    expect((await supertest(app.app).get('/healthz')).status).toBe(200);
     await app.stop();
   });
 
@@ -69,8 +72,24 @@ describe('operations', () => {
     });
 
     it('accepts a complete production configuration', () => {
-      const c = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), ADMIN_EMAIL: 'a@b.org', ADMIN_PASSWORD: 'long-enough-password' });
+      const c = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://hub:s@db:5432/hub', JWT_SECRET: 'x'.repeat(40), ADMIN_EMAIL: 'a@b.org', ADMIN_PASSWORD: 'long-enough-password' });
       expect(c).toMatchObject({ isProduction: true, port: 4000, jwtSecretGenerated: false, seedDemo: false, admin: { email: 'a@b.org', generated: false } });
+      expect(c).toMatchObject({ pgBouncer: false, replicaUrls: [], dbPoolSize: 10, shutdownDelayMs: 0, shutdownTimeoutMs: 10_000, metrics: true });
+    });
+
+    it('refuses production without DATABASE_URL unless EMBEDDED_DATABASE=true says so', () => {
+      const base = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), ADMIN_EMAIL: 'a@b.org', ADMIN_PASSWORD: 'long-enough-password' };
+      expect(() => loadConfig(base)).toThrow(/DATABASE_URL: required in production/);
+      expect(loadConfig({ ...base, EMBEDDED_DATABASE: 'true' }).databaseUrl).toBeUndefined();
+      // Development starts the embedded one without being asked.
+      expect(loadConfig({}).databaseUrl).toBeUndefined();
+    });
+
+    it('reads the PgBouncer mode, replicas, pool size and stop timings', () => {
+      const c = loadConfig({ PGBOUNCER: 'true', DATABASE_REPLICA_URLS: 'postgres://r1/hub, postgres://r2/hub', DB_POOL_SIZE: '25', SHUTDOWN_DELAY_MS: '5000', SHUTDOWN_TIMEOUT_MS: '20000', METRICS: 'false' });
+      expect(c).toMatchObject({ pgBouncer: true, replicaUrls: ['postgres://r1/hub', 'postgres://r2/hub'], dbPoolSize: 25, shutdownDelayMs: 5000, shutdownTimeoutMs: 20000, metrics: false });
+      expect(() => loadConfig({ DATABASE_REPLICA_URLS: 'not a url' })).toThrow(ConfigError);
+      expect(() => loadConfig({ PGBOUNCER: 'yes' })).toThrow(ConfigError);
     });
 
     it('generates a development secret and admin, and seeds the demo', () => {
