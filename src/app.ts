@@ -12,6 +12,8 @@ import { Config } from './config/env';
 import { Clock, systemClock } from './common/clock';
 import { HttpDrain, Readiness } from './common/graceful';
 import { HubMetrics } from './common/metrics';
+import { idempotencyMiddleware } from './common/idempotency';
+import { AuthUser } from './access/access';
 import { DomainError, serviceUnavailablePlugin, toGraphQLError } from './common/errors';
 import { Logger } from './common/logger';
 import { requestErrorHandler, requestLogMiddleware, requestLogPlugin } from './common/request-log.plugin';
@@ -143,12 +145,18 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
     (_req, _res, next) => withSqlCounter(next),
     express.json({ limit: '1mb' }),
     emptyBodyWhenNotJson,
+    // Idempotency-Key on a mutation: authenticated once here, the context reuses the user.
+    idempotencyMiddleware(ds, logger, async (req, res) => {
+      const user = await services.auth.authenticate(req.headers.authorization);
+      res.locals.hubUser = user;
+      return user?.id ?? null;
+    }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const requestId = (req.headers['x-request-id'] as string) || randomUUID();
         const clientAddress = req.ip ?? null;
         try {
-          const user = await services.auth.authenticate(req.headers.authorization);
+          const user = 'hubUser' in res.locals ? (res.locals.hubUser as AuthUser | null) : await services.auth.authenticate(req.headers.authorization);
           return createContext(ds, services, user, requestId, { clientAddress });
         } catch (e) {
           // A bad, expired or revoked token: no user, and whatever needs one fails with this error

@@ -12,8 +12,9 @@ import { Membership } from '../modules/membership/membership.entity';
 import { SubGroup, SubGroupBoard } from '../modules/sub-group/sub-group.entity';
 import { User, UserBoard } from '../modules/user/user.entity';
 import { SignInAttempt } from '../modules/auth/sign-in-attempt.entity';
+import { IdempotencyKey } from '../common/idempotency.entity';
 
 /** Every TypeORM entity, listed once so the app, the CLI and the tests load the same model. */
 export const entities = [Board, SubGroup, SubGroupBoard, Agency, Membership, Meeting, Attendance, User, UserBoard, AuditLogEntry, Action, ActionUpdate,
   AuditFramework, AuditStandard, AuditCycle, AuditReturn, AuditAssessment, AuditReturnVersion,
-  CaseReview, Recommendation, BusinessPlan, PlanPriority, SignInAttempt];
+  CaseReview, Recommendation, BusinessPlan, PlanPriority, SignInAttempt, IdempotencyKey];
