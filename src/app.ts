@@ -12,6 +12,8 @@ import { Config } from './config/env';
 import { Clock, systemClock } from './common/clock';
 import { HttpDrain, Readiness } from './common/graceful';
 import { HubMetrics } from './common/metrics';
+import { allowReplicaReads, withReadRouting } from './database/read-routing';
+import { OperationTypeNode } from 'graphql';
 import { idempotencyMiddleware } from './common/idempotency';
 import { AuthUser } from './access/access';
 import { DomainError, serviceUnavailablePlugin, toGraphQLError } from './common/errors';
@@ -97,6 +99,8 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
       ...protection.plugins,
       requestLogPlugin(logger),
       serviceUnavailablePlugin(),
+      // A query operation (no writes) may read from a standby when DATABASE_REPLICA_URLS is set.
+      { async requestDidStart() { return { async didResolveOperation({ operation }) { if (operation?.operation === OperationTypeNode.QUERY) allowReplicaReads(); } }; } },
       config.isProduction ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
     ],
     validationRules: protection.validationRules,
@@ -142,7 +146,7 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
   app.use(
     '/graphql',
     requestLogMiddleware(logger, options.metrics),
-    (_req, _res, next) => withSqlCounter(next),
+    (_req, _res, next) => withSqlCounter(() => withReadRouting(next)),
     express.json({ limit: '1mb' }),
     emptyBodyWhenNotJson,
     // Idempotency-Key on a mutation: authenticated once here, the context reuses the user.

@@ -3,6 +3,8 @@ import { createApp } from '../src/app';
 import { createLogger } from '../src/common/logger';
 import { ConfigError, loadConfig } from '../src/config/env';
 import { createDataSource } from '../src/database/data-source';
+import { HubMetrics } from '../src/common/metrics';
+import { CountingSqlLogger } from '../src/common/sql-counter';
 import { startHub, TEST_SECRET, TestHub } from './helpers/hub';
 
 describe('operations', () => {
@@ -27,6 +29,41 @@ describe('operations', () => {
     const res = await supertest(app.app).get('/readyz');
     expect(res.status).toBe(503);
     expect((await supertest(app.app).get('/healthz')).status).toBe(200);
+    await app.stop();
+  });
+
+  it('serves Prometheus metrics: requests by root field and outcome, durations, pool use, PostgreSQL errors', async () => {
+    const metrics = new HubMetrics();
+    const app = await createApp(hub.ds, { isProduction: false, jwtSecret: TEST_SECRET, jwtExpiresIn: '1h', bcryptRounds: 4 }, createLogger('silent'), { metrics });
+    metrics.watchPool(hub.ds);
+    const post = (query: string, token?: string) => {
+      const req = supertest(app.app).post('/graphql').set('content-type', 'application/json');
+      if (token) req.set('authorization', `Bearer ${token}`);
+      return req.send({ query });
+    };
+    // Two answered queries, one refused for want of a token, one syntax error.
+    const user = await hub.ds.query(`INSERT INTO app_user (email, name, password_hash, role) VALUES ($1, 'Metrics', 'x', 'ADMIN') RETURNING id`, [`metrics-${process.pid}@test.hub`]);
+    const token = hub.tokenFor(user[0].id);
+    await post('{ me { id } }', token);
+    await post('{ me { id } }', token);
+    await post('{ boards { id } }');
+    await post('{ boards { id ');
+    // A statement PostgreSQL refuses, through a DataSource logging to these metrics.
+    const ds = createDataSource({ url: (hub.ds.options as { url: string }).url, logger: new CountingSqlLogger(undefined, metrics) });
+    await ds.initialize();
+    await ds.query('SELECT 1/0').catch(() => undefined);
+    await ds.destroy();
+
+    const res = await supertest(app.app).get('/metrics');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/plain/);
+    expect(res.text).toMatch(/^hub_graphql_requests_total\{operation="me",outcome="ok"\} 2$/m);
+    expect(res.text).toMatch(/^hub_graphql_requests_total\{operation="boards",outcome="UNAUTHENTICATED"\} 1$/m);
+    expect(res.text).toMatch(/^hub_graphql_requests_total\{operation="\(invalid\)",outcome="GRAPHQL_PARSE_FAILED"\} 1$/m);
+    expect(res.text).toMatch(/^hub_graphql_request_duration_seconds_count\{operation="me",outcome="ok"\} 2$/m);
+    expect(res.text).toMatch(/^hub_db_pool_connections\{pool="primary",state="total"\} \d+$/m);
+    expect(res.text).toMatch(/^hub_db_errors_total\{sqlstate="22012"\} 1$/m);
+    expect(res.text).toMatch(/^hub_process_cpu_seconds_total /m);
     await app.stop();
   });
 
