@@ -93,18 +93,25 @@ describe('read replica (streaming standby)', () => {
     const replicaDir = path.join(dir, 'replica');
     execFileSync(path.join(BIN, 'initdb'), ['-D', primaryDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C'], { ...user, stdio: 'pipe' });
     const [p1, p2] = [await freePort(), await freePort()];
-    const common = `listen_addresses = '127.0.0.1'\nunix_socket_directories = '${dir}'\nwal_level = replica\nmax_wal_senders = 5\nhot_standby = on\nfsync = off\n`;
+    const common = `listen_addresses = '127.0.0.1'\nunix_socket_directories = '${dir}'\nhot_standby = on\nfsync = off\n`;
     appendFileSync(path.join(primaryDir, 'postgresql.conf'), `${common}port = ${p1}\n`);
     // The standby's base: the stopped primary's directory, copied with its owner.
     execFileSync('cp', ['-a', primaryDir, replicaDir]);
     appendFileSync(path.join(replicaDir, 'postgresql.conf'), `port = ${p2}\nprimary_conninfo = 'host=127.0.0.1 port=${p1} user=postgres'\n`);
     writeFileSync(path.join(replicaDir, 'standby.signal'), '');
     if (user.uid !== undefined) chownSync(path.join(replicaDir, 'standby.signal'), user.uid, user.gid!);
-    for (const d of [primaryDir, replicaDir]) servers.push(spawn(path.join(BIN, 'postgres'), ['-D', d], { ...user, stdio: 'ignore' }));
+    let serverLog = '';
+    for (const d of [primaryDir, replicaDir]) {
+      const s = spawn(path.join(BIN, 'postgres'), ['-D', d], { ...user, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      s.stdout!.on('data', (x) => (serverLog += x));
+      s.stderr!.on('data', (x) => (serverLog += x));
+      servers.push(s);
+    }
+    const started = async (url: string) => connectable(url, 30_000).catch((e: Error) => Promise.reject(new Error(`${e.message}\n${serverLog}`)));
 
     const admin = (port: number, db = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${db}`;
-    await connectable(admin(p1), 30_000);
-    await connectable(admin(p2), 30_000);
+    await started(admin(p1));
+    await started(admin(p2));
     expect(await one(admin(p2), 'SELECT pg_is_in_recovery() AS r')).toEqual({ r: true });
     await one(admin(p1), 'CREATE DATABASE hub');
     await caughtUp(admin(p1), admin(p2));
