@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -11,6 +10,12 @@ import http from 'node:http';
 import { DataSource } from 'typeorm';
 import { Config } from './config/env';
 import { Clock, systemClock } from './common/clock';
+import { HttpDrain, Readiness } from './common/graceful';
+import { HubMetrics } from './common/metrics';
+import { allowReplicaReads, withReadRouting } from './database/read-routing';
+import { OperationTypeNode } from 'graphql';
+import { idempotencyMiddleware } from './common/idempotency';
+import { AuthUser } from './access/access';
 import { DomainError, serviceUnavailablePlugin, toGraphQLError } from './common/errors';
 import { Logger } from './common/logger';
 import { requestErrorHandler, requestLogMiddleware, requestLogPlugin } from './common/request-log.plugin';
@@ -26,6 +31,9 @@ export interface App {
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
   services: Services;
+  /** Closes the listener and waits for the requests already received (see HttpDrain). */
+  drain: HttpDrain;
+  readiness: Readiness;
   stop(): Promise<void>;
 }
 
@@ -50,6 +58,10 @@ export type AppConfig = Pick<Config, 'isProduction' | 'jwtSecret' | 'jwtExpiresI
 export interface AppOptions {
   /** The time sign-in throttling reads; tests pass a TestClock and move it. */
   clock?: Clock;
+  /** Start-up and stop state for /readyz; without one the app is ready at once (tests). */
+  readiness?: Readiness;
+  /** Prometheus metrics served at GET /metrics; none: no endpoint. */
+  metrics?: HubMetrics;
 }
 
 /** Express + Apollo over a ready DataSource, without listening: tests drive it through supertest. */
@@ -59,6 +71,9 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
   // req.ip (the client address sign-in throttling counts) reads X-Forwarded-For only behind a configured proxy.
   if (config.trustProxy) app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
+  const drain = new HttpDrain(httpServer);
+  const readiness = options.readiness ?? new Readiness();
+  if (!options.readiness) readiness.markReady();
   // Depth and cost limits always; production also hides field suggestions (schema probing).
   const limited = config.queryLimits !== 'off';
   // The token limit is graphql-js's own (parseOptions below): armor's throws outside the parser, a 500.
@@ -85,41 +100,68 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
       ...protection.plugins,
       requestLogPlugin(logger),
       serviceUnavailablePlugin(),
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // A query operation (no writes) may read from a standby when DATABASE_REPLICA_URLS is set.
+      { async requestDidStart() { return { async didResolveOperation({ operation }) { if (operation?.operation === OperationTypeNode.QUERY) allowReplicaReads(); } }; } },
       config.isProduction ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
     ],
     validationRules: protection.validationRules,
     allowBatchedHttpRequests: false,
-    // index.ts owns the signals: it drains, then closes the database, then stops PostgreSQL.
+    // index.ts owns the signals: readiness off, drain (HttpDrain), Apollo, the pool, then PostgreSQL.
     stopOnTerminationSignals: false,
   });
   await apollo.start();
 
   app.disable('x-powered-by');
-  app.get('/healthz', async (_req, res) => {
+  const databaseAnswers = async (): Promise<boolean> => {
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([ds.query('SELECT 1'), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), 2000)))]);
-      res.status(200).json({ status: 'ok' });
+      return true;
     } catch {
-      res.status(503).json({ status: 'unavailable' });
+      return false;
     } finally {
       clearTimeout(timer);
     }
+  };
+  // Liveness: the process serves HTTP (a database outage is no reason to restart it).
+  app.get('/healthz', (_req, res) => {
+    res.status(200).json({ status: 'ok' });
   });
   app.use((req, res, next) => (req.path.startsWith('/boards/') ? withSqlCounter(next) : next()), annualReportRouter(ds, services, logger), scorecardRouter(ds, services, logger));
+  // Readiness: send traffic here. 503 while starting, from the first moment of a stop, and while the database does not answer.
+  app.get('/readyz', async (_req, res) => {
+    if (!readiness.ready) {
+      res.status(503).json({ status: readiness.status });
+      return;
+    }
+    if (await databaseAnswers()) res.status(200).json({ status: 'ready' });
+    else res.status(503).json({ status: 'database unavailable' });
+  });
+  if (options.metrics) {
+    const metrics = options.metrics;
+    app.get('/metrics', async (_req, res) => {
+      res.setHeader('content-type', metrics.contentType());
+      res.send(await metrics.text());
+    });
+  }
   app.use(
     '/graphql',
-    requestLogMiddleware(logger),
-    (_req, _res, next) => withSqlCounter(next),
+    requestLogMiddleware(logger, options.metrics),
+    (_req, _res, next) => withSqlCounter(() => withReadRouting(next)),
     express.json({ limit: '1mb' }),
     emptyBodyWhenNotJson,
+    // Idempotency-Key on a mutation: authenticated once here, the context reuses the user.
+    idempotencyMiddleware(ds, logger, async (req, res) => {
+      const user = await services.auth.authenticate(req.headers.authorization);
+      res.locals.hubUser = user;
+      return user?.id ?? null;
+    }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const requestId = (req.headers['x-request-id'] as string) || randomUUID();
         const clientAddress = req.ip ?? null;
         try {
-          const user = await services.auth.authenticate(req.headers.authorization);
+          const user = 'hubUser' in res.locals ? (res.locals.hubUser as AuthUser | null) : await services.auth.authenticate(req.headers.authorization);
           return createContext(ds, services, user, requestId, { clientAddress });
         } catch (e) {
           // A bad, expired or revoked token: no user, and whatever needs one fails with this error
@@ -137,6 +179,8 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
     httpServer,
     apollo,
     services,
+    drain,
+    readiness,
     stop: () => apollo.stop(),
   };
 }

@@ -8,6 +8,10 @@ import { createDataSource } from './database/data-source';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded';
 import { systemClock } from './common/clock';
 import { JobQueue } from './jobs/queue';
+import { Readiness } from './common/graceful';
+import { HubMetrics } from './common/metrics';
+import { useNamedStatements } from './database/sql';
+import { runMigrations, withStartUpLock } from './database/start-up';
 import { DEMO_PASSWORD, seedDemo } from '../seeds';
 import path from 'node:path';
 
@@ -23,6 +27,7 @@ async function main(): Promise<void> {
     throw e;
   }
   const logger = createLogger(config.logLevel);
+  if (config.pgBouncer) useNamedStatements(false);
   let embedded: EmbeddedDatabase | undefined;
   let url = config.databaseUrl;
   if (!url) {
@@ -30,11 +35,15 @@ async function main(): Promise<void> {
     embedded = await startEmbeddedPostgres(path.join(config.dataDir, 'pg'), config.embeddedPgPort);
     url = embedded.url;
   }
+  const metrics = config.metrics ? new HubMetrics() : undefined;
   const ds: DataSource = createDataSource({
     url,
-    logger: new CountingSqlLogger(logger),
+    logger: new CountingSqlLogger(logger, metrics),
+    poolSize: config.dbPoolSize,
     statementTimeoutMs: config.dbStatementTimeoutMs,
     acquireTimeoutMs: config.dbAcquireTimeoutMs,
+    pgBouncer: config.pgBouncer,
+    replicaUrls: config.replicaUrls,
   });
   // A failed start must not leave an orphaned PostgreSQL behind.
   const stopEmbedded = async (e: unknown) => {
@@ -42,17 +51,25 @@ async function main(): Promise<void> {
     throw e;
   };
   await ds.initialize().catch(stopEmbedded);
-  const ran = await ds.runMigrations({ transaction: 'each' }).catch(stopEmbedded);
-  if (ran.length) logger.info({ migrations: ran.map((m) => m.name) }, 'migrations applied');
+  const readiness = new Readiness();
+  const { httpServer, drain, stop, services } = await createApp(ds, config, logger, { readiness, metrics });
+  if (metrics) metrics.watchPool(ds);
 
-  const { httpServer, stop, services } = await createApp(ds, config, logger);
-  if (config.admin) {
-    const outcome = await services.user.ensureAdmin(config.admin.email, config.admin.password);
-    logger.info({ email: config.admin.email, outcome }, 'admin account ready');
-  }
-  let seeded = false;
-  if (config.seedDemo) seeded = await seedDemo(ds, (p) => services.user.hash(p));
-  if (seeded) logger.info('demo data loaded into the empty database');
+  // Replicas started together queue here: one migrates, sets up the admin and seeds; the next finds it done.
+  const dbUrl = url;
+  await withStartUpLock(
+    dbUrl,
+    async () => {
+      const ran = await runMigrations(dbUrl, new CountingSqlLogger(logger));
+      if (ran.length) logger.info({ migrations: ran }, 'migrations applied');
+      if (config.admin) {
+        const outcome = await services.user.ensureAdmin(config.admin.email, config.admin.password);
+        logger.info({ email: config.admin.email, outcome }, 'admin account ready');
+      }
+      if (config.seedDemo && (await seedDemo(ds, (p) => services.user.hash(p)))) logger.info('demo data loaded into the empty database');
+    },
+    () => logger.info('waiting for another hub process to finish its start-up (migrations, admin, demo data)'),
+  ).catch(stopEmbedded);
 
   // The job queue (reminders, emails) starts after the migrations; its own tables are pg-boss's.
   let jobs: JobQueue | undefined;
@@ -80,19 +97,30 @@ async function main(): Promise<void> {
   if (config.jwtSecretGenerated) lines.push('  JWT_SECRET not set: a random one was generated, so tokens end with this process');
   console.log(lines.join('\n'));
 
+  readiness.markReady();
+
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'stopping: draining in-flight requests');
-    const force = setTimeout(() => process.exit(1), 15000);
+    // 1. Readiness off first: a load balancer polling /readyz stops sending new requests here.
+    readiness.markStopping();
+    logger.info({ signal, inFlight: drain.inFlight, delayMs: config.shutdownDelayMs }, 'stopping: draining in-flight requests');
+    const force = setTimeout(() => process.exit(1), config.shutdownDelayMs + config.shutdownTimeoutMs + 10_000);
     force.unref();
     try {
       await stop(); // Apollo's drain plugin closes the HTTP server and waits for open requests
       logger.debug('http drained');
       if (jobs) await jobs.stop(); // running jobs finish (or are retried later by another replica)
+      if (config.shutdownDelayMs) await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
+      // 2. The listener closes; every request already received is completed and answered; idle keep-alive connections close.
+      const { cut } = await drain.close({ timeoutMs: config.shutdownTimeoutMs });
+      if (cut) logger.warn({ cut }, 'connections cut at the shutdown timeout');
+      logger.info('http drained');
+      // 3. Then Apollo, the pool and PostgreSQL.
+      await stop();
       await ds.destroy();
-      logger.debug('database pool closed');
+      logger.info('database pool closed');
       if (embedded) await embedded.stop();
       logger.info('stopped cleanly');
       flushLogger(logger);

@@ -130,7 +130,8 @@ describe('failures answered cleanly', () => {
       const report = await supertest(dev.app).get(`/boards/${coordinator.boardId}/annual-report?from=2024-01-01&to=2024-12-31`).set('authorization', `Bearer ${coordinator.token}`);
       expect([report.status, report.body.errors[0].extensions.code]).toEqual([503, 'SERVICE_UNAVAILABLE']);
       expect(JSON.stringify(report.body)).not.toMatch(/127\.0\.0\.1|ECONN/);
-      expect((await supertest(dev.app).get('/healthz')).status).toBe(503);
+      expect((await supertest(dev.app).get('/readyz')).status).toBe(503);
+      expect((await supertest(dev.app).get('/healthz')).status).toBe(200);
 
       await proxy.restore();
       // The pool drops the dead connections and opens new ones: bounded tries, no fixed sleep.

@@ -1,158 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import http from 'node:http';
 import net from 'node:net';
-import path from 'node:path';
-
-const root = path.resolve(__dirname, '..');
+import { Client } from 'pg';
+import { emptyDatabase, ensureBuilt, heldRequest, HubOutput, post, root, SpawnedHub, spawnCompiledHub, tryConnect } from './helpers/process';
 const dataDir = path.join(root, '.data', 'start-stop-test');
-
-interface LogLine {
-  msg?: string;
-  [k: string]: unknown;
-}
-
-/**
- * The hub's output as events: every line it prints, parsed when it is a JSON log line. Waits are
- * bounded and end on a real signal (a line, the process's exit), never on a fixed sleep.
- */
-class HubOutput {
-  text = '';
-  lines: { line: string; json: LogLine | undefined }[] = [];
-  private pending = '';
-  private waiters: { test: (line: string, json: LogLine | undefined) => boolean; resolve: (line: string) => void }[] = [];
-  private exitWaiters: ((code: number | null) => void)[] = [];
-  exitCode: number | null | undefined = undefined;
-
-  constructor(child: ChildProcess) {
-    child.stdout!.on('data', (d: Buffer) => this.push(d.toString()));
-    child.stderr!.on('data', (d: Buffer) => (this.text += d.toString()));
-    child.on('exit', (code) => {
-      this.exitCode = code;
-      for (const w of this.exitWaiters.splice(0)) w(code);
-    });
-  }
-
-  private push(chunk: string): void {
-    this.text += chunk;
-    this.pending += chunk;
-    let nl: number;
-    while ((nl = this.pending.indexOf('\n')) >= 0) {
-      const line = this.pending.slice(0, nl);
-      this.pending = this.pending.slice(nl + 1);
-      let json: LogLine | undefined;
-      try {
-        json = line.startsWith('{') ? (JSON.parse(line) as LogLine) : undefined;
-      } catch {
-        json = undefined;
-      }
-      this.lines.push({ line, json });
-      this.waiters = this.waiters.filter((w) => {
-        if (!w.test(line, json)) return true;
-        w.resolve(line);
-        return false;
-      });
-    }
-  }
-
-  /** The first line (already printed or still to come) that passes `test`; fails on exit or after `ms`. */
-  waitFor(what: string, test: (line: string, json: LogLine | undefined) => boolean, ms: number): Promise<string> {
-    const seen = this.lines.find((l) => test(l.line, l.json));
-    if (seen) return Promise.resolve(seen.line);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => fail(`no ${what} within ${ms} ms`), ms);
-      const fail = (why: string) => {
-        this.waiters = this.waiters.filter((w) => w !== waiter);
-        reject(new Error(`${why}; output so far:\n${this.text}`));
-      };
-      const waiter = {
-        test,
-        resolve: (line: string) => {
-          clearTimeout(timer);
-          resolve(line);
-        },
-      };
-      this.waiters.push(waiter);
-      this.exitWaiters.push((code) => {
-        if (!this.waiters.includes(waiter)) return;
-        clearTimeout(timer);
-        fail(`the hub exited (${code}) before ${what}`);
-      });
-    });
-  }
-
-  waitForLog(msg: string, ms: number): Promise<string> {
-    return this.waitFor(`log line "${msg}"`, (_line, json) => json?.msg === msg, ms);
-  }
-
-  waitForExit(ms: number): Promise<number | null> {
-    if (this.exitCode !== undefined) return Promise.resolve(this.exitCode);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the hub did not exit within ${ms} ms; output:\n${this.text}`)), ms);
-      this.exitWaiters.push((code) => {
-        clearTimeout(timer);
-        resolve(code);
-      });
-    });
-  }
-}
-
-function post(port: number, body: object, token?: string): Promise<{ status: number; body: any }> {
-  return new Promise((resolve, reject) => {
-    const data = JSON.stringify(body);
-    const req = http.request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), ...(token ? { authorization: `Bearer ${token}` } : {}) } });
-    req.on('response', (res) => collect(res).then(resolve, reject));
-    req.on('error', reject);
-    req.end(data);
-  });
-}
-
-function collect(res: http.IncomingMessage): Promise<{ status: number; body: any }> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    res.on('data', (d) => (text += d));
-    res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
-    res.on('error', reject);
-  });
-}
-
-/**
- * A request the test holds open: its headers are sent with `Expect: 100-continue`, and the hub's
- * "100 Continue" proves it has taken the request in; the body goes only when the test calls send().
- */
-function heldRequest(port: number, body: object, token: string) {
-  const data = JSON.stringify(body);
-  const req = http.request({
-    host: '127.0.0.1',
-    port,
-    path: '/graphql',
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), authorization: `Bearer ${token}`, expect: '100-continue' },
-  });
-  let settled = false;
-  const response = new Promise<{ status: number; body: any }>((resolve, reject) => {
-    req.on('response', (res) => collect(res).then(resolve, reject));
-    req.on('error', reject);
-  }).finally(() => (settled = true));
-  const accepted = new Promise<void>((resolve, reject) => {
-    req.once('continue', () => resolve());
-    req.once('error', reject);
-  });
-  req.flushHeaders();
-  return { accepted, response, send: () => req.end(data), get settled() { return settled; } };
-}
-
-/** Resolves 'refused' when a TCP connection to the port is refused, 'accepted' when one is made (and closed at once). */
-function tryConnect(port: number): Promise<'refused' | 'accepted'> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve('accepted');
-    });
-    socket.once('error', (e: NodeJS.ErrnoException) => (e.code === 'ECONNREFUSED' ? resolve('refused') : reject(e)));
-  });
-}
 
 /**
  * The `npm start` path end to end, without a DATABASE_URL: embedded PostgreSQL under DATA_DIR,
@@ -220,3 +73,129 @@ describe('start-up and graceful stop on the embedded database', () => {
     expect(existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
   }, 120_000);
 });
+
+/**
+ * Issue 12's measurement, turned into a test: SIGTERM while 30 mutations are in the hub. Here they
+ * are held inside PostgreSQL (the test locks the agency table) so all 30 are provably received and
+ * executing when the signal arrives; the lock is released only once the listener has closed.
+ */
+describe('graceful stop with 30 mutations in flight (compiled hub, own database)', () => {
+  let hub: SpawnedHub | undefined;
+  let db: Client | undefined;
+  afterAll(async () => {
+    if (hub && hub.child.exitCode === null) hub.child.kill('SIGKILL');
+    await db?.end().catch(() => undefined);
+  });
+
+  it('turns /readyz 503 first, closes the listener and idle keep-alive connections, answers all 30 and commits each once', async () => {
+    ensureBuilt();
+    const url = await emptyDatabase('stop');
+    hub = spawnCompiledHub({
+      DATABASE_URL: url,
+      SEED_DEMO: 'false',
+      JWT_SECRET: 'z'.repeat(40),
+      ADMIN_EMAIL: 'admin@stop.test',
+      ADMIN_PASSWORD: 'admin-password-1',
+      DB_POOL_SIZE: '40',
+      SHUTDOWN_DELAY_MS: '1000',
+    });
+    const { out, child } = hub;
+    const port = (JSON.parse(await out.waitForLog('listening', 60_000)) as { port: number }).port;
+    expect((await get(port, '/readyz')).status).toBe(200);
+    const token = (await post(port, { query: 'mutation { signIn(email: "admin@stop.test", password: "admin-password-1") { token } }' })).body.data.signIn.token as string;
+
+    // An idle keep-alive connection: one request answered, then left open.
+    const idle = await keepAliveConnection(port);
+
+    // Hold every insert into agency inside PostgreSQL.
+    db = new Client({ connectionString: url });
+    await db.connect();
+    await db.query('BEGIN');
+    await db.query('LOCK TABLE agency IN SHARE MODE');
+
+    const names = Array.from({ length: 30 }, (_, i) => `Stop test agency ${String(i).padStart(2, '0')}`);
+    const settled: boolean[] = names.map(() => false);
+    const answers = names.map((name, i) =>
+      post(port, { query: 'mutation($input: CreateAgencyInput!) { createAgency(input: $input) { id name } }', variables: { input: { name, sector: 'POLICE' } } }, token)
+        .then(
+          (r) => ({ status: r.status, name: r.body.data?.createAgency?.name as string | undefined, errors: r.body.errors, failure: undefined as string | undefined }),
+          (e: NodeJS.ErrnoException) => ({ status: 0, name: undefined, errors: undefined, failure: e.code ?? e.message }),
+        )
+        .finally(() => (settled[i] = true)),
+    );
+    // All 30 received and waiting on the lock (each is one waiting INSERT); bounded polling of a real signal.
+    let waiting = 0;
+    for (let i = 0; i < 500 && waiting < 30; i++) {
+      waiting = Number((await db.query(`SELECT count(*) AS n FROM pg_locks WHERE relation = 'agency'::regclass AND NOT granted`)).rows[0].n);
+    }
+    expect(waiting).toBe(30);
+
+    child.kill('SIGTERM');
+    // 1. Readiness turns 503 while the listener still accepts (SHUTDOWN_DELAY_MS).
+    let ready = 200;
+    for (let i = 0; i < 200 && ready === 200; i++) ready = (await get(port, '/readyz')).status;
+    expect(ready).toBe(503);
+    await out.waitForLog('stopping: draining in-flight requests', 5_000);
+    // 2. Then the listener closes: new connections are refused.
+    let attempt: 'refused' | 'accepted' = 'accepted';
+    for (let tries = 0; tries < 5000 && attempt === 'accepted'; tries++) attempt = await tryConnect(port);
+    expect(attempt).toBe('refused');
+    // 3. The idle keep-alive connection is closed by the hub (not left to time out).
+    await idle.closed;
+    // Nothing answered yet: the 30 are still inside PostgreSQL.
+    expect(settled.filter(Boolean)).toHaveLength(0);
+    expect(out.exitCode).toBeUndefined();
+
+    await db.query('COMMIT');
+    const results = await Promise.all(answers);
+    // 30 answered, 0 connection resets or other socket errors, 0 GraphQL errors.
+    expect(results.filter((r) => r.failure)).toEqual([]);
+    expect(results.filter((r) => r.errors)).toEqual([]);
+    expect(results.map((r) => r.status)).toEqual(names.map(() => 200));
+    expect(results.map((r) => r.name)).toEqual(names);
+
+    expect(await out.waitForExit(20_000)).toBe(0);
+    expect(out.lines.some((l) => l.json?.msg === 'stopped cleanly')).toBe(true);
+    expect(out.lines.some((l) => l.json?.msg === 'connections cut at the shutdown timeout')).toBe(false);
+
+    // Each committed exactly once: 30 rows, one per name, and 30 audit entries.
+    const rows = await db.query(`SELECT name, count(*)::int AS n FROM agency WHERE name LIKE 'Stop test agency %' GROUP BY name ORDER BY name`);
+    expect(rows.rows).toEqual(names.map((name) => ({ name, n: 1 })));
+    const audit = await db.query(`SELECT count(*)::int AS n FROM audit_log_entry WHERE operation = 'createAgency'`);
+    expect(audit.rows[0].n).toBe(30);
+  }, 120_000);
+});
+
+function get(port: number, path: string): Promise<{ status: number }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path, method: 'GET', agent: false }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode! }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** A raw keep-alive connection with one answered request; `closed` resolves when the hub closes it (bounded). */
+async function keepAliveConnection(port: number): Promise<{ closed: Promise<void> }> {
+  const socket = net.connect({ host: '127.0.0.1', port });
+  let text = '';
+  await new Promise<void>((resolve, reject) => {
+    socket.once('error', reject);
+    socket.on('data', (d) => {
+      text += d.toString();
+      if (/\r\n\r\n[\s\S]*\}/.test(text)) resolve();
+    });
+    socket.write(`GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: keep-alive\r\n\r\n`);
+  });
+  expect(text).toMatch(/^HTTP\/1\.1 200/);
+  const closed = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the idle keep-alive connection was not closed within 10 s')), 10_000);
+    socket.once('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  return { closed };
+}

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../access/access';
+import { transactionTimeoutMs } from '../database/data-source';
 import { ConflictError, PG_RETRYABLE, pgCode } from './errors';
 
 export interface MutationOutcome<T> {
@@ -81,6 +82,9 @@ export class MutationRunner {
 
   private once<T>(actor: AuthUser | null, operation: string, input: unknown, work: (em: EntityManager) => Promise<MutationOutcome<T>>): Promise<T> {
     return this.ds.transaction(async (em) => {
+      const timeout = transactionTimeoutMs(this.ds);
+      // PgBouncer mode: the statement timeout is the transaction's own (a session setting would outlive it).
+      if (timeout) await em.query(`SET LOCAL statement_timeout = ${Math.trunc(timeout)}`);
       const outcome = await work(em);
       await this.record(em, {
         userId: actor?.id ?? null,

@@ -2,7 +2,9 @@ import { ApolloServerPlugin } from '@apollo/server';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { ErrorRequestHandler, RequestHandler } from 'express';
+import { Kind } from 'graphql';
 import { Context } from '../context';
+import { HubMetrics } from './metrics';
 import { toGraphQLError } from './errors';
 import { Logger } from './logger';
 import { sqlStatementsSoFar } from './sql-counter';
@@ -16,6 +18,8 @@ interface RequestRecord {
   role: string | null;
   errorCodes: string[];
   sqlStatements?: number;
+  /** Root fields of the operation, for the metrics' bounded `operation` label. */
+  rootFields?: string;
 }
 
 const store = new AsyncLocalStorage<RequestRecord>();
@@ -26,7 +30,7 @@ const REQUEST_ID = /^[\w.:-]{1,100}$/;
  * went away), so requests refused before GraphQL runs (bad JSON, wrong content type, too large,
  * a context that could not be built) are logged like the others. Mount it first.
  */
-export function requestLogMiddleware(logger: Logger): RequestHandler {
+export function requestLogMiddleware(logger: Logger, metrics?: HubMetrics): RequestHandler {
   return (req, res, next) => {
     const given = req.headers['x-request-id'];
     const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -40,6 +44,12 @@ export function requestLogMiddleware(logger: Logger): RequestHandler {
       written = true;
       const durationMs = Number(process.hrtime.bigint() - record.started) / 1e6;
       const status = res.writableFinished ? res.statusCode : null;
+      const outcome = status === null ? 'aborted' : record.errorCodes.length || status >= 400 ? 'error' : 'ok';
+      metrics?.observeRequest({
+        operation: record.rootFields ?? '(invalid)',
+        outcome: status === null ? 'aborted' : (record.errorCodes[0] ?? (status >= 400 ? `HTTP_${status}` : 'ok')),
+        durationSeconds: durationMs / 1000,
+      });
       logger.info(
         {
           requestId,
@@ -48,7 +58,7 @@ export function requestLogMiddleware(logger: Logger): RequestHandler {
           durationMs: Math.round(durationMs * 10) / 10,
           user: record.user,
           role: record.role,
-          outcome: status === null ? 'aborted' : record.errorCodes.length || status >= 400 ? 'error' : 'ok',
+          outcome,
           errorCodes: record.errorCodes.length ? [...new Set(record.errorCodes)] : undefined,
           status,
           sqlStatements: record.sqlStatements,
@@ -97,6 +107,12 @@ export function requestLogPlugin(logger: Logger): ApolloServerPlugin<Context> {
     },
     async requestDidStart() {
       return {
+        async didResolveOperation({ operation }) {
+          const record = store.getStore();
+          if (!record || !operation) return;
+          const names = operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : '(fragment)'));
+          record.rootFields = [...new Set(names)].sort().join(',').slice(0, 200) || '(none)';
+        },
         async willSendResponse({ operationName, errors, contextValue: ctx }) {
           const codes = (errors ?? []).map(codeOf);
           const record = store.getStore();

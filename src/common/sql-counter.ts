@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Logger as TypeOrmLogger } from 'typeorm';
 import { Logger } from './logger';
+import type { HubMetrics } from './metrics';
 
 const store = new AsyncLocalStorage<{ statements: number }>();
 
@@ -15,12 +16,13 @@ export function sqlStatementsSoFar(): number | undefined {
 
 /** TypeORM logger: counts statements per request and sends errors to pino instead of the console. */
 export class CountingSqlLogger implements TypeOrmLogger {
-  constructor(private readonly logger?: Logger) {}
+  constructor(private readonly logger?: Logger, private readonly metrics?: HubMetrics) {}
   logQuery(query: string): void {
     const s = store.getStore();
     if (s && !/^(START TRANSACTION|COMMIT|ROLLBACK)/.test(query)) s.statements += 1;
   }
   logQueryError(error: string | Error, query: string): void {
+    this.metrics?.observeDbError(error);
     this.logger?.debug({ err: error, query }, 'sql error');
   }
   logQuerySlow(time: number, query: string): void {

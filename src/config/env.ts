@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
+const boolFlag = z
+  .enum(['true', 'false'])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : v === 'true'));
+
 /**
  * The only reader of process.env. Everything else receives a validated Config, so a
  * misconfigured deployment fails at boot with the full list of problems, not at the first request.
@@ -26,6 +31,17 @@ const schema = z
       .default('false'),
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
     DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+    PGBOUNCER: boolFlag,
+    EMBEDDED_DATABASE: boolFlag,
+    DATABASE_REPLICA_URLS: z
+      .string()
+      .optional()
+      .transform((v) => (v ?? '').split(',').map((u) => u.trim()).filter(Boolean))
+      .pipe(z.array(z.string().url('DATABASE_REPLICA_URLS: each comma-separated entry must be a URL'))),
+    SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+    METRICS: boolFlag,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     JOBS_ENABLED: z.enum(['true', 'false']).optional(),
     SMTP_URL: z
@@ -46,7 +62,12 @@ const schema = z
 /** Checked on the raw values so they are reported together with any other problem. */
 function productionProblems(raw: Record<string, string | undefined>): string[] {
   if (raw.NODE_ENV !== 'production') return [];
-  return ['JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD'].filter((k) => !raw[k]).map((k) => `${k}: required in production`);
+  const missing = ['JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD'].filter((k) => !raw[k]).map((k) => `${k}: required in production`);
+  // Several replicas each starting their own embedded PostgreSQL would each hold a different database.
+  if (!raw.DATABASE_URL && raw.EMBEDDED_DATABASE !== 'true') {
+    missing.push('DATABASE_URL: required in production (or EMBEDDED_DATABASE=true for one process with its own embedded PostgreSQL)');
+  }
+  return missing;
 }
 
 export interface Config {
@@ -70,6 +91,21 @@ export interface Config {
   dbStatementTimeoutMs: number;
   /** How long a request waits for a pooled connection before it is answered 503. */
   dbAcquireTimeoutMs: number;
+  /** Connections in this process's pool (per replica: replicas × this must fit PostgreSQL's or PgBouncer's limit). */
+  dbPoolSize: number;
+  /**
+   * Behind PgBouncer in transaction mode: no named prepared statements, and the statement timeout is
+   * set inside each transaction (SET LOCAL) instead of as a connection startup parameter.
+   */
+  pgBouncer: boolean;
+  /** Read-only replicas (streaming standbys) for the read path; empty: everything goes to DATABASE_URL. */
+  replicaUrls: string[];
+  /** After SIGTERM, /readyz answers 503 for this long while requests are still served, so a load balancer can take the replica out first. */
+  shutdownDelayMs: number;
+  /** After the listener closes, how long requests already received may take before their connections are cut. */
+  shutdownTimeoutMs: number;
+  /** Prometheus metrics at GET /metrics (on unless METRICS=false). */
+  metrics: boolean;
   logLevel: string;
   seedDemo: boolean;
   /** The job queue and its worker (reminders, emails); off by default only under NODE_ENV=test. */
@@ -148,6 +184,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxy(env.TRUST_PROXY),
     dbStatementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
     dbAcquireTimeoutMs: env.DB_ACQUIRE_TIMEOUT_MS,
+    dbPoolSize: env.DB_POOL_SIZE,
+    pgBouncer: env.PGBOUNCER ?? false,
+    replicaUrls: env.DATABASE_REPLICA_URLS,
+    shutdownDelayMs: env.SHUTDOWN_DELAY_MS,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    metrics: env.METRICS ?? true,
     logLevel: env.LOG_LEVEL,
     seedDemo: env.SEED_DEMO ?? env.NODE_ENV === 'development',
     jobsEnabled: env.JOBS_ENABLED === undefined ? env.NODE_ENV !== 'test' : env.JOBS_ENABLED === 'true',

@@ -15,13 +15,32 @@ export interface DataSourceOptions {
   statementTimeoutMs?: number;
   /** How long a query waits for a free connection (or a new one to open), in ms; unset: as long as it takes. */
   acquireTimeoutMs?: number;
+  /**
+   * Behind PgBouncer in transaction mode a startup parameter is refused and a session setting would
+   * leak to other clients: the statement timeout is set inside each transaction instead (SET LOCAL,
+   * see transactionTimeout), and reads outside a transaction rely on PgBouncer's query_timeout.
+   */
+  pgBouncer?: boolean;
+  /** Streaming standbys for reads (TypeORM's replication option); see src/database/read-routing.ts. */
+  replicaUrls?: string[];
+}
+
+const timeouts = new WeakMap<DataSource, number>();
+
+/** The `SET LOCAL statement_timeout` a transaction on this DataSource starts with (PgBouncer mode), if any. */
+export function transactionTimeoutMs(ds: DataSource): number | undefined {
+  return timeouts.get(ds);
 }
 
 /** The server passes both timeouts from its config (DB_STATEMENT_TIMEOUT_MS, DB_ACQUIRE_TIMEOUT_MS). */
-export function createDataSource({ url, logger, poolSize = 10, statementTimeoutMs, acquireTimeoutMs }: DataSourceOptions): DataSource {
-  return new DataSource({
+export function createDataSource({ url, logger, poolSize = 10, statementTimeoutMs, acquireTimeoutMs, pgBouncer = false, replicaUrls = [] }: DataSourceOptions): DataSource {
+  const ds = new DataSource({
     type: 'postgres',
-    url,
+    ...(replicaUrls.length
+      ? // Writes, transactions and raw statements go to the primary; reads go to a standby only where
+        // the read path asks for one (defaultMode 'master'), so a mutation never reads its own write stale.
+        { replication: { master: { url }, slaves: replicaUrls.map((u) => ({ url: u })), defaultMode: 'master' as const } }
+      : { url }),
     entities,
     migrations,
     namingStrategy: new SnakeNamingStrategy(),
@@ -33,7 +52,9 @@ export function createDataSource({ url, logger, poolSize = 10, statementTimeoutM
     extra: {
       max: poolSize,
       ...(acquireTimeoutMs ? { connectionTimeoutMillis: acquireTimeoutMs } : {}),
-      ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
+      ...(statementTimeoutMs && !pgBouncer ? { statement_timeout: statementTimeoutMs } : {}),
     },
   });
+  if (statementTimeoutMs && pgBouncer) timeouts.set(ds, statementTimeoutMs);
+  return ds;
 }

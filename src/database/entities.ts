@@ -16,6 +16,7 @@ import { SignInAttempt } from '../modules/auth/sign-in-attempt.entity';
 import { Benchmark, DataSetItem, Indicator, IndicatorVersion, Observation, ObservationVersion, Population } from '../modules/scorecard/scorecard.entity';
 import { Notification, NotificationPreference, ReminderSetting } from '../modules/notification/notification.entity';
 import { YearlyReportRecipient, YearlyReportRecord, YearlyReportVersion } from '../modules/report/yearly-report.entity';
+import { IdempotencyKey } from '../common/idempotency.entity';
 
 /** Every TypeORM entity, listed once so the app, the CLI and the tests load the same model. */
 export const entities = [Board, SubGroup, SubGroupBoard, Agency, Membership, Meeting, Attendance, User, UserBoard, AuditLogEntry, Action, ActionUpdate,
@@ -23,4 +24,4 @@ export const entities = [Board, SubGroup, SubGroupBoard, Agency, Membership, Mee
   CaseReview, Recommendation, ReviewEvent, SeriousIncident, RapidReview, Finding, ReviewContribution, ClosureDay, BusinessPlan, PlanPriority, SignInAttempt,
   Indicator, IndicatorVersion, DataSetItem, Observation, ObservationVersion, Benchmark, Population,
   Notification, ReminderSetting, NotificationPreference,
-  YearlyReportRecord, YearlyReportVersion, YearlyReportRecipient];
+  YearlyReportRecord, YearlyReportVersion, YearlyReportRecipient, IdempotencyKey];

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import sqlTag, { empty, join, raw, Sql } from 'sql-template-tag';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { replicaReadsAllowed } from './read-routing';
 
 /**
  * SQL is written with the `sql` tagged template (sql-template-tag): values become parameters,
@@ -47,10 +48,13 @@ export function useNamedStatements(on: boolean): void {
  */
 export async function query<T = any>(db: Queryable, q: Sql): Promise<T[]> {
   const em = db instanceof DataSource ? db.manager : db;
-  if (em.queryRunner || !namedStatements) return em.query(q.text, q.values);
+  if (em.queryRunner) return em.query(q.text, q.values);
   const ds = em.connection;
-  const runner = ds.createQueryRunner();
+  // A query operation's reads may go to a standby when replicas are configured (read-routing.ts).
+  const runner = ds.createQueryRunner(ds.driver.isReplicated && replicaReadsAllowed() ? 'slave' : 'master');
   try {
+    // Structured: the rows of an UPDATE ... RETURNING too, as on the named path.
+    if (!namedStatements) return (await runner.query(q.text, q.values, true)).records as T[];
     const client = (await runner.connect()) as PoolClient;
     ds.logger.logQuery(q.text, q.values, runner);
     try {
