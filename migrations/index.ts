@@ -7,6 +7,7 @@ import { ReviewReferenceCi1763880500000 } from './1763880500000-review-reference
 import { Accounts1763880600000 } from './1763880600000-accounts';
 import { Integrity1763880700000 } from './1763880700000-integrity';
 import { CountingRating1763880900000 } from './1763880900000-counting-rating';
+import { Arrangements1763881400000 } from './1763881400000-arrangements';
 
 /** Migrations in order. Listed explicitly so ts-jest, ts-node and the compiled build load the same set. */
-export const migrations = [Foundation1763880000000, Actions1763880100000, Section111763880200000, CaseReviewsPlans1763880300000, ReturnRatingCounts1763880400000, ReviewReferenceCi1763880500000, Accounts1763880600000, Integrity1763880700000, CountingRating1763880900000];
+export const migrations = [Foundation1763880000000, Actions1763880100000, Section111763880200000, CaseReviewsPlans1763880300000, ReturnRatingCounts1763880400000, ReviewReferenceCi1763880500000, Accounts1763880600000, Integrity1763880700000, CountingRating1763880900000, Arrangements1763881400000];

@@ -8,7 +8,7 @@ import { ActionRecommendationResolver, BoardCaseReviewsResolver, CaseReviewResol
 import { ExecutiveSummaryResolver } from './modules/report/executive-summary.resolver';
 import { AgencyResolver } from './modules/agency/agency.resolver';
 import { AuditLogResolver } from './modules/audit-log/audit-log.resolver';
-import { BoardResolver } from './modules/board/board.resolver';
+import { BoardOfficeHoldersResolver, BoardResolver, OfficeHolderResolver } from './modules/board/board.resolver';
 import { AgencyAttendanceResolver, AttendanceRecordResolver, BoardMeetingsResolver, MeetingResolver, SubGroupMeetingsResolver } from './modules/meeting/meeting.resolver';
 import { AgencyMembershipsResolver, BoardMembersResolver, MembershipResolver, SubGroupMembersResolver } from './modules/membership/membership.resolver';
 import { BoardSubGroupsResolver, SubGroupResolver } from './modules/sub-group/sub-group.resolver';
@@ -56,4 +56,6 @@ export const resolvers: NonEmptyArray<Function> = [
   PlanPriorityResolver,
   BoardBusinessPlansResolver,
   ExecutiveSummaryResolver,
+  BoardOfficeHoldersResolver,
+  OfficeHolderResolver,
 ];

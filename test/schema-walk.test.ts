@@ -65,6 +65,7 @@ function mayRead(w: TwoBoards, reader: Reader, o: Owned): boolean {
     b === 'A' || b === 'B' ? board(b) : b === 'J' ? seats.includes('J') || board('A') || board('B') : b === 'SB' ? seats.includes('SB') || board('B') : false;
   switch (o.type) {
     case 'Board':
+    case 'OfficeHolder':
     case 'SubGroup':
     case 'Meeting':
     case 'Attendance':

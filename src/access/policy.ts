@@ -32,6 +32,7 @@ export const readPolicy = {
   SubGroup: entity((g, s) => s.subGroup(g.id)),
   Membership: entity((m, s) => m.agencyId === s.agencyId || s.body(m)),
   Meeting: entity((m, s) => s.meetingObj(m)),
+  OfficeHolder: entity((o, s) => s.board(o.boardId)),
   Attendance: entity((a, s) => s.meeting(a.meetingId)),
   Agency: directory,
   User: entity((u, s) => s.person(u.id)),

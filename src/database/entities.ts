@@ -1,4 +1,4 @@
-import { Action, ActionUpdate } from '../modules/action/action.entity';
+import { Action, ActionDueDateChange, ActionUpdate } from '../modules/action/action.entity';
 import { Agency } from '../modules/agency/agency.entity';
 import { AuditLogEntry } from '../modules/audit-log/audit-log.entity';
 import { AuditCycle } from '../modules/audit/audit-cycle.entity';
@@ -6,8 +6,8 @@ import { AuditFramework, AuditStandard } from '../modules/audit/audit-framework.
 import { AuditAssessment, AuditReturn, AuditReturnVersion } from '../modules/audit/audit-return.entity';
 import { BusinessPlan, PlanPriority } from '../modules/business-plan/business-plan.entity';
 import { CaseReview, Recommendation } from '../modules/case-review/case-review.entity';
-import { Board, UserBoard } from '../modules/board/board.entity';
-import { Attendance, Meeting } from '../modules/meeting/meeting.entity';
+import { Board, OfficeHolder, UserBoard } from '../modules/board/board.entity';
+import { AgendaItem, Attendance, Decision, Meeting, RegisterEntry } from '../modules/meeting/meeting.entity';
 import { Membership } from '../modules/membership/membership.entity';
 import { SubGroup, SubGroupBoard } from '../modules/sub-group/sub-group.entity';
 import { User } from '../modules/user/user.entity';
@@ -15,5 +15,5 @@ import { SignInAttempt } from '../modules/auth/sign-in-attempt.entity';
 
 /** Every TypeORM entity, listed once so the app, the CLI and the tests load the same model. */
 export const entities = [Board, SubGroup, SubGroupBoard, Agency, Membership, Meeting, Attendance, User, UserBoard, AuditLogEntry, Action, ActionUpdate,
-  AuditFramework, AuditStandard, AuditCycle, AuditReturn, AuditAssessment, AuditReturnVersion,
+  AuditFramework, AuditStandard, OfficeHolder, ActionDueDateChange, RegisterEntry, AgendaItem, Decision, AuditCycle, AuditReturn, AuditAssessment, AuditReturnVersion,
   CaseReview, Recommendation, BusinessPlan, PlanPriority, SignInAttempt];

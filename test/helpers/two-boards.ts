@@ -165,6 +165,15 @@ export async function buildTwoBoards(hub: TestHub): Promise<TwoBoards> {
     for (const owner of owners[side]) await addAction(side, { priorityId: priority.id }, owner, `plan ${side}`);
   }
 
+  // Office holders of each board (issue 13): a lead partner for an agency, a scrutineer for none.
+  for (const side of ['A', 'B'] as Side[]) {
+    for (const [role, agencyId] of [['LEAD_SAFEGUARDING_PARTNER', null], ['INDEPENDENT_SCRUTINEER', null]] as const) {
+      const police = role === 'LEAD_SAFEGUARDING_PARTNER' ? (await f.agency({ sector: 'POLICE' as any })).id : agencyId;
+      const holder = await ok(`mutation($i: AppointOfficeHolderInput!) { appointOfficeHolder(input: $i) { id } }`, { boardId: boardIdOf[side], role, personName: `${role} of ${side}`, agencyId: police, startsOn: '2020-01-01' });
+      reg(holder.id, { type: 'OfficeHolder', boards: [side], body: side, label: `${role} of ${side}` });
+    }
+  }
+
   // Every audit log entry about these boards: a coordinator may read those of their boards.
   const entries: { id: string; board_ids: string[] }[] = await hub.ds.query(`SELECT id::text, board_ids FROM audit_log_entry WHERE board_ids && $1::uuid[]`, [[A.id, B.id]]);
   for (const e of entries) {
