@@ -19,7 +19,7 @@ export function createLoaders(ds: DataSource, services: Services, access: Access
     ...createSubGroupLoaders(ds),
     ...createAgencyLoaders(ds),
     ...createMembershipLoaders(ds),
-    ...createMeetingLoaders(ds, services.meeting, services.attendance),
+    ...createMeetingLoaders(ds, services.meeting, services.attendance, services.action, access),
     ...createUserLoaders(ds),
     ...createActionLoaders(services.action, access),
     ...createAuditLoaders(ds, services.audit, access),

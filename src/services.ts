@@ -38,6 +38,8 @@ export function createServices(
   // The action module learns its sources from the modules that own them.
   actionSources.register(caseReview.actionSource());
   actionSources.register(businessPlan.actionSource());
+  const meeting = new MeetingService(ds, mutations, memberships, attendance);
+  actionSources.register(meeting.actionSource());
   return {
     clock,
     mutations,
@@ -45,7 +47,7 @@ export function createServices(
     subGroup: new SubGroupService(ds, mutations),
     agency: new AgencyService(ds, mutations),
     membership: memberships,
-    meeting: new MeetingService(ds, mutations, memberships),
+    meeting,
     attendance,
     user: users,
     auth: new AuthService(users, mutations, config.jwtSecret, config.jwtExpiresIn, new SignInThrottle(ds, config.signInThrottle ?? DEFAULT_SIGN_IN_THROTTLE, clock), clock),

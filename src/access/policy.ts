@@ -34,6 +34,9 @@ export const readPolicy = {
   Meeting: entity((m, s) => s.meetingObj(m)),
   OfficeHolder: entity((o, s) => s.board(o.boardId)),
   Attendance: entity((a, s) => s.meeting(a.meetingId)),
+  RegisterEntry: entity((r, s) => s.meeting(r.meetingId)),
+  AgendaItem: entity((i, s) => s.meeting(i.meetingId)),
+  Decision: entity((d, s) => s.meeting(d.meetingId)),
   Agency: directory,
   User: entity((u, s) => s.person(u.id)),
   AuditLogEntry: entity((e, s) => s.isAdmin || (s.user?.role === UserRole.COORDINATOR && s.anyBoard(e.boardIds))),
@@ -54,6 +57,7 @@ export const readPolicy = {
   PlanPriority: entity((p, s) => s.businessPlanById(p.planId)),
   Action: entity((a, s) => s.action(a)),
   ActionUpdate: entity((u, s) => s.actionById(u.actionId)),
+  ActionDueDateChange: entity((c, s) => s.actionById(c.actionId)),
 
   // Reports: for the board's coordinators, viewers and admins, not agency users.
   ExecutiveSummary: entity((x, s) => s.agencyId === null && s.board(x.board.id)),
@@ -61,6 +65,8 @@ export const readPolicy = {
   // Values computed for one parent
   AttendanceSummary: partOf('Board or SubGroup'),
   AgencyAttendance: partOf('AttendanceSummary'),
+  PersonAttendance: partOf('AttendanceSummary'),
+  MeetingAttendees: partOf('AttendanceSummary'),
   Compliance: partOf('AuditReturn'),
   CycleSummary: partOf('AuditCycle'),
   StandardSummary: partOf('CycleSummary'),

@@ -115,8 +115,8 @@ export class Action extends BaseEntity {
   completionNote: string | null;
 
   @Field(() => Int, { description: 'How many times the due date (or timescale) was changed' })
-  @Column({ type: 'int', default: 0 })
-  dueDateChanges: number;
+  @Column({ name: 'due_date_changes', type: 'int', default: 0 })
+  dueDateChangeCount: number;
 
   @Field(() => ID, { nullable: true })
   @Column({ type: 'uuid', nullable: true })
