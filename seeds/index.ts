@@ -3,6 +3,7 @@ import { Board } from '../src/modules/board/board.entity';
 import { seedPartnership } from './partnership.seed';
 import { seedSection11 } from './section11.seed';
 import { seedCaseReviewsAndPlans } from './case-reviews-plans.seed';
+import { seedCurrentPartnership } from './partnership-2024.seed';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -14,6 +15,7 @@ export async function seedDemo(ds: DataSource, hash: (password: string) => Promi
     const demo = await seedPartnership(em, passwordHash);
     await seedSection11(em, demo);
     await seedCaseReviewsAndPlans(em, demo);
+    await seedCurrentPartnership(em, demo, passwordHash);
   });
   return true;
 }

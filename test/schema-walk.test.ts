@@ -69,6 +69,9 @@ function mayRead(w: TwoBoards, reader: Reader, o: Owned): boolean {
     case 'SubGroup':
     case 'Meeting':
     case 'Attendance':
+    case 'RegisterEntry':
+    case 'AgendaItem':
+    case 'Decision':
       return body(o.body);
     case 'Membership':
       return body(o.body) || o.agency === me;
@@ -79,6 +82,7 @@ function mayRead(w: TwoBoards, reader: Reader, o: Owned): boolean {
     case 'AuditReturnVersion':
     case 'Action':
     case 'ActionUpdate':
+    case 'ActionDueDateChange':
       return o.agency === me;
     case 'CaseReview':
     case 'Recommendation':
