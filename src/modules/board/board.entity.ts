@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { BeforeInsert, Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { User } from '../user/user.entity';
 import { BaseEntity } from '../../common/base.entity';
 import { BoardKind, currentBoardKind, OfficeHolderRole, Sector } from '../../common/enums';
@@ -57,6 +57,12 @@ export class Board extends BaseEntity {
   @Field(() => DateScalar, { nullable: true, description: 'The date it ran to; null while it runs' })
   @Column({ type: 'date', nullable: true })
   runsTo: string | null;
+
+  /** A board saved without a footprint covers its area (as migration 1763881400000 filled the existing ones). */
+  @BeforeInsert()
+  defaultFootprint(): void {
+    if (!this.footprint?.length && this.area) this.footprint = [this.area];
+  }
 }
 
 /** Someone holding an office of a board for a time: a lead or delegated safeguarding partner, the chair, the scrutineer… */
