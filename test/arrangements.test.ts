@@ -86,3 +86,44 @@ describe('arrangements: boards, office holders, membership roles', () => {
     expect(ok.data.addMembership.role).toBe('RELEVANT_AGENCY');
   });
 });
+
+describe('migration 1763881400000-arrangements moves the historic data forward, losing nothing', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startHub({ freshDatabase: 'hub_arrangements_migration' });
+  });
+  afterAll(() => hub.close());
+
+  it('CHILDREN and ADULTS boards become LSCB and SAB; seats name their people; agency records become person rows', async () => {
+    await hub.ds.undoLastMigration({ transaction: 'each' });
+    const q = (text: string, params: unknown[] = []) => hub.ds.query(text, params);
+    const [lscb] = await q(`INSERT INTO board (name, kind, area, quorum_minimum) VALUES ('Old LSCB', 'CHILDREN', 'Oldshire', 1) RETURNING id`);
+    const [sab] = await q(`INSERT INTO board (name, kind, area, quorum_minimum) VALUES ('Old SAB', 'ADULTS', 'Oldshire', 1) RETURNING id`);
+    const [police] = await q(`INSERT INTO agency (name, sector) VALUES ('Old police ${Math.random()}', 'POLICE') RETURNING id`);
+    const [trust] = await q(`INSERT INTO agency (name, sector) VALUES ('Old trust ${Math.random()}', 'HEALTH_PROVIDER') RETURNING id`);
+    await q(`INSERT INTO membership (agency_id, board_id, role, representative, deputy, starts_on, expected_to_attend) VALUES ($1, $2, 'STATUTORY_PARTNER', 'DCI Jones', 'DS Smith', '2013-04-01', true)`, [police.id, lscb.id]);
+    await q(`INSERT INTO membership (agency_id, board_id, role, representative, starts_on, expected_to_attend) VALUES ($1, $2, 'STATUTORY_PARTNER', 'Named nurse', '2013-04-01', true)`, [trust.id, lscb.id]);
+    const [meeting] = await q(`INSERT INTO meeting (board_id, title, date, status) VALUES ($1, 'LSCB', '2014-05-01', 'HELD') RETURNING id`, [lscb.id]);
+    await q(`INSERT INTO attendance (meeting_id, agency_id, status, attendee_name) VALUES ($1, $2, 'DEPUTY', NULL), ($1, $3, 'PRESENT', 'Dr Who')`, [meeting.id, police.id, trust.id]);
+
+    await hub.ds.runMigrations({ transaction: 'each' });
+    const boards = await q(`SELECT id, kind::text, footprint FROM board WHERE id = ANY($1) ORDER BY name`, [[lscb.id, sab.id]]);
+    expect(boards).toEqual([
+      { id: lscb.id, kind: 'LSCB', footprint: ['Oldshire'] },
+      { id: sab.id, kind: 'SAB', footprint: ['Oldshire'] },
+    ]);
+    const seats = await q(`SELECT role::text, representatives, deputies FROM membership WHERE board_id = $1 ORDER BY representative`, [lscb.id]);
+    expect(seats).toEqual([
+      { role: 'STATUTORY_PARTNER', representatives: ['DCI Jones'], deputies: ['DS Smith'] },
+      { role: 'STATUTORY_PARTNER', representatives: ['Named nurse'], deputies: [] },
+    ]);
+    // The police's unnamed DEPUTY record is its deputy in person; the trust's record keeps who came.
+    const people = await q(`SELECT person_name, capacity::text, status::text FROM register_entry WHERE meeting_id = $1 ORDER BY person_name`, [meeting.id]);
+    expect(people).toEqual([
+      { person_name: 'DS Smith', capacity: 'DEPUTY', status: 'PRESENT' },
+      { person_name: 'Dr Who', capacity: 'MEMBER', status: 'PRESENT' },
+    ]);
+    expect(await q(`SELECT type::text FROM meeting WHERE id = $1`, [meeting.id])).toEqual([{ type: 'BOARD' }]);
+    expect(await q(`SELECT status::text FROM attendance WHERE meeting_id = $1 ORDER BY status`, [meeting.id])).toEqual([{ status: 'PRESENT' }, { status: 'DEPUTY' }]);
+  });
+});
