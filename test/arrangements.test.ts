@@ -124,6 +124,6 @@ describe('migration 1763881400000-arrangements moves the historic data forward, 
       { person_name: 'Dr Who', capacity: 'MEMBER', status: 'PRESENT' },
     ]);
     expect(await q(`SELECT type::text FROM meeting WHERE id = $1`, [meeting.id])).toEqual([{ type: 'BOARD' }]);
-    expect(await q(`SELECT status::text FROM attendance WHERE meeting_id = $1 ORDER BY status`, [meeting.id])).toEqual([{ status: 'PRESENT' }, { status: 'DEPUTY' }]);
+    expect(await q(`SELECT status::text FROM attendance WHERE meeting_id = $1 ORDER BY status`, [meeting.id])).toEqual([{ status: 'DEPUTY' }, { status: 'PRESENT' }]);
   });
 });
