@@ -9,13 +9,13 @@ import tseslint from 'typescript-eslint';
  */
 const MODULE_DEPENDENCIES = {
   agency: [],
-  board: [],
+  board: ['agency'],
   'audit-log': [],
   'sub-group': ['board'],
   user: ['agency', 'board'],
   auth: ['user'],
   membership: ['agency', 'board', 'sub-group'],
-  meeting: ['agency', 'board', 'sub-group', 'membership'],
+  meeting: ['action', 'agency', 'board', 'sub-group', 'membership'],
   action: ['agency', 'board'],
   audit: ['action', 'agency', 'board'],
   calendar: [],

@@ -5,6 +5,7 @@ import { seedSection11 } from './section11.seed';
 import { seedCaseReviewsAndPlans } from './case-reviews-plans.seed';
 import { seedScorecard } from './scorecard.seed';
 import { seedReviews } from './reviews.seed';
+import { seedCurrentPartnership } from './partnership-2024.seed';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -18,6 +19,7 @@ export async function seedDemo(ds: DataSource, hash: (password: string) => Promi
     await seedCaseReviewsAndPlans(em, demo);
     await seedScorecard(em, demo);
     await seedReviews(em, demo);
+    await seedCurrentPartnership(em, demo, passwordHash);
   });
   return true;
 }

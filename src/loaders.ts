@@ -17,11 +17,11 @@ import { Services } from './services';
 /** Built per request: a loader's cache must never outlive the user it was filled for. */
 export function createLoaders(ds: DataSource, services: Services, access: Access) {
   return {
-    ...createBoardLoaders(ds),
+    ...createBoardLoaders(ds, services.board),
     ...createSubGroupLoaders(ds),
     ...createAgencyLoaders(ds),
     ...createMembershipLoaders(ds),
-    ...createMeetingLoaders(ds, services.meeting, services.attendance),
+    ...createMeetingLoaders(ds, services.meeting, services.attendance, services.action, access),
     ...createUserLoaders(ds),
     ...createActionLoaders(services.action, access),
     ...createAuditLoaders(ds, services.audit, access),

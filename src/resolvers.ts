@@ -10,8 +10,20 @@ import { ExecutiveSummaryResolver } from './modules/report/executive-summary.res
 import { YearlyReportResolver } from './modules/report/yearly-report.resolver';
 import { AgencyResolver } from './modules/agency/agency.resolver';
 import { AuditLogResolver } from './modules/audit-log/audit-log.resolver';
-import { BoardResolver } from './modules/board/board.resolver';
-import { AgencyAttendanceResolver, AttendanceRecordResolver, BoardMeetingsResolver, MeetingResolver, SubGroupMeetingsResolver } from './modules/meeting/meeting.resolver';
+import { BoardOfficeHoldersResolver, BoardResolver, OfficeHolderResolver } from './modules/board/board.resolver';
+import {
+  ActionAgendaItemResolver,
+  AgencyAttendanceResolver,
+  AgendaItemResolver,
+  AttendanceRecordResolver,
+  BoardMeetingsResolver,
+  DecisionResolver,
+  MeetingAttendeesResolver,
+  MeetingResolver,
+  PersonAttendanceResolver,
+  RegisterEntryResolver,
+  SubGroupMeetingsResolver,
+} from './modules/meeting/meeting.resolver';
 import { AgencyMembershipsResolver, BoardMembersResolver, MembershipResolver, SubGroupMembersResolver } from './modules/membership/membership.resolver';
 import { BoardSubGroupsResolver, SubGroupResolver } from './modules/sub-group/sub-group.resolver';
 import { UserResolver } from './modules/user/user.resolver';
@@ -72,4 +84,12 @@ export const resolvers: NonEmptyArray<Function> = [
   NotificationResolver,
   BoardReminderSettingsResolver,
   YearlyReportResolver,
+  BoardOfficeHoldersResolver,
+  OfficeHolderResolver,
+  RegisterEntryResolver,
+  AgendaItemResolver,
+  DecisionResolver,
+  PersonAttendanceResolver,
+  MeetingAttendeesResolver,
+  ActionAgendaItemResolver,
 ];

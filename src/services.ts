@@ -47,6 +47,8 @@ export function createServices(
   const scorecard = createScorecardServices(ds, mutations);
   const board = new BoardService(ds, mutations);
   const executiveSummary = new ExecutiveSummaryService(ds, attendance, audit.compliance, caseReview, businessPlan, scorecard.scorecard);
+  const meeting = new MeetingService(ds, mutations, memberships, attendance);
+  actionSources.register(meeting.actionSource());
   return {
     clock,
     mutations,
@@ -54,7 +56,7 @@ export function createServices(
     subGroup: new SubGroupService(ds, mutations),
     agency: new AgencyService(ds, mutations),
     membership: memberships,
-    meeting: new MeetingService(ds, mutations, memberships),
+    meeting,
     attendance,
     user: users,
     auth: new AuthService(users, mutations, config.jwtSecret, config.jwtExpiresIn, new SignInThrottle(ds, config.signInThrottle ?? DEFAULT_SIGN_IN_THROTTLE, clock), clock),

@@ -95,4 +95,34 @@ describe('demo data', () => {
     expect(sar).toMatchObject({ kind: 'SAR', sarCriterion: 'MANDATORY', status: 'PUBLISHED' });
     expect(sar.findings.filter((f: any) => f.response === 'NOT_IMPLEMENTED')).toHaveLength(1);
   });
+
+  it('holds the historic boards as they were beside the Leicester, Leicestershire and Rutland partnership of 2024/25', async () => {
+    const historic = await hub.gql(`{ boards { name kind footprint } }`, {}, llrToken);
+    expect(historic.data.boards).toEqual([{ name: 'Leicestershire and Rutland LSCB/SAB', kind: 'JOINT', footprint: ['Leicestershire and Rutland'] }]);
+    const signIn = await hub.gql(`mutation { signIn(email: "coordinator.llrscp@demo.hub", password: "${DEMO_PASSWORD}") { token } }`);
+    const token = signIn.data.signIn.token;
+    const res = await hub.gql(
+      `{ boards { name kind footprint officeHolders(asOf: "2025-03-31") { role personName }
+          members(asOf: "2025-03-31") { role representatives }
+          attendance(from: "2024-04-01", to: "2025-03-31") { meetingsHeld meetingsConvened overallRate overallPersonRate decisions
+            byPerson { name expected } attendeesPerMeeting { status present } } } }`,
+      {},
+      token,
+    );
+    expect(res.errors).toBeUndefined();
+    const [scp] = res.data.boards;
+    expect(scp).toMatchObject({ name: 'Leicester, Leicestershire and Rutland Safeguarding Children Partnership', kind: 'SAFEGUARDING_CHILDREN_PARTNERSHIP', footprint: ['Leicester', 'Leicestershire', 'Rutland'] });
+    // Five lead partners (three councils, the ICB, the police), three delegates, the scrutineer in office, the business manager.
+    expect(scp.officeHolders.filter((o: any) => o.role === 'LEAD_SAFEGUARDING_PARTNER')).toHaveLength(5);
+    expect(scp.officeHolders).toHaveLength(10);
+    expect(scp.members.filter((m: any) => m.role === 'SAFEGUARDING_PARTNER')).toHaveLength(5);
+    // Seven meetings convened, one adjourned; twelve named representatives, each expected at all seven.
+    const a = scp.attendance;
+    expect(a).toMatchObject({ meetingsHeld: 6, meetingsConvened: 7, decisions: 6 });
+    expect(a.byPerson).toHaveLength(12);
+    expect(a.byPerson.every((p: any) => p.expected === 7)).toBe(true);
+    expect(a.attendeesPerMeeting.map((m: any) => m.status).filter((x: string) => x === 'ADJOURNED')).toHaveLength(1);
+    expect(a.overallPersonRate).toBeGreaterThan(0);
+    expect(a.overallRate).toBeGreaterThanOrEqual(a.overallPersonRate);
+  });
 });

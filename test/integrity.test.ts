@@ -6,7 +6,7 @@ import { AttendanceStatus, MeetingStatus, UserRole } from '../src/common/enums';
 import { ConflictError } from '../src/common/errors';
 import { createLogger } from '../src/common/logger';
 import { MutationRunner } from '../src/common/mutation';
-import { countRows, Factories, factories, signedIn } from './helpers/factories';
+import { countRows, Factories, factories, signedIn, unique } from './helpers/factories';
 import { codeOf, GqlResult, startHub, TEST_SECRET, TestHub } from './helpers/hub';
 
 const RECORD = `mutation($i: RecordAttendanceInput!) { recordAttendance(input: $i) { id status } }`;
@@ -304,12 +304,14 @@ describe('migration 1763880700000-integrity', () => {
     for (let i = from; i < migrations.length; i += 1) await hub.ds.undoLastMigration({ transaction: 'each' });
     expect(await constraints()).toEqual([]);
 
-    const f = factories(hub.ds);
-    const board = await f.board();
-    const agency = await f.agency();
-    const first = await f.membership(agency.id, { boardId: board.id }, { startsOn: '2020-01-01' });
-    const second = await f.membership(agency.id, { boardId: board.id }, { startsOn: '2022-01-01' });
-    const meeting = await f.meeting({ boardId: board.id }, '2022-03-01', MeetingStatus.HELD, { cancellationReason: 'Typed in the wrong box' });
+    // Rows of the schema as it stood then (the entities describe the latest one, so plain SQL).
+    const one = async (text: string, params: unknown[]) => (await hub.ds.query(text, params))[0] as { id: string };
+    const board = await one(`INSERT INTO board (name, kind, area, quorum_minimum) VALUES ($1, 'CHILDREN', 'Testshire', 1) RETURNING id`, [unique('Board')]);
+    const agency = await one(`INSERT INTO agency (name, sector) VALUES ($1, 'OTHER') RETURNING id`, [unique('Agency')]);
+    const seat = `INSERT INTO membership (agency_id, board_id, role, starts_on, expected_to_attend) VALUES ($1, $2, 'PARTNER', $3, true) RETURNING id`;
+    const first = await one(seat, [agency.id, board.id, '2020-01-01']);
+    const second = await one(seat, [agency.id, board.id, '2022-01-01']);
+    const meeting = await one(`INSERT INTO meeting (board_id, title, date, status, cancellation_reason) VALUES ($1, 'Meeting', '2022-03-01', $2, 'Typed in the wrong box') RETURNING id`, [board.id, MeetingStatus.HELD]);
 
     const pair = [first.id, second.id].sort();
     await expect(hub.ds.runMigrations({ transaction: 'each' })).rejects.toThrow(new RegExp(`overlapping seats \\(pairs: 1\\)[\\s\\S]*memberships ${pair[0]} and ${pair[1]}`));

@@ -1,8 +1,21 @@
 import { ident, join, query, sql } from '../src/database/sql';
-import { isOverdue, overdueSql } from '../src/rules/actions';
+import { driftingSql, dueBySql, dueForReviewSql, isDrifting, isDueBy, isDueForReview, isOverdue, overdueSql } from '../src/rules/actions';
 import { countingRating, countingRatingSql, isSubmitted, submittedSql } from '../src/rules/audit';
-import { attendedSql, isAttended, isQuorate, quorateSql } from '../src/rules/meetings';
-import { activeDuringSql, activeOnSql, isActiveDuring, isActiveOn } from '../src/rules/membership';
+import {
+  agencyStatusFromRegister,
+  agencyStatusFromRegisterSql,
+  attendedSql,
+  convenedSql,
+  decisionQuorateSql,
+  isAttended,
+  isConvened,
+  isDecisionQuorate,
+  isQuorate,
+  isSeatAttendance,
+  quorateSql,
+  seatAttendanceSql,
+} from '../src/rules/meetings';
+import { activeDuringSql, activeOnSql, isActiveDuring, isActiveOn, partnerGroupOf, partnerGroupSql } from '../src/rules/membership';
 import { direction, directionSql, IndicatorPolarity, IndicatorUnit, quartile, quartileSql, rag, ragSql, suppressed, suppressedSql } from '../src/rules/scorecard';
 import { comingDueSql, isComingDue } from '../src/rules/reminders';
 import { publishedOn, publishedOnSql, statusOn, statusOnSql } from '../src/rules/reviews';
@@ -153,5 +166,58 @@ describe('rules agree in TypeScript and SQL', () => {
       );
       expect(got).toEqual({ status: statusOn(events, d), published: publishedOn(events, d) });
     }
+  });
+
+  it('due for review, drifting and due by a day (arrangements.md)', async () => {
+    const rows = Array.from({ length: N }, () => ({
+      status: pick(['NOT_STARTED', 'IN_PROGRESS', 'COMPLETE', 'CANCELLED']),
+      dueOn: pick(DAYS),
+      nextReviewOn: pick(DAYS),
+      dueDateChangeCount: rand(5),
+      asOf: day(),
+    }));
+    const values = join(rows.map((r, i) => sql`(${i}::int, ${r.status}, ${r.dueOn}::date, ${r.nextReviewOn}::date, ${r.dueDateChangeCount}::int, ${r.asOf}::date)`));
+    const got = await query<{ review: boolean; drifting: boolean; due: boolean }>(
+      hub.ds,
+      sql`SELECT ${dueForReviewSql('a', sql`a.as_of`)} AS review, ${driftingSql('a')} AS drifting, ${dueBySql('a', sql`a.as_of`)} AS due
+          FROM (VALUES ${values}) AS a(i, status, due_on, next_review_on, due_date_changes, as_of) ORDER BY a.i`,
+    );
+    expect(got.map((g) => g.review)).toEqual(rows.map((r) => isDueForReview(r, r.asOf)));
+    expect(got.map((g) => g.drifting)).toEqual(rows.map((r) => isDrifting(r)));
+    expect(got.map((g) => g.due)).toEqual(rows.map((r) => isDueBy(r, r.asOf)));
+    expect([got.some((g) => g.review), got.some((g) => !g.review), got.some((g) => g.drifting), got.some((g) => g.due)]).toEqual([true, true, true, true]);
+  });
+
+  it('convened, seat attendance, the agency status a person register implies, partner groups and decision quorum', async () => {
+    const capacities = ['MEMBER', 'DEPUTY', 'IN_ATTENDANCE', 'OBSERVER'];
+    const statuses = ['PRESENT', 'APOLOGIES', 'ABSENT'];
+    // Registers of 0 to 4 people for one agency each.
+    const registers = Array.from({ length: N }, () => Array.from({ length: rand(5) }, () => ({ capacity: pick(capacities), status: pick(statuses) })));
+    const flat = registers.flatMap((entries, i) => entries.map((e) => sql`(${i}::int, ${e.capacity}, ${e.status})`));
+    const got = await query<{ i: number; v: string | null }>(
+      hub.ds,
+      sql`SELECT g.i, x.v FROM generate_series(0, ${N - 1}) AS g(i) LEFT JOIN (
+            SELECT r.i, ${agencyStatusFromRegisterSql('r')} AS v FROM (VALUES ${join(flat)}) AS r(i, capacity, status) GROUP BY r.i) x ON x.i = g.i
+          ORDER BY g.i`,
+    );
+    expect(got.map((g) => g.v)).toEqual(registers.map((entries) => agencyStatusFromRegister(entries)));
+    expect(new Set(got.map((g) => g.v)).size).toBe(5);
+
+    const people = registers.flat();
+    const seat = await query<{ v: boolean }>(hub.ds, sql`SELECT ${seatAttendanceSql('r')} AS v FROM (VALUES ${join(flat)}) AS r(i, capacity, status)`);
+    expect(seat.map((g) => g.v)).toEqual(people.map((e) => isSeatAttendance(e)));
+
+    const meetingStatuses = ['SCHEDULED', 'HELD', 'ADJOURNED', 'CANCELLED'];
+    const conv = await query<{ v: boolean }>(hub.ds, sql`SELECT ${convenedSql('m')} AS v FROM (VALUES ${join(meetingStatuses.map((st, i) => sql`(${i}::int, ${st})`))}) AS m(i, status) ORDER BY m.i`);
+    expect(conv.map((g) => g.v)).toEqual(meetingStatuses.map(isConvened));
+
+    const sectors = ['LOCAL_AUTHORITY_CHILDREN', 'LOCAL_AUTHORITY_ADULTS', 'LOCAL_AUTHORITY_OTHER', 'POLICE', 'HEALTH_COMMISSIONER', 'HEALTH_PROVIDER', 'EDUCATION', 'CAFCASS'];
+    const groups = await query<{ v: string | null }>(hub.ds, sql`SELECT ${partnerGroupSql(sql`s.sector`)} AS v FROM (VALUES ${join(sectors.map((x, i) => sql`(${i}::int, ${x}::sector)`))}) AS s(i, sector) ORDER BY s.i`);
+    expect(groups.map((g) => g.v)).toEqual(sectors.map(partnerGroupOf));
+
+    const sets = Array.from({ length: N }, () => ['LOCAL_AUTHORITY', 'HEALTH', 'POLICE'].filter(() => rand(3) > 0));
+    const quorum = await query<{ v: boolean }>(hub.ds, sql`SELECT ${decisionQuorateSql(sql`q.g`)} AS v FROM (VALUES ${join(sets.map((g, i) => sql`(${i}::int, ${g}::text[])`))}) AS q(i, g) ORDER BY q.i`);
+    expect(quorum.map((g) => g.v)).toEqual(sets.map((g) => isDecisionQuorate(g)));
+    expect([quorum.some((g) => g.v), quorum.some((g) => !g.v)]).toEqual([true, true]);
   });
 });

@@ -67,9 +67,13 @@ function mayRead(w: TwoBoards, reader: Reader, o: Owned): boolean {
     b === 'A' || b === 'B' ? board(b) : b === 'J' ? seats.includes('J') || board('A') || board('B') : b === 'SB' ? seats.includes('SB') || board('B') : false;
   switch (o.type) {
     case 'Board':
+    case 'OfficeHolder':
     case 'SubGroup':
     case 'Meeting':
     case 'Attendance':
+    case 'RegisterEntry':
+    case 'AgendaItem':
+    case 'Decision':
       return body(o.body);
     case 'Membership':
       return body(o.body) || o.agency === me;
@@ -80,6 +84,7 @@ function mayRead(w: TwoBoards, reader: Reader, o: Owned): boolean {
     case 'AuditReturnVersion':
     case 'Action':
     case 'ActionUpdate':
+    case 'ActionDueDateChange':
       return o.agency === me;
     case 'Observation':
     case 'ObservationVersion':

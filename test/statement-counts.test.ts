@@ -171,4 +171,59 @@ describe('SQL statements per nested query', () => {
     const large = await statementsFor(q, (await notifications(3)).token);
     expect(large).toBe(small);
   });
+
+  /**
+   * n partnerships, each with n office holders, n safeguarding partner seats with two named people,
+   * n meetings with a per-person register, an agenda item, a decision and an action agreed on it.
+   */
+  async function partnerships(n: number) {
+    const boards = [];
+    for (let b = 0; b < n; b++) boards.push(await f.board({ kind: 'SAFEGUARDING_CHILDREN_PARTNERSHIP' as any }));
+    const agencies = [];
+    for (let a = 0; a < n; a++) agencies.push(await f.agency({ sector: 'POLICE' as any }));
+    const coordinator = await signedIn(hub, f, UserRole.COORDINATOR, { boardIds: boards.map((b) => b.id) });
+    const run = async (q: string, i: Record<string, unknown>) => {
+      const res = await hub.gql(q, { i }, coordinator.token);
+      expect(res.errors).toBeUndefined();
+      return Object.values(res.data)[0] as { id: string };
+    };
+    for (const board of boards) {
+      for (let a = 0; a < n; a++) {
+        await f.membership(agencies[a].id, { boardId: board.id }, { role: 'SAFEGUARDING_PARTNER' as any, representatives: [`Rep ${a}`, `Second ${a}`], deputies: [`Deputy ${a}`] });
+        await run(`mutation($i: AppointOfficeHolderInput!) { appointOfficeHolder(input: $i) { id } }`, { boardId: board.id, role: 'LEAD_SAFEGUARDING_PARTNER', personName: `Lead ${a}`, agencyId: agencies[a].id, startsOn: '2020-01-01' });
+      }
+      for (let m = 0; m < n; m++) {
+        const meeting = await f.meeting({ boardId: board.id }, `2024-0${(m % 9) + 1}-1${m % 10}`, 'SCHEDULED' as any);
+        await run(`mutation($i: RecordRegisterInput!) { recordRegister(input: $i) { id } }`, {
+          meetingId: meeting.id,
+          entries: agencies.flatMap((a, k) => [
+            { personName: `Rep ${k}`, agencyId: a.id, capacity: 'MEMBER', status: 'PRESENT', mode: k % 2 ? 'VIRTUAL' : 'IN_PERSON' },
+            { personName: `Second ${k}`, agencyId: a.id, capacity: 'MEMBER', status: 'APOLOGIES' },
+          ]).concat([{ personName: 'Business manager', agencyId: null as any, capacity: 'IN_ATTENDANCE', status: 'PRESENT', mode: 'IN_PERSON' }]),
+        });
+        const item = await run(`mutation($i: AddAgendaItemInput!) { addAgendaItem(input: $i) { id } }`, { meetingId: meeting.id, title: 'Item', kind: 'DECISION', presentingAgencyId: agencies[0].id });
+        await run(`mutation($i: RecordDecisionInput!) { recordDecision(input: $i) { id } }`, { meetingId: meeting.id, agendaItemId: item.id, text: 'Agreed', agreedByAgencyIds: [agencies[0].id] });
+        const action = await run(`mutation($i: AddActionInput!) { addAction(input: $i) { id } }`, { agendaItemId: item.id, description: 'Do it', ownerAgencyId: agencies[0].id, dueOn: '2024-01-01' });
+        await run(`mutation($i: UpdateActionInput!) { updateAction(input: $i) { id } }`, { actionId: action.id, note: 'Moved', dueOn: '2024-02-01', dueDateReason: 'Later' });
+      }
+    }
+    return coordinator;
+  }
+
+  it('board -> officeHolders, meetings -> register, agenda -> actions, decisions, decision quorum, actions due; person attendance', async () => {
+    const q = `{ boards { footprint officeHolders { personName agency { name } }
+      meetings(first: 50) { nodes { type decisionQuorate register { personName capacity mode agency { name } }
+        agenda { title presentingAgency { name } actions { lead timescale drifting dueDateChanges { reason } carriedForwardTo { id } agendaItem { title } } }
+        decisions { text decisionQuorate agreedBy { name } agendaItem { title } }
+        actionsDue { description } } }
+      attendance(from: "2024-01-01", to: "2024-12-31") { meetingsConvened overallPersonRate byPerson { name rate agency { name } }
+        attendeesPerMeeting { present virtual meeting { title } } } } }`;
+    const small = await statementsFor(q, (await partnerships(2)).token);
+    const large = await statementsFor(q, (await partnerships(4)).token);
+    expect(large).toBe(small);
+    // user, boards, office holders, agencies, meeting page ids, meetings, decision quorum, register,
+    // agenda, actions by source, due-date changes, agenda items by id, decisions, actions due (specs,
+    // matches, actions), attendance (one statement), meetings by id: 18 whatever the size
+    expect(small).toBe(18);
+  });
 });

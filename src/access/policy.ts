@@ -32,7 +32,11 @@ export const readPolicy = {
   SubGroup: entity((g, s) => s.subGroup(g.id)),
   Membership: entity((m, s) => m.agencyId === s.agencyId || s.body(m)),
   Meeting: entity((m, s) => s.meetingObj(m)),
+  OfficeHolder: entity((o, s) => s.board(o.boardId)),
   Attendance: entity((a, s) => s.meeting(a.meetingId)),
+  RegisterEntry: entity((r, s) => s.meeting(r.meetingId)),
+  AgendaItem: entity((i, s) => s.meeting(i.meetingId)),
+  Decision: entity((d, s) => s.meeting(d.meetingId)),
   Agency: directory,
   User: entity((u, s) => s.person(u.id)),
   AuditLogEntry: entity((e, s) => s.isAdmin || (s.user?.role === UserRole.COORDINATOR && s.anyBoard(e.boardIds))),
@@ -62,6 +66,7 @@ export const readPolicy = {
   PlanPriority: entity((p, s) => s.businessPlanById(p.planId)),
   Action: entity((a, s) => s.action(a)),
   ActionUpdate: entity((u, s) => s.actionById(u.actionId)),
+  ActionDueDateChange: entity((c, s) => s.actionById(c.actionId)),
 
   // The partnership data set and scorecard: indicators are shared reference data; values,
   // benchmarks and the data set belong to a board; an agency reads the values it supplied.
@@ -87,6 +92,8 @@ export const readPolicy = {
   // Values computed for one parent
   AttendanceSummary: partOf('Board or SubGroup'),
   AgencyAttendance: partOf('AttendanceSummary'),
+  PersonAttendance: partOf('AttendanceSummary'),
+  MeetingAttendees: partOf('AttendanceSummary'),
   Compliance: partOf('AuditReturn'),
   CycleSummary: partOf('AuditCycle'),
   StandardSummary: partOf('CycleSummary'),

@@ -1,4 +1,4 @@
-import { Action, ActionUpdate } from '../modules/action/action.entity';
+import { Action, ActionDueDateChange, ActionUpdate } from '../modules/action/action.entity';
 import { Agency } from '../modules/agency/agency.entity';
 import { AuditLogEntry } from '../modules/audit-log/audit-log.entity';
 import { AuditCycle } from '../modules/audit/audit-cycle.entity';
@@ -7,8 +7,8 @@ import { AuditAssessment, AuditReturn, AuditReturnVersion } from '../modules/aud
 import { BusinessPlan, PlanPriority } from '../modules/business-plan/business-plan.entity';
 import { CaseReview, Finding, RapidReview, Recommendation, ReviewContribution, ReviewEvent, SeriousIncident } from '../modules/case-review/case-review.entity';
 import { ClosureDay } from '../modules/calendar/calendar.entity';
-import { Board, UserBoard } from '../modules/board/board.entity';
-import { Attendance, Meeting } from '../modules/meeting/meeting.entity';
+import { Board, OfficeHolder, UserBoard } from '../modules/board/board.entity';
+import { AgendaItem, Attendance, Decision, Meeting, RegisterEntry } from '../modules/meeting/meeting.entity';
 import { Membership } from '../modules/membership/membership.entity';
 import { SubGroup, SubGroupBoard } from '../modules/sub-group/sub-group.entity';
 import { User } from '../modules/user/user.entity';
@@ -24,4 +24,5 @@ export const entities = [Board, SubGroup, SubGroupBoard, Agency, Membership, Mee
   CaseReview, Recommendation, ReviewEvent, SeriousIncident, RapidReview, Finding, ReviewContribution, ClosureDay, BusinessPlan, PlanPriority, SignInAttempt,
   Indicator, IndicatorVersion, DataSetItem, Observation, ObservationVersion, Benchmark, Population,
   Notification, ReminderSetting, NotificationPreference,
-  YearlyReportRecord, YearlyReportVersion, YearlyReportRecipient, IdempotencyKey];
+  YearlyReportRecord, YearlyReportVersion, YearlyReportRecipient, IdempotencyKey,
+  OfficeHolder, ActionDueDateChange, RegisterEntry, AgendaItem, Decision];

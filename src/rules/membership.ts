@@ -25,3 +25,22 @@ export function activeDuringSql(alias: string, from: string | Sql, to: string | 
 
 /** A column as the date to test on, e.g. the meeting's date. */
 export const col = ident;
+
+/**
+ * arrangements.md: the three safeguarding partners are the local authority, the integrated care
+ * board (a health commissioner) and the chief officer of police. Each sector answers to one of them.
+ */
+export type PartnerGroup = 'LOCAL_AUTHORITY' | 'HEALTH' | 'POLICE';
+export const PARTNER_GROUPS: readonly PartnerGroup[] = ['LOCAL_AUTHORITY', 'HEALTH', 'POLICE'];
+
+export function partnerGroupOf(sector: string): PartnerGroup | null {
+  if (sector.startsWith('LOCAL_AUTHORITY_')) return 'LOCAL_AUTHORITY';
+  if (sector === 'HEALTH_COMMISSIONER') return 'HEALTH';
+  if (sector === 'POLICE') return 'POLICE';
+  return null;
+}
+
+/** The same rule in SQL, over a sector expression (e.g. `ag.sector`): the group, or NULL. */
+export function partnerGroupSql(sector: Sql): Sql {
+  return sql`(CASE WHEN ${sector}::text LIKE 'LOCAL_AUTHORITY\\_%' THEN 'LOCAL_AUTHORITY' WHEN ${sector}::text = 'HEALTH_COMMISSIONER' THEN 'HEALTH' WHEN ${sector}::text = 'POLICE' THEN 'POLICE' END)`;
+}

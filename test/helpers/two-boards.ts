@@ -1,4 +1,5 @@
-import { AttendanceStatus, MeetingStatus, UserRole } from '../../src/common/enums';
+import { AgendaItemKind, AttendanceStatus, MeetingStatus, RegisterCapacity, RegisterStatus, UserRole } from '../../src/common/enums';
+import { AgendaItem, Decision, RegisterEntry } from '../../src/modules/meeting/meeting.entity';
 import { answers } from './audit';
 import { Factories, factories, signedIn } from './factories';
 import { TestHub } from './hub';
@@ -78,13 +79,24 @@ export async function buildTwoBoards(hub: TestHub): Promise<TwoBoards> {
   reg(ended.id, { type: 'Membership', boards: ['A'], body: 'A', agency: 'endedA', label: "endedA's ended seat on A" });
 
   const attendees: Record<BodyKey, AgencyKey[]> = { A: ['aOnly', 'shared'], B: ['bOnly', 'shared'], J: ['aOnly', 'bOnly'], SB: ['sbOnly'] };
+  const agendaItems = {} as Record<BodyKey, string>;
   for (const body of ['A', 'B', 'J', 'SB'] as BodyKey[]) {
     const meeting = await f.meeting(bodyIds[body], '2024-03-01', MeetingStatus.HELD);
     reg(meeting.id, { type: 'Meeting', boards: bodyBoards[body], body, label: `meeting of ${body}` });
     for (const a of attendees[body]) {
       const rec = await f.attendance(meeting.id, agencies[a], AttendanceStatus.PRESENT, 'A. Person');
       reg(rec.id, { type: 'Attendance', boards: bodyBoards[body], body, label: `${a} at ${body}'s meeting` });
+      // The per-person register (issue 13): the agency's person, and a guest in attendance.
+      const person = await hub.ds.getRepository(RegisterEntry).save({ meetingId: meeting.id, agencyId: agencies[a], personName: 'A. Person', capacity: RegisterCapacity.MEMBER, status: RegisterStatus.PRESENT });
+      reg(person.id, { type: 'RegisterEntry', boards: bodyBoards[body], body, label: `${a}'s person at ${body}'s meeting` });
     }
+    const guest = await hub.ds.getRepository(RegisterEntry).save({ meetingId: meeting.id, agencyId: null, personName: 'Guest', capacity: RegisterCapacity.IN_ATTENDANCE, status: RegisterStatus.PRESENT });
+    reg(guest.id, { type: 'RegisterEntry', boards: bodyBoards[body], body, label: `guest at ${body}'s meeting` });
+    const item = await hub.ds.getRepository(AgendaItem).save({ meetingId: meeting.id, position: 1, title: `Item of ${body}`, kind: AgendaItemKind.DECISION, presentingAgencyId: agencies[attendees[body][0]] });
+    reg(item.id, { type: 'AgendaItem', boards: bodyBoards[body], body, label: `agenda item of ${body}` });
+    agendaItems[body] = item.id;
+    const decision = await hub.ds.getRepository(Decision).save({ meetingId: meeting.id, agendaItemId: item.id, text: `Decision of ${body}`, agreedByAgencyIds: [], decisionQuorate: true });
+    reg(decision.id, { type: 'Decision', boards: bodyBoards[body], body, label: `decision of ${body}` });
   }
 
   const admin = await signedIn(hub, f, UserRole.ADMIN);
@@ -231,6 +243,24 @@ export async function buildTwoBoards(hub: TestHub): Promise<TwoBoards> {
       if (status !== 'DRAFT') versions.push(...(await ok(CHANGE('submitObservation'), { observationId: o.id })).versions.map((v: any) => v.id));
       if (status === 'VALIDATED') versions.push(...(await ok(CHANGE('validateObservation'), { observationId: o.id })).versions.map((v: any) => v.id));
       for (const v of new Set(versions)) reg(v, { ...owned, type: 'ObservationVersion', label: `version of ${owned.label}` });
+    }
+  }
+
+  // Actions agreed at meetings (issue 13), one with a due-date change; a joint sub-group's answers to both boards.
+  for (const [body, owner] of [['A', 'aOnly'], ['B', 'bOnly'], ['J', 'shared']] as [BodyKey, AgencyKey][]) {
+    const action = await ok(ADD_ACTION, { agendaItemId: agendaItems[body], description: `meeting action of ${body}`, ownerAgencyId: agencies[owner], dueOn: '2024-06-30', lead: 'A lead' });
+    reg(action.id, { type: 'Action', boards: bodyBoards[body], agency: owner, label: `meeting action of ${body} for ${owner}` });
+    const moved = await ok(`mutation($i: UpdateActionInput!) { updateAction(input: $i) { id updates { id } dueDateChanges { id } } }`, { actionId: action.id, note: 'Moved', dueOn: '2024-09-30', dueDateReason: 'Later', notedOn: '2024-04-01' });
+    for (const u of moved.updates) reg(u.id, { type: 'ActionUpdate', boards: bodyBoards[body], agency: owner, label: `note on meeting action of ${body}` });
+    for (const c of moved.dueDateChanges) reg(c.id, { type: 'ActionDueDateChange', boards: bodyBoards[body], agency: owner, label: `due-date change of meeting action of ${body}` });
+  }
+
+  // Office holders of each board (issue 13): a lead partner for an agency, a scrutineer for none.
+  for (const side of ['A', 'B'] as Side[]) {
+    for (const [role, agencyId] of [['LEAD_SAFEGUARDING_PARTNER', null], ['INDEPENDENT_SCRUTINEER', null]] as const) {
+      const police = role === 'LEAD_SAFEGUARDING_PARTNER' ? (await f.agency({ sector: 'POLICE' as any })).id : agencyId;
+      const holder = await ok(`mutation($i: AppointOfficeHolderInput!) { appointOfficeHolder(input: $i) { id } }`, { boardId: boardIdOf[side], role, personName: `${role} of ${side}`, agencyId: police, startsOn: '2020-01-01' });
+      reg(holder.id, { type: 'OfficeHolder', boards: [side], body: side, label: `${role} of ${side}` });
     }
   }
 

@@ -6,6 +6,8 @@ export interface ActionSourceInfo {
   type: ActionSourceType;
   id: string;
   boardId: string;
+  /** Every board that tracks it, when more than boardId (an action of a joint sub-group's meeting). */
+  boardIds?: string[];
   /** Human-readable origin, e.g. "Child BR: recommendation 3". */
   label: string;
 }
@@ -18,7 +20,7 @@ export interface ActionSourceInfo {
 export interface ActionSource {
   type: ActionSourceType;
   /** The AddActionInput field that names it. */
-  field: 'recommendationId' | 'priorityId';
+  field: 'recommendationId' | 'priorityId' | 'agendaItemId';
   describe(id: string): Promise<ActionSourceInfo | null>;
   /**
    * Called inside the transaction that adds an action or changes an action's status, before the

@@ -1,5 +1,5 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { BaseEntity } from '../../common/base.entity';
 import { DateScalar } from '../../common/scalars';
 import { Agency } from '../agency/agency.entity';
@@ -22,11 +22,29 @@ export enum ActionSourceType {
   AUDIT_STANDARD = 'AUDIT_STANDARD',
   REVIEW_RECOMMENDATION = 'REVIEW_RECOMMENDATION',
   PLAN_PRIORITY = 'PLAN_PRIORITY',
+  MEETING = 'MEETING',
+}
+
+/** How often an ONGOING action is reviewed. */
+export enum ReviewFrequency {
+  MONTHLY = 'MONTHLY',
+  BIMONTHLY = 'BIMONTHLY',
+  QUARTERLY = 'QUARTERLY',
+  SIX_MONTHLY = 'SIX_MONTHLY',
+  ANNUALLY = 'ANNUALLY',
+}
+
+/** A timescale is a date or ONGOING (arrangements.md). */
+export enum Timescale {
+  DATE = 'DATE',
+  ONGOING = 'ONGOING',
 }
 
 registerEnumType(ActionStatus, { name: 'ActionStatus' });
 registerEnumType(Rag, { name: 'Rag', description: 'Red / Amber / Green' });
-registerEnumType(ActionSourceType, { name: 'ActionSourceType' });
+registerEnumType(ActionSourceType, { name: 'ActionSourceType', valuesConfig: { MEETING: { description: 'Agreed at a meeting, on an agenda item' } } });
+registerEnumType(ReviewFrequency, { name: 'ReviewFrequency' });
+registerEnumType(Timescale, { name: 'Timescale', description: 'DATE: due on dueOn; ONGOING: no due date, reviewed on nextReviewOn' });
 
 
 @ObjectType({ description: 'Something an agency owes: from an audit return standard, a review recommendation or a business plan priority' })
@@ -34,6 +52,7 @@ registerEnumType(ActionSourceType, { name: 'ActionSourceType' });
 @Index('action_owner_due_idx', ['ownerAgencyId', 'dueOn'])
 @Index('action_source_idx', ['sourceType', 'sourceId'])
 @Index('action_board_ids_idx', ['boardIds'], { type: 'gin' })
+@Check('action_ongoing_check', 'NOT ongoing OR due_on IS NULL')
 export class Action extends BaseEntity {
   @Field()
   @Column('text')
@@ -74,6 +93,38 @@ export class Action extends BaseEntity {
   @Field(() => DateScalar, { nullable: true, description: 'Date it was completed or cancelled' })
   @Column({ type: 'date', nullable: true })
   closedOn: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The named lead (a person), beside the owning agency' })
+  @Column({ type: 'text', nullable: true })
+  lead: string | null;
+
+  /** ONGOING when true (then there is no due date); read through `timescale`. */
+  @Column({ default: false })
+  ongoing: boolean;
+
+  @Field(() => ReviewFrequency, { nullable: true })
+  @Column({ type: 'enum', enum: ReviewFrequency, enumName: 'review_frequency', nullable: true })
+  reviewFrequency: ReviewFrequency | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When the action is next reviewed (ONGOING actions especially)' })
+  @Column({ type: 'date', nullable: true })
+  nextReviewOn: string | null;
+
+  @Field(() => String, { nullable: true, description: 'What was done: required to set COMPLETE' })
+  @Column({ type: 'text', nullable: true })
+  completionNote: string | null;
+
+  @Field(() => Int, { description: 'How many times the due date (or timescale) was changed' })
+  @Column({ name: 'due_date_changes', type: 'int', default: 0 })
+  dueDateChangeCount: number;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'uuid', nullable: true })
+  carriedForwardToId: string | null;
+
+  @ManyToOne(() => Action, { onDelete: 'SET NULL' })
+  @JoinColumn({ foreignKeyConstraintName: 'action_carried_forward_to_id_fkey' })
+  carriedForwardTo?: Action;
 
   @ManyToOne(() => Agency, { onDelete: 'RESTRICT' })
   @JoinColumn({ foreignKeyConstraintName: 'action_owner_agency_id_fkey' })
@@ -131,5 +182,51 @@ export class ActionUpdate {
 
   @ManyToOne(() => Action, { onDelete: 'CASCADE' })
   @JoinColumn({ foreignKeyConstraintName: 'action_update_action_id_fkey' })
+  action?: Action;
+}
+
+/** A change of an action's due date or timescale, with its reason; the old date stays here. */
+@ObjectType()
+@Entity()
+@Index('action_due_date_change_action_idx', ['actionId', 'createdAt'])
+export class ActionDueDateChange {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => ID)
+  @Column('uuid')
+  actionId: string;
+
+  @Field(() => DateScalar, { description: 'The day the change was made' })
+  @Column({ type: 'date' })
+  changedOn: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Null when it was ONGOING' })
+  @Column({ type: 'date', nullable: true })
+  fromDueOn: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Null when it became ONGOING' })
+  @Column({ type: 'date', nullable: true })
+  toDueOn: string | null;
+
+  @Field()
+  @Column('text')
+  reason: string;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'uuid', nullable: true })
+  byUserId: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  byName: string | null;
+
+  @Field()
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @ManyToOne(() => Action, { onDelete: 'CASCADE' })
+  @JoinColumn({ foreignKeyConstraintName: 'action_due_date_change_action_id_fkey' })
   action?: Action;
 }

@@ -19,25 +19,29 @@ export class AddActionService {
 
   async add(access: Access, input: AddActionInput): Promise<Action> {
     access.assertSignedIn();
-    if (!!input.recommendationId === !!input.priorityId) throw new BadInputError('recommendationId', 'Give exactly one of recommendationId or priorityId');
+    const given = (['recommendationId', 'priorityId', 'agendaItemId'] as const).filter((k) => !!input[k]);
+    if (given.length !== 1) throw new BadInputError('recommendationId', 'Give exactly one of recommendationId, priorityId or agendaItemId');
     if (!(await this.ds.getRepository(Agency).existsBy({ id: input.ownerAgencyId }))) throw new BadInputError('ownerAgencyId', `Agency ${input.ownerAgencyId} not found`);
-    const field = input.recommendationId ? 'recommendationId' : 'priorityId';
+    const field = given[0];
     const source = this.sources.byField(field);
     const info = await source.describe(input[field]!);
-    if (!info) throw new BadInputError(field, `${field === 'recommendationId' ? 'Recommendation' : 'Priority'} ${input[field]} not found`);
-    access.assertCanManageBoard(info.boardId);
+    if (!info) throw new BadInputError(field, `${{ recommendationId: 'Recommendation', priorityId: 'Priority', agendaItemId: 'Agenda item' }[field]} ${input[field]} not found`);
+    const boardIds = info.boardIds ?? [info.boardId];
+    access.assertCanManageAnyBoard(boardIds);
+    const timescale = this.actions.timescaleOf(input);
     return this.mutations.run(access.me, 'addAction', input, async (em) => {
       const refused = await source.lockForChange?.(em, info.id, 'add');
       if (refused) throw new ConflictError(refused);
       const action = await this.actions.create(em, {
         description: input.description,
         ownerAgencyId: input.ownerAgencyId,
-        dueOn: input.dueOn,
+        ...timescale,
+        lead: input.lead?.trim() || null,
         rag: input.rag ?? null,
         sourceType: info.type,
         sourceId: info.id,
         sourceLabel: info.label,
-        boardIds: [info.boardId],
+        boardIds,
       });
       return { result: action, entityType: 'Action', entityId: action.id, boardIds: action.boardIds };
     });

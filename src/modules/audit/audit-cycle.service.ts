@@ -17,6 +17,9 @@ const AUDIENCES: Record<BoardKind, AuditAudience[]> = {
   [BoardKind.CHILDREN]: [AuditAudience.CHILDREN],
   [BoardKind.ADULTS]: [AuditAudience.ADULTS],
   [BoardKind.JOINT]: [AuditAudience.CHILDREN, AuditAudience.ADULTS],
+  [BoardKind.LSCB]: [AuditAudience.CHILDREN],
+  [BoardKind.SAFEGUARDING_CHILDREN_PARTNERSHIP]: [AuditAudience.CHILDREN],
+  [BoardKind.SAB]: [AuditAudience.ADULTS],
 };
 
 export class AuditCycleService {

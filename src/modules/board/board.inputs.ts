@@ -1,6 +1,7 @@
-import { ArrayUnique, IsEnum, IsNumber, IsOptional, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsEnum, IsNumber, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { BoardKind, Sector } from '../../common/enums';
+import { BoardKind, OfficeHolderRole, Sector } from '../../common/enums';
+import { DateScalar } from '../../common/scalars';
 
 @InputType()
 export class CreateBoardInput {
@@ -34,6 +35,19 @@ export class CreateBoardInput {
 
   @Field({ defaultValue: true })
   suppressSmallNumbers: boolean;
+
+  @Field(() => [String], { nullable: true, description: 'Local authority areas covered; default [area]' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  footprint?: string[];
+
+  @Field(() => DateScalar, { nullable: true })
+  @IsOptional()
+  runsFrom?: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  @IsOptional()
+  runsTo?: string;
 }
 
 @InputType()
@@ -71,4 +85,54 @@ export class UpdateBoardInput {
   @Field({ nullable: true })
   @IsOptional()
   suppressSmallNumbers?: boolean;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  footprint?: string[];
+
+  @Field(() => DateScalar, { nullable: true })
+  @IsOptional()
+  runsFrom?: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  @IsOptional()
+  runsTo?: string;
+}
+
+@InputType()
+export class AppointOfficeHolderInput {
+  @Field(() => ID)
+  @IsUUID()
+  boardId: string;
+
+  @Field(() => OfficeHolderRole)
+  @IsEnum(OfficeHolderRole)
+  role: OfficeHolderRole;
+
+  @Field()
+  @Length(1, 200)
+  personName: string;
+
+  @Field(() => ID, { nullable: true, description: 'Required for lead and delegated safeguarding partners: the council, ICB or police force' })
+  @IsOptional()
+  @IsUUID()
+  agencyId?: string;
+
+  @Field(() => DateScalar)
+  startsOn: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  @IsOptional()
+  endsOn?: string;
+}
+
+@InputType()
+export class EndOfficeHolderInput {
+  @Field(() => ID)
+  @IsUUID()
+  officeHolderId: string;
+
+  @Field(() => DateScalar)
+  endsOn: string;
 }

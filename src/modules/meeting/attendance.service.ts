@@ -1,8 +1,16 @@
 import { DataSource } from 'typeorm';
 import { AgencyAttendance, AttendanceSummary, MeetingQuorum } from './attendance.types';
 import { ident, query, Queryable, sql, Sql } from '../../database/sql';
-import { attendedSql, quorateSql } from '../../rules/meetings';
-import { activeDuringSql, activeOnSql, col } from '../../rules/membership';
+import { attendedSql, convenedSql, decisionQuorateSql, quorateSql, seatAttendanceSql } from '../../rules/meetings';
+import { activeDuringSql, activeOnSql, col, partnerGroupSql } from '../../rules/membership';
+
+export interface DecisionQuorum {
+  meetingId: string;
+  /** A children's partnership meeting (or a joint board with safeguarding partners): decision quorum applies. */
+  partnership: boolean;
+  groupsPresent: string[];
+  decisionQuorate: boolean;
+}
 
 export type BodyKind = 'board' | 'subGroup';
 
@@ -23,13 +31,14 @@ export class AttendanceService {
     const { column, table } = BODY[kind];
     // One statement for the three parts (per-agency figures, quorum per meeting, thresholds): each
     // round trip to PostgreSQL costs more than the JSON it takes to bundle them.
-    const [row] = await query<{ slots: any[]; quorum: any[]; bodies: { id: string; threshold: number }[] }>(
+    const [row] = await query<{ slots: any[]; quorum: any[]; people: any[]; attendees: any[]; decisions: any[]; bodies: { id: string; threshold: number }[] }>(
       this.ds,
       sql`WITH held AS (
-         SELECT id, date, ${column} AS body_id FROM meeting
-         WHERE ${column} = ANY(${bodyIds}::uuid[]) AND status = 'HELD' AND date BETWEEN ${from}::date AND ${to}::date
+         -- Convened meetings (HELD or ADJOURNED): their registers count towards attendance.
+         SELECT id, date, status, ${column} AS body_id FROM meeting m
+         WHERE ${column} = ANY(${bodyIds}::uuid[]) AND ${convenedSql('m')} AND date BETWEEN ${from}::date AND ${to}::date
        ), seat AS (
-         SELECT ${column} AS body_id, agency_id, starts_on, ends_on, expected_to_attend FROM membership m
+         SELECT ${column} AS body_id, agency_id, starts_on, ends_on, expected_to_attend, representatives FROM membership m
          WHERE ${column} = ANY(${bodyIds}::uuid[]) AND ${activeDuringSql('m', from, to)}
        ), slot AS (
          SELECT DISTINCT s.body_id, s.agency_id, h.id AS meeting_id
@@ -54,7 +63,7 @@ export class AttendanceService {
        ), quorum AS (
          -- The slots are exactly the seats that count towards quorum (active, expected), so quorum
          -- reads off them rather than re-checking memberships per attendance record.
-         SELECT h.id AS meeting_id, h.body_id,
+         SELECT h.id AS meeting_id, h.body_id, h.status,
            count(DISTINCT s.agency_id) FILTER (WHERE ${attendedSql('a')})::int AS attending,
            ${quorateSql({
              attending: sql`count(DISTINCT s.agency_id) FILTER (WHERE ${attendedSql('a')})`,
@@ -64,26 +73,83 @@ export class AttendanceService {
            })} AS quorate
          FROM held h
          JOIN ${table} t ON t.id = h.body_id
-         LEFT JOIN slot s ON s.meeting_id = h.id
+         LEFT JOIN slot s ON s.meeting_id = h.id AND h.status = 'HELD'
          LEFT JOIN attendance a ON a.meeting_id = s.meeting_id AND a.agency_id = s.agency_id
          LEFT JOIN agency ag ON ag.id = s.agency_id
-         GROUP BY h.id, h.body_id, t.quorum_minimum, t.quorum_sectors)
+         GROUP BY h.id, h.body_id, h.status, t.quorum_minimum, t.quorum_sectors
+       ), person_slot AS (
+         -- arrangements.md: each named representative of an active, expected seat is expected.
+         SELECT DISTINCT s.body_id, s.agency_id, lower(p.name) AS person_key, h.id AS meeting_id
+         FROM seat s CROSS JOIN LATERAL unnest(s.representatives) AS p(name)
+         JOIN held h ON h.body_id = s.body_id AND s.expected_to_attend AND ${activeOnSql('s', col('h.date'))}
+       ), person_tally AS (
+         SELECT ps.body_id, ps.agency_id, ps.person_key, count(*)::int AS expected,
+           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM register_entry r WHERE r.meeting_id = ps.meeting_id AND r.agency_id = ps.agency_id
+             AND lower(r.person_name) = ps.person_key AND ${seatAttendanceSql('r')}))::int AS attended,
+           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM register_entry r WHERE r.meeting_id = ps.meeting_id AND r.agency_id = ps.agency_id
+             AND lower(r.person_name) = ps.person_key AND r.status = 'APOLOGIES'))::int AS apologies
+         FROM person_slot ps GROUP BY ps.body_id, ps.agency_id, ps.person_key
+       ), by_person AS (
+         SELECT p.body_id, p.agency_id, p.person_key, min(p.name) AS name,
+           coalesce(max(t.expected), 0) AS expected, coalesce(max(t.attended), 0) AS attended, coalesce(max(t.apologies), 0) AS apologies
+         FROM (SELECT s.body_id, s.agency_id, lower(n.name) AS person_key, n.name FROM seat s CROSS JOIN LATERAL unnest(s.representatives) AS n(name)) p
+         LEFT JOIN person_tally t ON t.body_id = p.body_id AND t.agency_id = p.agency_id AND t.person_key = p.person_key
+         GROUP BY p.body_id, p.agency_id, p.person_key
+       ), attendees AS (
+         SELECT h.id AS meeting_id, h.body_id, h.date, h.status,
+           count(r.id) FILTER (WHERE r.status = 'PRESENT')::int AS present,
+           count(r.id) FILTER (WHERE r.status = 'PRESENT' AND r.capacity = 'MEMBER')::int AS members,
+           count(r.id) FILTER (WHERE r.status = 'PRESENT' AND r.capacity = 'DEPUTY')::int AS deputies,
+           count(r.id) FILTER (WHERE r.status = 'PRESENT' AND r.capacity = 'IN_ATTENDANCE')::int AS in_attendance,
+           count(r.id) FILTER (WHERE r.status = 'PRESENT' AND r.capacity = 'OBSERVER')::int AS observers,
+           count(r.id) FILTER (WHERE r.status = 'PRESENT' AND r.mode = 'VIRTUAL')::int AS virtual,
+           count(r.id) FILTER (WHERE r.status = 'APOLOGIES')::int AS apologies
+         FROM held h LEFT JOIN register_entry r ON r.meeting_id = h.id
+         GROUP BY h.id, h.body_id, h.date, h.status
+       ), decisions AS (
+         SELECT h.body_id, count(d.id)::int AS decisions, count(d.id) FILTER (WHERE NOT d.decision_quorate)::int AS without_quorum
+         FROM held h JOIN decision d ON d.meeting_id = h.id GROUP BY h.body_id)
        SELECT
          (SELECT coalesce(json_agg(b ORDER BY b.name, b.agency_id), '[]') FROM by_agency b) AS slots,
          (SELECT coalesce(json_agg(q), '[]') FROM quorum q) AS quorum,
+         (SELECT coalesce(json_agg(p ORDER BY p.name, p.agency_id), '[]') FROM by_person p) AS people,
+         (SELECT coalesce(json_agg(a ORDER BY a.date, a.meeting_id), '[]') FROM attendees a) AS attendees,
+         (SELECT coalesce(json_agg(d), '[]') FROM decisions d) AS decisions,
          (SELECT coalesce(json_agg(json_build_object('id', t.id, 'threshold', t.attendance_threshold::float8)), '[]') FROM ${table} t WHERE t.id = ANY(${bodyIds}::uuid[])) AS bodies`,
     );
-    const { slots, quorum, bodies } = row;
+    const { slots, quorum, bodies, people, attendees, decisions } = row;
     const thresholds = new Map<string, number>(bodies.map((b: any) => [b.id, b.threshold]));
     const out = new Map<string, AttendanceSummary>();
     for (const id of bodyIds) {
-      out.set(id, { meetingsHeld: 0, quorateMeetings: 0, overallRate: null, threshold: thresholds.get(id) ?? 0.75, byAgency: [] });
+      out.set(id, {
+        meetingsHeld: 0, meetingsConvened: 0, quorateMeetings: 0, overallRate: null, threshold: thresholds.get(id) ?? 0.75, byAgency: [],
+        byPerson: [], overallPersonRate: null, attendeesPerMeeting: [], decisions: 0, decisionsWithoutQuorum: 0,
+      });
     }
     for (const q of quorum) {
       const s = out.get(q.body_id)!;
-      s.meetingsHeld += 1;
-      if (q.quorate) s.quorateMeetings += 1;
+      s.meetingsConvened += 1;
+      if (q.status === 'HELD') s.meetingsHeld += 1;
+      if (q.quorate && q.status === 'HELD') s.quorateMeetings += 1;
     }
+    const personTotals = new Map<string, { expected: number; attended: number }>();
+    for (const p of people) {
+      const s = out.get(p.body_id)!;
+      const rate = p.expected === 0 ? null : p.attended / p.expected;
+      s.byPerson.push({ name: p.name, agencyId: p.agency_id, expected: p.expected, attended: p.attended, apologies: p.apologies, rate, belowThreshold: rate !== null && rate < s.threshold });
+      const t = personTotals.get(p.body_id) ?? { expected: 0, attended: 0 };
+      t.expected += p.expected;
+      t.attended += p.attended;
+      personTotals.set(p.body_id, t);
+    }
+    for (const [id, t] of personTotals) out.get(id)!.overallPersonRate = t.expected === 0 ? null : t.attended / t.expected;
+    for (const a of attendees) {
+      out.get(a.body_id)!.attendeesPerMeeting.push({
+        meetingId: a.meeting_id, date: a.date, status: a.status, present: a.present, members: a.members, deputies: a.deputies,
+        inAttendance: a.in_attendance, observers: a.observers, virtual: a.virtual, apologies: a.apologies,
+      });
+    }
+    for (const d of decisions) Object.assign(out.get(d.body_id)!, { decisions: d.decisions, decisionsWithoutQuorum: d.without_quorum });
     const totals = new Map<string, { expected: number; attended: number }>();
     for (const r of slots) {
       const s = out.get(r.body_id)!;
@@ -106,6 +172,35 @@ export class AttendanceService {
     }
     for (const [id, t] of totals) out.get(id)!.overallRate = t.expected === 0 ? null : t.attended / t.expected;
     return out;
+  }
+
+  /**
+   * Decision quorum of single meetings (arrangements.md, src/rules/meetings.ts): the partner groups
+   * (local authority, ICB, police) with a person PRESENT as member or deputy who is a named
+   * representative or deputy of the agency's SAFEGUARDING_PARTNER seat, or its lead or delegated
+   * safeguarding partner in office on the day.
+   */
+  async decisionQuorumOf(meetingIds: string[], db: Queryable = this.ds): Promise<Map<string, DecisionQuorum>> {
+    const rows = await query<{ meeting_id: string; partnership: boolean; groups: string[]; decision_quorate: boolean }>(
+      db,
+      sql`SELECT x.meeting_id, x.partnership, x.groups, ${decisionQuorateSql(sql`x.groups`)} AS decision_quorate FROM (
+        SELECT m.id AS meeting_id,
+          coalesce(b.kind = 'SAFEGUARDING_CHILDREN_PARTNERSHIP'
+            OR (b.kind = 'JOINT' AND EXISTS (SELECT 1 FROM membership sp WHERE sp.board_id = b.id AND sp.role = 'SAFEGUARDING_PARTNER')), false) AS partnership,
+          coalesce((SELECT array_agg(DISTINCT ${partnerGroupSql(sql`ag.sector`)})
+            FROM register_entry r
+            JOIN agency ag ON ag.id = r.agency_id
+            JOIN membership s ON s.agency_id = r.agency_id AND s.role = 'SAFEGUARDING_PARTNER'
+              AND (s.board_id = m.board_id OR s.sub_group_id = m.sub_group_id) AND ${activeOnSql('s', col('m.date'))}
+            WHERE r.meeting_id = m.id AND ${seatAttendanceSql('r')}
+              AND (lower(r.person_name) IN (SELECT lower(x) FROM unnest(s.representatives || s.deputies) AS x)
+                OR EXISTS (SELECT 1 FROM office_holder o WHERE o.board_id = m.board_id AND o.agency_id = r.agency_id
+                  AND o.role IN ('LEAD_SAFEGUARDING_PARTNER', 'DELEGATED_SAFEGUARDING_PARTNER')
+                  AND ${activeOnSql('o', col('m.date'))} AND lower(o.person_name) = lower(r.person_name)))), '{}') AS groups
+        FROM meeting m LEFT JOIN board b ON b.id = m.board_id
+        WHERE m.id = ANY(${meetingIds}::uuid[])) x`,
+    );
+    return new Map(rows.map((r) => [r.meeting_id, { meetingId: r.meeting_id, partnership: r.partnership, groupsPresent: r.groups, decisionQuorate: r.decision_quorate }]));
   }
 
   /** Quorum of individual meetings (null-free: a meeting not HELD is reported not quorate). */

@@ -1,18 +1,40 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { argsLoader, groupedInKeyOrder } from '../../common/loader-utils';
+import { argsLoader, byIdLoader, groupedInKeyOrder } from '../../common/loader-utils';
 import { Page } from '../../common/pagination';
-import { AttendanceService } from './attendance.service';
+import { Access } from '../../access/access';
+import { Action } from '../action/action.entity';
+import { ActionService } from '../action/action.service';
+import { AttendanceService, DecisionQuorum } from './attendance.service';
 import { AttendanceSummary, MeetingQuorum } from './attendance.types';
-import { Attendance, Meeting } from './meeting.entity';
+import { AgendaItem, Attendance, Decision, Meeting, RegisterEntry } from './meeting.entity';
 import { MeetingPageArgs, MeetingService } from './meeting.service';
 
 type Period = { from: string; to: string };
-const emptySummary = (): AttendanceSummary => ({ meetingsHeld: 0, quorateMeetings: 0, overallRate: null, threshold: 0.75, byAgency: [] });
+const emptySummary = (): AttendanceSummary => ({
+  meetingsHeld: 0, meetingsConvened: 0, quorateMeetings: 0, overallRate: null, threshold: 0.75, byAgency: [],
+  byPerson: [], overallPersonRate: null, attendeesPerMeeting: [], decisions: 0, decisionsWithoutQuorum: 0,
+});
 const emptyPage = (): Page<Meeting> => ({ nodes: [], pageInfo: { hasNextPage: false, endCursor: null } });
 
-export function createMeetingLoaders(ds: DataSource, meetings: MeetingService, attendance: AttendanceService) {
+export function createMeetingLoaders(ds: DataSource, meetings: MeetingService, attendance: AttendanceService, actions: ActionService, access: Access) {
   return {
+    meetingById: byIdLoader(ds, Meeting),
+    registerByMeeting: new DataLoader<string, RegisterEntry[]>(async (ids) => groupedInKeyOrder(ids, await meetings.registerOf([...ids]), (r) => r.meetingId)),
+    agendaByMeeting: new DataLoader<string, AgendaItem[]>(async (ids) => groupedInKeyOrder(ids, await meetings.agendaOf([...ids]), (r) => r.meetingId)),
+    decisionsByMeeting: new DataLoader<string, Decision[]>(async (ids) => groupedInKeyOrder(ids, await meetings.decisionsOf([...ids]), (r) => r.meetingId)),
+    agendaItemById: new DataLoader<string, AgendaItem | null>(async (ids) => {
+      const rows = await ds.getRepository(AgendaItem).findBy({ id: In([...ids]) });
+      return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+    }),
+    decisionQuorumByMeeting: new DataLoader<string, DecisionQuorum | null>(async (ids) => {
+      const map = await attendance.decisionQuorumOf([...ids]);
+      return ids.map((id) => map.get(id) ?? null);
+    }),
+    actionsDueByMeeting: new DataLoader<string, Action[]>(async (ids) => {
+      const due = await actions.dueBy(access, await meetings.actionsDueSpecs([...ids]));
+      return ids.map((id) => due.get(id) ?? []);
+    }),
     meetingsByBoard: argsLoader<MeetingPageArgs, Page<Meeting>>((ids, a) => meetings.pagesFor('board_id', ids, a), emptyPage),
     meetingsBySubGroup: argsLoader<MeetingPageArgs, Page<Meeting>>((ids, a) => meetings.pagesFor('sub_group_id', ids, a), emptyPage),
     attendanceByMeeting: new DataLoader<string, Attendance[]>(async (ids) =>

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Check, Column, Entity, Exclusion, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { BeforeInsert, Check, Column, Entity, Exclusion, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity } from '../../common/base.entity';
 import { MembershipRole } from '../../common/enums';
 import { DateScalar } from '../../common/scalars';
@@ -35,13 +35,21 @@ export class Membership extends BaseEntity {
   @Column({ type: 'enum', enum: MembershipRole, enumName: 'membership_role' })
   role: MembershipRole;
 
-  @Field(() => String, { nullable: true, description: 'Named representative' })
+  @Field(() => String, { nullable: true, description: 'Named representative (the first of representatives)' })
   @Column({ type: 'text', nullable: true })
   representative: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Nominated deputy' })
+  @Field(() => String, { nullable: true, description: 'Nominated deputy (the first of deputies)' })
   @Column({ type: 'text', nullable: true })
   deputy: string | null;
+
+  @Field(() => [String], { description: 'The people who sit for the agency; each is expected at meetings while the seat is active' })
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  representatives: string[];
+
+  @Field(() => [String], { description: 'Named deputies: one standing in counts for the agency, not for the representative' })
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  deputies: string[];
 
   @Field(() => DateScalar)
   @Column({ type: 'date' })
@@ -54,6 +62,13 @@ export class Membership extends BaseEntity {
   @Field({ description: 'Advisers and observers need not attend' })
   @Column()
   expectedToAttend: boolean;
+
+  /** A seat saved with only the single representative or deputy (older callers, scripts) names them in the lists too. */
+  @BeforeInsert()
+  namePeople(): void {
+    if (!this.representatives?.length) this.representatives = this.representative ? [this.representative] : [];
+    if (!this.deputies?.length) this.deputies = this.deputy ? [this.deputy] : [];
+  }
 
   @ManyToOne(() => Agency, { onDelete: 'RESTRICT' })
   @JoinColumn({ foreignKeyConstraintName: 'membership_agency_id_fkey' })

@@ -1,4 +1,4 @@
-import { IsEnum, IsOptional, IsUUID, Length } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsOptional, IsUUID, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { MembershipRole } from '../../common/enums';
 import { DateScalar } from '../../common/scalars';
@@ -32,6 +32,16 @@ export class AddMembershipInput {
   @IsOptional()
   @Length(1, 200)
   deputy?: string;
+
+  @Field(() => [String], { nullable: true, description: 'The people who sit for the agency (default: [representative])' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  representatives?: string[];
+
+  @Field(() => [String], { nullable: true, description: 'Named deputies (default: [deputy])' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  deputies?: string[];
 
   @Field(() => DateScalar)
   startsOn: string;

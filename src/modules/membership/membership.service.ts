@@ -1,8 +1,9 @@
 import { asWhere, sql } from '../../database/sql';
-import { activeDuringSql, isActiveOn } from '../../rules/membership';
-import { DataSource, EntityManager } from 'typeorm';
+import { activeDuringSql, isActiveOn, partnerGroupOf } from '../../rules/membership';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Access } from '../../access/access';
-import { MembershipRole } from '../../common/enums';
+import { BoardKind, MembershipRole } from '../../common/enums';
+import { requireText } from '../../common/validation';
 import { BadInputError, ConflictError } from '../../common/errors';
 import { MutationRunner } from '../../common/mutation';
 import { assertFound, assertUuidOrNotFound } from '../../common/validation';
@@ -46,6 +47,26 @@ export class MembershipService {
     }
     const boardIds = await this.boardsOfBody(this.ds.manager, input);
     access.assertCanManageAnyBoard(boardIds);
+    // arrangements.md: only a council, an ICB (health commissioner) or a police force is a safeguarding
+    // partner; STATUTORY_PARTNER keeps its 2014 meaning on historic boards but not on a partnership.
+    if (!partnerGroupOf(agency.sector)) {
+      if (input.role === MembershipRole.SAFEGUARDING_PARTNER) {
+        throw new BadInputError('role', `${agency.name} is not a local authority, health commissioner or police force, so cannot be a safeguarding partner`);
+      }
+      if (input.role === MembershipRole.STATUTORY_PARTNER) {
+        const kinds = boardIds.length ? (await this.ds.getRepository(Board).findBy({ id: In(boardIds) })).map((b) => b.kind) : [];
+        if (kinds.includes(BoardKind.SAFEGUARDING_CHILDREN_PARTNERSHIP)) {
+          throw new BadInputError('role', `On a safeguarding children partnership only the three safeguarding partners are statutory: make ${agency.name} a RELEVANT_AGENCY`);
+        }
+      }
+    }
+    const people = (list: string[] | undefined, one: string | undefined, field: string) => {
+      const names = (list ?? (one?.trim() ? [one] : [])).map((n, i) => requireText(list ? `${field}.${i}` : field.replace(/s$/, ''), n, 200));
+      if (new Set(names.map((n) => n.toLowerCase())).size !== names.length) throw new BadInputError(field, 'Name each person once');
+      return names;
+    };
+    const representatives = people(input.representatives, input.representative, 'representatives');
+    const deputies = people(input.deputies, input.deputy, 'deputies');
     const expectedToAttend =
       input.expectedToAttend ?? ![MembershipRole.ADVISER, MembershipRole.OBSERVER].includes(input.role);
     const taken = () => new ConflictError(`${agency.name} already has a seat here on or after ${input.startsOn}`);
@@ -67,8 +88,10 @@ export class MembershipService {
         boardId: input.boardId ?? null,
         subGroupId: input.subGroupId ?? null,
         role: input.role,
-        representative: input.representative?.trim() || null,
-        deputy: input.deputy?.trim() || null,
+        representative: representatives[0] ?? null,
+        deputy: deputies[0] ?? null,
+        representatives,
+        deputies,
         startsOn: input.startsOn,
         endsOn: null,
         expectedToAttend,
