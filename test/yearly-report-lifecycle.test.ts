@@ -54,7 +54,11 @@ describe('yearly report: content per kind of board, checklist and lifecycle', ()
       const id = (await ok(t, `mutation($i: CreateCaseReviewInput!) { createCaseReview(input: $i) { id } }`, { boardId: board.id, type: 'SAFEGUARDING_ADULTS_REVIEW', reference, referredOn: dates[0] })).id;
       await ok(t, `mutation($i: DecideCaseReviewInput!) { decideCaseReview(input: $i) { id } }`, { caseReviewId: id, commission: true, decidedOn: dates[1], rationale: 'Criteria met' });
       await ok(t, `mutation($i: UpdateCaseReviewStatusInput!) { updateCaseReviewStatus(input: $i) { id } }`, { caseReviewId: id, status: 'IN_PROGRESS', on: dates[2] });
-      if (dates[3]) await ok(t, `mutation($i: UpdateCaseReviewStatusInput!) { updateCaseReviewStatus(input: $i) { id } }`, { caseReviewId: id, status: 'PUBLISHED', on: dates[3] });
+      if (dates[3]) {
+        // A SAR concludes (COMPLETED) before it is published (the reviews module's flow).
+        await ok(t, `mutation($i: UpdateCaseReviewStatusInput!) { updateCaseReviewStatus(input: $i) { id } }`, { caseReviewId: id, status: 'COMPLETED', on: dates[3] });
+        await ok(t, `mutation($i: UpdateCaseReviewStatusInput!) { updateCaseReviewStatus(input: $i) { id } }`, { caseReviewId: id, status: 'PUBLISHED', on: dates[3] });
+      }
       return id;
     };
     const a = await review('SAR A', ['2023-06-01', '2023-07-01', '2023-08-01', '2024-10-01']);

@@ -42,3 +42,12 @@ export function boardExistedBySql(alias: string, periodEnd: string | Sql): Sql {
     OR EXISTS (SELECT 1 FROM membership em WHERE em.board_id = ${b}.id AND em.starts_on <= ${d})
     OR EXISTS (SELECT 1 FROM meeting mm WHERE mm.board_id = ${b}.id AND mm.date <= ${d}))`;
 }
+
+/**
+ * Which statutory report a board writes, whatever its kind's name (the historic CHILDREN/ADULTS,
+ * LSCB/SAB, or a safeguarding children partnership): children's, adults', or both for a joint board.
+ */
+export function reportAudience(kind: string): 'CHILDREN' | 'ADULTS' | 'JOINT' {
+  if (kind === 'JOINT') return 'JOINT';
+  return kind === 'ADULTS' || kind === 'SAB' ? 'ADULTS' : 'CHILDREN';
+}

@@ -302,7 +302,7 @@ export class CaseReviewService {
     const board = await this.ds.getRepository(Board).findOneBy({ id: input.boardId });
     if (!board) throw new BadInputError('boardId', `Board ${input.boardId} not found`);
     access.assertCanManageBoard(board.id);
-    if (board.kind === BoardKind.ADULTS) throw new BadInputError('boardId', "Serious incident notifications belong to a children's (or joint) partnership");
+    if (board.kind === BoardKind.ADULTS || board.kind === BoardKind.SAB) throw new BadInputError('boardId', "Serious incident notifications belong to a children's (or joint) partnership");
     for (const f of ['incidentOn', 'awareOn', 'notifiedOn'] as const) this.assertDate(f, input[f], access.today);
     if (input.awareOn < input.incidentOn) throw new BadInputError('awareOn', 'Awareness cannot come before the incident');
     if (input.notifiedOn < input.awareOn) throw new BadInputError('notifiedOn', 'The notification cannot come before awareness');

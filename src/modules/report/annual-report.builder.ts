@@ -1,3 +1,4 @@
+import { reportAudience } from '../../rules/report';
 import { AttendanceSummary } from '../meeting/attendance.types';
 import { AnnualReportModel } from './annual-report.model';
 import type { PartnerFigures } from './executive-summary.service';
@@ -15,7 +16,8 @@ export function buildAnnualReport(s: ExecutiveSummary, attendance: AttendanceSum
   const actionsOf = new Map(p.actions.map((a) => [a.owner_agency_id, a]));
   const suppress = s.board.suppressSmallNumbers;
   const model: AnnualReportModel = {
-    board: { id: s.board.id, name: s.board.name, kind: s.board.kind, area: s.board.area },
+    // The report's shape follows the statutory audience, whatever the kind is called (rules/report.ts).
+    board: { id: s.board.id, name: s.board.name, kind: reportAudience(s.board.kind), area: s.board.area },
     from: s.from,
     to: s.to,
     generatedOn,

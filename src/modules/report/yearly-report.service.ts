@@ -1,3 +1,4 @@
+import { reportAudience } from '../../rules/report';
 import { DataSource, EntityManager } from 'typeorm';
 import { Access } from '../../access/access';
 import { BadInputError, ConflictError } from '../../common/errors';
@@ -30,7 +31,8 @@ export const STATUTORY_RECIPIENTS: Record<string, string[]> = {
     'The chair of the Health and Wellbeing Board',
   ],
 };
-export function recipientsFor(kind: string): string[] {
+export function recipientsFor(boardKind: string): string[] {
+  const kind = reportAudience(boardKind);
   return kind === 'JOINT' ? [...STATUTORY_RECIPIENTS.CHILDREN, ...STATUTORY_RECIPIENTS.ADULTS] : STATUTORY_RECIPIENTS[kind] ?? [];
 }
 
