@@ -109,15 +109,13 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), config.shutdownDelayMs + config.shutdownTimeoutMs + 10_000);
     force.unref();
     try {
-      await stop(); // Apollo's drain plugin closes the HTTP server and waits for open requests
-      logger.debug('http drained');
-      if (jobs) await jobs.stop(); // running jobs finish (or are retried later by another replica)
       if (config.shutdownDelayMs) await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
       // 2. The listener closes; every request already received is completed and answered; idle keep-alive connections close.
       const { cut } = await drain.close({ timeoutMs: config.shutdownTimeoutMs });
       if (cut) logger.warn({ cut }, 'connections cut at the shutdown timeout');
       logger.info('http drained');
-      // 3. Then Apollo, the pool and PostgreSQL.
+      // 3. Then the job queue (running jobs finish, or another replica retries them), Apollo, the pool and PostgreSQL.
+      if (jobs) await jobs.stop();
       await stop();
       await ds.destroy();
       logger.info('database pool closed');
