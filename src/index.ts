@@ -74,7 +74,12 @@ async function main(): Promise<void> {
   // The job queue (reminders, emails) starts after the migrations; its own tables are pg-boss's.
   let jobs: JobQueue | undefined;
   if (config.jobsEnabled) {
-    jobs = await JobQueue.start({ url, ds, logger, clock: systemClock, mail: config.mail, remindersCron: config.remindersCron }).catch(async (e) => {
+    // Under the start-up lock too: pg-boss creating its queues from two replicas at once deadlocks.
+    jobs = await withStartUpLock(
+      dbUrl,
+      () => JobQueue.start({ url, ds, logger, clock: systemClock, mail: config.mail, remindersCron: config.remindersCron }),
+      () => logger.info('waiting for another hub process to finish setting up the job queue'),
+    ).catch(async (e) => {
       await ds.destroy().catch(() => undefined);
       return stopEmbedded(e);
     });
