@@ -52,7 +52,8 @@ async function insertBoards(ctx: GenContext, areas: Area[]): Promise<BenchBoard[
       ctx.world.boards.push(board);
       area.boardIds.push(board.id);
       const sectors = kind === 'ADULTS' ? ['LOCAL_AUTHORITY_ADULTS', 'POLICE', 'HEALTH_COMMISSIONER'] : ['LOCAL_AUTHORITY_CHILDREN', 'POLICE', 'HEALTH_COMMISSIONER'];
-      rows.push([board.id, name, kind, area.name, [0.7, 0.75, 0.75, 0.8][intBetween(ctx.rand, 0, 3)], intBetween(ctx.rand, 6, 10), arrayLiteral(sectors)]);
+      // Historic boards are stored as LSCB / SAB since the arrangements migration (CHILDREN/ADULTS are deprecated names).
+      rows.push([board.id, name, kind === 'CHILDREN' ? 'LSCB' : kind === 'ADULTS' ? 'SAB' : kind, area.name, [0.7, 0.75, 0.75, 0.8][intBetween(ctx.rand, 0, 3)], intBetween(ctx.rand, 6, 10), arrayLiteral(sectors)]);
     }
   }
   ctx.counts.board = await bulkInsert(
