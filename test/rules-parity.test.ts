@@ -1,6 +1,7 @@
 import { ident, join, query, sql } from '../src/database/sql';
 import { driftingSql, dueBySql, dueForReviewSql, isDrifting, isDueBy, isDueForReview, isOverdue, overdueSql } from '../src/rules/actions';
-import { countingRating, countingRatingSql, isSubmitted, submittedSql } from '../src/rules/audit';
+import { countingRating, countingRatingSql, fullyCompliantSql, isFullyCompliant, isSubmitted, submittedSql, trendOfCounts, trendSql } from '../src/rules/audit';
+import { toCompliance } from '../src/modules/audit/audit-compliance.service';
 import {
   agencyStatusFromRegister,
   agencyStatusFromRegisterSql,
@@ -76,6 +77,39 @@ describe('rules agree in TypeScript and SQL', () => {
     );
     expect(got.map((g) => g.rating)).toEqual(rows.map((r) => countingRating(r.moderated, r.self)));
     expect(got.map((g) => g.submitted)).toEqual(rows.map((r) => isSubmitted(r.status)));
+  });
+
+  it('a fully compliant return and its trend against the previous one (stored counts)', async () => {
+    // From the generator's high bits: its low bits repeat with a short period, too short for small counts.
+    const rand = (n: number) => Math.floor(((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) * n);
+    const counts = (standards = rand(5)) => {
+      const met = rand(standards + 1);
+      const partiallyMet = rand(standards - met + 1);
+      const notMet = rand(standards - met - partiallyMet + 1);
+      const notApplicable = rand(standards - met - partiallyMet - notMet + 1);
+      return { standards, met, partiallyMet, notMet, notApplicable };
+    };
+    const rows = Array.from({ length: N }, () => {
+      const cur = counts();
+      return { cur, self: counts(cur.standards), prev: rand(4) === 0 ? null : counts() };
+    });
+    const v = (c: ReturnType<typeof counts> | null) => sql`${c?.standards ?? null}::int, ${c?.met ?? null}::int, ${c?.partiallyMet ?? null}::int, ${c?.notMet ?? null}::int, ${c?.notApplicable ?? null}::int`;
+    const values = join(rows.map((r, i) => sql`(${i}::int, ${v(r.cur)}, ${r.self.met}::int, ${r.self.partiallyMet}::int, ${r.self.notMet}::int, ${r.self.notApplicable}::int, ${v(r.prev)})`));
+    const got = await query<{ green: boolean; self_green: boolean; trend: string }>(
+      hub.ds,
+      sql`SELECT ${fullyCompliantSql('r')} AS green, ${fullyCompliantSql('r', 'self_')} AS self_green, ${trendSql('r', 'p')} AS trend
+          FROM (VALUES ${values}) AS r(i, standards, met, partially_met, not_met, not_applicable, self_met, self_partially_met, self_not_met, self_not_applicable,
+            p_standards, p_met, p_partially_met, p_not_met, p_not_applicable)
+          CROSS JOIN LATERAL (SELECT r.p_standards AS standards, r.p_met AS met, r.p_not_applicable AS not_applicable) p
+          ORDER BY r.i`,
+    );
+    const compliance = (c: ReturnType<typeof counts>) => toCompliance(c.standards, c.met, c.partiallyMet, c.notMet, c.notApplicable);
+    expect(got.map((g) => g.green)).toEqual(rows.map((r) => isFullyCompliant(r.cur)));
+    expect(got.map((g) => g.green)).toEqual(rows.map((r) => compliance(r.cur).rag === 'GREEN'));
+    expect(got.map((g) => g.self_green)).toEqual(rows.map((r) => isFullyCompliant(r.self) && compliance(r.self).rag === 'GREEN'));
+    expect(got.map((g) => g.trend)).toEqual(rows.map((r) => trendOfCounts(compliance(r.cur), r.prev && compliance(r.prev))));
+    expect(new Set(got.map((g) => g.trend)).size).toBe(4);
+    expect(got.some((g) => g.green) && got.some((g) => !g.green)).toBe(true);
   });
 
   it('attended and quorate', async () => {

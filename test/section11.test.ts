@@ -127,6 +127,47 @@ describe('Section 11 audits', () => {
     expect((await submitted(c.user.token, pastDue, c.id, 'MMMMMMMM')).late).toBe(true);
   });
 
+  it('keeps each return\'s previous return as submissions, returns for amendment and validations arrive in any order', async () => {
+    const p = await partnership(1);
+    const [a] = p.agencies;
+    const c1 = await cycle(p.coordinator.token, [p.board.id], [a.id], { opensOn: '2021-04-01', dueOn: '2021-07-31' });
+    const c2 = await cycle(p.coordinator.token, [p.board.id], [a.id], { opensOn: '2022-04-01', dueOn: '2022-07-31' });
+    const c3 = await cycle(p.coordinator.token, [p.board.id], [a.id], { opensOn: '2023-04-01', dueOn: '2023-07-31' });
+    const read = async (id: string) =>
+      (await hub.gql(`query($id: ID!) { auditReturn(id: $id) { trend previousReturn { cycle { id } } } }`, { id }, p.coordinator.token)).data.auditReturn;
+    const summary = async (id: string) =>
+      (await hub.gql(`query($id: ID!) { auditCycle(id: $id) { summary { fullyCompliant trends { improved sustained declined new } } } }`, { id }, p.coordinator.token)).data
+        .auditCycle.summary;
+    // The latest cycle first: nothing before it yet. 7 of 8 met.
+    const r3 = await submitted(a.user.token, c3, a.id, 'MMMMMMMP');
+    expect(await read(r3.id)).toEqual({ trend: 'NEW', previousReturn: null });
+    // The first cycle, late: 8 of 8; the third now declines against it.
+    const r1 = await submitted(a.user.token, c1, a.id, 'MMMMMMMM');
+    expect(await read(r3.id)).toEqual({ trend: 'DECLINED', previousReturn: { cycle: { id: c1 } } });
+    expect(await summary(c3)).toEqual({ fullyCompliant: 0, trends: { improved: 0, sustained: 0, declined: 1, new: 0 } });
+    // The second: 6 of 8; the third improves on it, and the second declines against the first.
+    const r2 = await submitted(a.user.token, c2, a.id, 'MMMMMMPP');
+    expect(await read(r3.id)).toEqual({ trend: 'IMPROVED', previousReturn: { cycle: { id: c2 } } });
+    expect(await read(r2.id)).toEqual({ trend: 'DECLINED', previousReturn: { cycle: { id: c1 } } });
+    // The board sends the second back: no longer submitted, so the third reads against the first again.
+    await ok(RETURN, { returnId: r2.id, comment: 'Standard 7: no evidence' }, p.coordinator.token);
+    expect(await read(r3.id)).toEqual({ trend: 'DECLINED', previousReturn: { cycle: { id: c1 } } });
+    expect(await summary(c2)).toEqual({ fullyCompliant: 0, trends: { improved: 0, sustained: 0, declined: 0, new: 0 } });
+    // Resubmitted and validated with standard 8 moderated to MET (7 of 8); the third, moderated to 8 of 8, improves on it.
+    await ok(SUBMIT, { returnId: r2.id }, a.user.token);
+    await ok(VALIDATE, { returnId: r2.id, moderatedRatings: [{ standardCode: '8', rating: 'MET' }] }, p.coordinator.token);
+    await ok(VALIDATE, { returnId: r3.id, moderatedRatings: [{ standardCode: '8', rating: 'MET' }] }, p.coordinator.token);
+    expect(await read(r3.id)).toEqual({ trend: 'IMPROVED', previousReturn: { cycle: { id: c2 } } });
+    expect(await summary(c3)).toEqual({ fullyCompliant: 1, trends: { improved: 1, sustained: 0, declined: 0, new: 0 } });
+    expect(await read(r1.id)).toEqual({ trend: 'NEW', previousReturn: null });
+    // The stored links agree with the definition (the latest earlier submitted return of the framework) for every return.
+    const [{ wrong }] = await hub.ds.query(`SELECT count(*)::int AS wrong FROM audit_return r JOIN audit_cycle c ON c.id = r.cycle_id JOIN audit_framework f ON f.id = c.framework_id
+      WHERE r.previous_return_id IS DISTINCT FROM (SELECT r2.id FROM audit_return r2 JOIN audit_cycle c2 ON c2.id = r2.cycle_id JOIN audit_framework f2 ON f2.id = c2.framework_id
+        WHERE r2.agency_id = r.agency_id AND f2.key = f.key AND r2.status IN ('SUBMITTED', 'VALIDATED') AND (c2.opens_on, c2.created_at, c2.id) < (c.opens_on, c.created_at, c.id)
+        ORDER BY c2.opens_on DESC, c2.created_at DESC, c2.id DESC LIMIT 1)`);
+    expect(wrong).toBe(0);
+  });
+
   it('reads the trend across three cycles of the framework', async () => {
     const p = await partnership(2);
     const [a, b] = p.agencies;

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { Rag } from '../action/action.entity';
 import { AuditTrend, Compliance, CycleSummary, RatingCounts, StandardSummary } from './audit.types';
 import { ident, join, query, raw, sql, Sql } from '../../database/sql';
-import { countingRatingSql, isSubmitted, submittedSql } from '../../rules/audit';
+import { countingRatingSql, fullyCompliantSql, isSubmitted, submittedSql, trendOfCounts, trendSql } from '../../rules/audit';
 
 export interface ReturnFigures {
   cycleId: string;
@@ -48,14 +48,9 @@ function selfAssessed(r: CountsRow): Compliance {
   return toCompliance(r.standards, r.self_met, r.self_partially_met, r.self_not_met, r.self_not_applicable);
 }
 
-/** Compared on exact fractions so rounding never turns a small decline into "sustained". */
+/** The trend rule (src/rules/audit.ts) over two returns' compliance. */
 export function trendOf(current: Compliance, previous: Compliance | null): AuditTrend {
-  if (!previous) return AuditTrend.NEW;
-  if (current.applicable === 0 || previous.applicable === 0) {
-    return current.applicable === previous.applicable ? AuditTrend.SUSTAINED : AuditTrend.NEW;
-  }
-  const diff = current.met * previous.applicable - previous.met * current.applicable;
-  return diff > 0 ? AuditTrend.IMPROVED : diff < 0 ? AuditTrend.DECLINED : AuditTrend.SUSTAINED;
+  return AuditTrend[trendOfCounts(current, previous)];
 }
 
 const RATING_COUNTS = (prefix: '' | 'self_', rating: Sql) => {
@@ -76,31 +71,16 @@ function countsJson(alias: string): Sql {
 /**
  * One statement for any number of returns: each return's rating counts over every standard of its
  * framework (a standard with no answer counts as unrated), and the same for the agency's previous
- * submitted return of the same framework, which gives the trend.
+ * submitted return of the same framework, which gives the trend. Each return keeps the link to its
+ * previous return (migration 1763881900000, maintained by triggers), so this reads two rows per return.
  */
 function complianceSql(target: Sql): Sql {
   return sql`
-  WITH target AS (
-    SELECT r.id, r.cycle_id, r.status, prev.id AS prev_id
-    FROM audit_return r
-    JOIN audit_cycle c ON c.id = r.cycle_id
-    JOIN audit_framework f ON f.id = c.framework_id
-    LEFT JOIN LATERAL (
-      SELECT r2.id FROM audit_return r2
-      JOIN audit_cycle c2 ON c2.id = r2.cycle_id
-      JOIN audit_framework f2 ON f2.id = c2.framework_id
-      WHERE r2.agency_id = r.agency_id AND f2.key = f.key AND ${submittedSql('r2')}
-        AND (c2.opens_on, c2.created_at, c2.id) < (c.opens_on, c.created_at, c.id)
-      ORDER BY c2.opens_on DESC, c2.created_at DESC, c2.id DESC
-      LIMIT 1
-    ) prev ON true
-    WHERE ${target}
-  )
-  SELECT t.id, t.cycle_id, t.status, t.prev_id, ${countsJson('cur')} AS cur,
+  SELECT r.id, r.cycle_id, r.status, r.previous_return_id AS prev_id, ${countsJson('r')} AS cur,
     CASE WHEN prev.id IS NULL THEN NULL ELSE ${countsJson('prev')} END AS prev
-  FROM target t JOIN audit_return cur ON cur.id = t.id LEFT JOIN audit_return prev ON prev.id = t.prev_id`;
+  FROM audit_return r LEFT JOIN audit_return prev ON prev.id = r.previous_return_id
+  WHERE ${target}`;
 }
-
 
 export class AuditComplianceService {
   constructor(private readonly ds: DataSource) {}
@@ -109,35 +89,38 @@ export class AuditComplianceService {
     return toFigures(await query<FiguresRow>(this.ds, complianceSql(sql`r.id = ANY(${returnIds}::uuid[])`)));
   }
 
-  /** Cycle summaries in one statement whatever the number of cycles or returns: return counts and each submitted return's figures, bundled as JSON. */
+  /**
+   * Cycle summaries in one statement whatever the number of cycles or returns: PostgreSQL counts the
+   * returns, the fully compliant ones and the trends (src/rules/audit.ts) over each return's stored
+   * counts and its stored previous return; one row per cycle comes back.
+   */
   async summaries(cycleIds: string[], asOf: string): Promise<Map<string, CycleSummary>> {
-    const [row] = await query<{ counts: CycleCountsRow[]; figures: FiguresRow[] }>(
+    const submitted = submittedSql('r');
+    const trend = trendSql('r', 'p');
+    const counts = await query<CycleCountsRow>(
       this.ds,
-      sql`SELECT
-         (SELECT coalesce(json_agg(x), '[]') FROM (
-           SELECT c.id, cardinality(c.invited_agency_ids)::int AS invited,
-             count(r.id) FILTER (WHERE ${submittedSql('r')})::int AS submitted,
-             count(r.id) FILTER (WHERE r.status = 'VALIDATED')::int AS validated,
-             count(r.id) FILTER (WHERE r.status = 'DRAFT')::int AS drafts,
-             count(r.id) FILTER (WHERE r.status = 'RETURNED')::int AS returned,
-             count(r.id) FILTER (WHERE ${submittedSql('r')} AND r.first_submitted_on > c.due_on)::int AS late,
-             c.due_on < ${asOf}::date AS past_due
-           FROM audit_cycle c
-           LEFT JOIN audit_return r ON r.cycle_id = c.id AND r.agency_id = ANY(c.invited_agency_ids)
-           WHERE c.id = ANY(${cycleIds}::uuid[])
-           GROUP BY c.id) x) AS counts,
-         (SELECT coalesce(json_agg(x), '[]') FROM (${complianceSql(
-           sql`r.cycle_id = ANY(${cycleIds}::uuid[]) AND ${submittedSql('r')} AND r.agency_id = ANY(c.invited_agency_ids)`,
-         )}) x) AS figures`,
+      sql`SELECT c.id, cardinality(c.invited_agency_ids)::int AS invited,
+           count(r.id) FILTER (WHERE ${submitted})::int AS submitted,
+           count(r.id) FILTER (WHERE r.status = 'VALIDATED')::int AS validated,
+           count(r.id) FILTER (WHERE r.status = 'DRAFT')::int AS drafts,
+           count(r.id) FILTER (WHERE r.status = 'RETURNED')::int AS returned,
+           count(r.id) FILTER (WHERE ${submitted} AND r.first_submitted_on > c.due_on)::int AS late,
+           count(r.id) FILTER (WHERE ${submitted} AND ${fullyCompliantSql('r')})::int AS fully_compliant,
+           count(r.id) FILTER (WHERE ${submitted} AND ${fullyCompliantSql('r', 'self_')})::int AS self_fully_compliant,
+           count(r.id) FILTER (WHERE ${submitted} AND ${trend} = 'IMPROVED')::int AS improved,
+           count(r.id) FILTER (WHERE ${submitted} AND ${trend} = 'SUSTAINED')::int AS sustained,
+           count(r.id) FILTER (WHERE ${submitted} AND ${trend} = 'DECLINED')::int AS declined,
+           count(r.id) FILTER (WHERE ${submitted} AND ${trend} = 'NEW')::int AS is_new,
+           c.due_on < ${asOf}::date AS past_due
+         FROM audit_cycle c
+         LEFT JOIN audit_return r ON r.cycle_id = c.id AND r.agency_id = ANY(c.invited_agency_ids)
+         LEFT JOIN audit_return p ON p.id = r.previous_return_id
+         WHERE c.id = ANY(${cycleIds}::uuid[])
+         GROUP BY c.id`,
     );
-    const { counts } = row;
-    const submitted = [...toFigures(row.figures).values()];
-
     const out = new Map<string, CycleSummary>();
     for (const c of counts) {
-      const mine = submitted.filter((f) => f.cycleId === c.id);
       const outstanding = c.invited - c.submitted;
-      const trend = (t: AuditTrend) => mine.filter((f) => f.trend === t).length;
       out.set(c.id, {
         invited: c.invited,
         submitted: c.submitted,
@@ -148,15 +131,10 @@ export class AuditComplianceService {
         drafts: c.drafts,
         returned: c.returned,
         submissionRate: c.invited > 0 ? c.submitted / c.invited : null,
-        fullyCompliant: mine.filter((f) => f.compliance.rag === Rag.GREEN).length,
-        selfAssessedFullyCompliant: mine.filter((f) => f.selfAssessed.rag === Rag.GREEN).length,
+        fullyCompliant: c.fully_compliant,
+        selfAssessedFullyCompliant: c.self_fully_compliant,
         cycleId: c.id,
-        trends: {
-          improved: trend(AuditTrend.IMPROVED),
-          sustained: trend(AuditTrend.SUSTAINED),
-          declined: trend(AuditTrend.DECLINED),
-          isNew: trend(AuditTrend.NEW),
-        },
+        trends: { improved: c.improved, sustained: c.sustained, declined: c.declined, isNew: c.is_new },
       });
     }
     return out;
@@ -212,6 +190,12 @@ interface CycleCountsRow {
   drafts: number;
   returned: number;
   late: number;
+  fully_compliant: number;
+  self_fully_compliant: number;
+  improved: number;
+  sustained: number;
+  declined: number;
+  is_new: number;
   past_due: boolean;
 }
 

@@ -106,6 +106,13 @@ export class AuditReturn extends BaseEntity {
   @Column({ type: 'int', default: 0, select: false, insert: false, update: false })
   selfNotApplicable: number;
 
+  /*
+   * The agency's previous submitted return of the same framework (an earlier cycle), kept by triggers
+   * on status changes (migration 1763881900000-previous-return); trends read it. Only SQL reads it.
+   */
+  @Column({ type: 'uuid', nullable: true, select: false, insert: false, update: false })
+  previousReturnId: string | null;
+
   @ManyToOne(() => AuditCycle, { onDelete: 'RESTRICT' })
   @JoinColumn({ foreignKeyConstraintName: 'audit_return_cycle_id_fkey' })
   cycle?: AuditCycle;
