@@ -25,9 +25,11 @@ class Recorder implements Logger {
 }
 
 /**
- * npm run bench:explain -- [--scale national|smoke] [--scenario a,b] [--plans [--plan-match text]]
+ * npm run bench:explain -- [--scale national|smoke] [--scenario a,b] [--plans [--plan-match text]] [--plan-cache]
  * Where a request's time goes: each scenario's request once (warm), its wall time in the hub, and
  * every SQL statement it sent with PostgreSQL's own execution time (EXPLAIN ANALYZE).
+ * --plan-cache: instead, each scenario 20 times (different ids) over one pooled connection, then how
+ * often PostgreSQL planned each prepared statement afresh (custom) or reused its generic plan.
  */
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
@@ -36,8 +38,11 @@ async function main(): Promise<void> {
   const embedded = await startBenchPostgres();
   const url = withDatabase(embedded.url, databaseNameFor(scale));
   const recorder = new Recorder();
-  const ds = createDataSource({ url, logger: recorder });
+  const planCache = args.has('plan-cache');
+  const ds = createDataSource({ url, logger: recorder, poolSize: planCache ? 1 : 10 });
   await ds.initialize();
+  // As the hub does at start: a data set generated before a migration gets it here.
+  await ds.runMigrations({ transaction: 'each' });
   const pg = new Client({ connectionString: url });
   await pg.connect();
   try {
@@ -52,7 +57,24 @@ async function main(): Promise<void> {
     const ctx: ScenarioContext = { ids, from: addDays(until, -364), to: until, asOf: until };
     for (const s of SCENARIOS.filter((x) => !only || only.includes(x.name))) {
       if (s.hub.query.trim().startsWith('mutation')) continue;
-      const send = () => supertest(app.app).post('/graphql').set('authorization', `Bearer ${token}`).send({ query: s.hub.query, variables: s.hub.variables(ctx, 1) });
+      const send = (i = 1) => supertest(app.app).post('/graphql').set('authorization', `Bearer ${token}`).send({ query: s.hub.query, variables: s.hub.variables(ctx, i) });
+      if (planCache) {
+        // Counts per connection since it opened: the difference over these requests is theirs.
+        const counts = async () =>
+          new Map<string, { generic: number; custom: number; text: string }>(
+            (await ds.query(`SELECT name, generic_plans, custom_plans, left(regexp_replace(statement, '\\s+', ' ', 'g'), 100) AS text FROM pg_prepared_statements`)).map(
+              (p: any) => [p.name, { generic: Number(p.generic_plans), custom: Number(p.custom_plans), text: p.text }],
+            ),
+          );
+        const before = await counts();
+        for (let i = 0; i < 20; i++) await send(i);
+        console.log(`\n## ${s.name}: 20 requests on one connection; plans of each named statement (generic / custom)`);
+        for (const [name, p] of await counts()) {
+          const b = before.get(name) ?? { generic: 0, custom: 0 };
+          if (p.generic + p.custom > b.generic + b.custom) console.log(`${String(p.generic - b.generic).padStart(4)} / ${String(p.custom - b.custom).padEnd(4)} ${p.text}`);
+        }
+        continue;
+      }
       await send();
       recorder.statements = [];
       const started = process.hrtime.bigint();

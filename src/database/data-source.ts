@@ -51,6 +51,10 @@ export function createDataSource({ url, logger, poolSize = 10, statementTimeoutM
     // A frozen or unreachable database fails requests in bounded time (answered 503) instead of holding them.
     extra: {
       max: poolSize,
+      // Connections stay open: each keeps its prepared statements and their generic plans
+      // (src/database/sql.ts), which pg's default 10 s idle timeout threw away with the connection,
+      // so a quiet spell cost every statement its planning again (issue 17).
+      idleTimeoutMillis: 0,
       ...(acquireTimeoutMs ? { connectionTimeoutMillis: acquireTimeoutMs } : {}),
       ...(statementTimeoutMs && !pgBouncer ? { statement_timeout: statementTimeoutMs } : {}),
     },

@@ -20,6 +20,17 @@ export function ident(name: string): Sql {
   return raw(name);
 }
 
+/**
+ * `= ANY($n::uuid[])`, or `= $n::uuid` for a single id. PostgreSQL reuses a prepared statement's
+ * generic plan only when it looks no dearer than planning afresh; an array parameter of unknown
+ * length is costed as ten elements, so against one id the generic plan always loses and every
+ * execution is planned again. The one-id form (what a request for one board sends) keeps its
+ * generic plan.
+ */
+export function eqAny(ids: readonly string[]): Sql {
+  return ids.length === 1 ? sql`= ${ids[0]}::uuid` : sql`= ANY(${ids}::uuid[])`;
+}
+
 /** Either the pool (reads) or the transaction of a mutation: rules run the same on both. */
 export type Queryable = DataSource | EntityManager;
 

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { AgencyAttendance, AttendanceSummary, MeetingQuorum } from './attendance.types';
-import { ident, query, Queryable, sql, Sql } from '../../database/sql';
+import { eqAny, ident, query, Queryable, sql, Sql } from '../../database/sql';
 import { attendedSql, convenedSql, decisionQuorateSql, quorateSql, seatAttendanceSql } from '../../rules/meetings';
 import { activeDuringSql, activeOnSql, col, partnerGroupSql } from '../../rules/membership';
 
@@ -29,54 +29,73 @@ export class AttendanceService {
 
   async summaries(kind: BodyKind, bodyIds: string[], from: string, to: string): Promise<Map<string, AttendanceSummary>> {
     const { column, table } = BODY[kind];
+    const ids = eqAny(bodyIds);
     // One statement for the three parts (per-agency figures, quorum per meeting, thresholds): each
     // round trip to PostgreSQL costs more than the JSON it takes to bundle them.
     const [row] = await query<{ slots: any[]; quorum: any[]; people: any[]; attendees: any[]; decisions: any[]; bodies: { id: string; threshold: number }[] }>(
       this.ds,
-      sql`WITH held AS (
+      sql`WITH body AS (
+         SELECT t.id, t.quorum_minimum, t.quorum_sectors, t.attendance_threshold FROM ${table} t WHERE t.id ${ids}
+       ), held AS (
          -- Convened meetings (HELD or ADJOURNED): their registers count towards attendance.
-         SELECT id, date, status, ${column} AS body_id FROM meeting m
-         WHERE ${column} = ANY(${bodyIds}::uuid[]) AND ${convenedSql('m')} AND date BETWEEN ${from}::date AND ${to}::date
+         SELECT m.id, m.date, m.status, m.${column} AS body_id FROM meeting m
+         WHERE m.${column} ${ids} AND ${convenedSql('m')} AND m.date BETWEEN ${from}::date AND ${to}::date
        ), seat AS (
-         SELECT ${column} AS body_id, agency_id, starts_on, ends_on, expected_to_attend, representatives FROM membership m
-         WHERE ${column} = ANY(${bodyIds}::uuid[]) AND ${activeDuringSql('m', from, to)}
+         -- The seat holders by the body's index, each agency's name and sector looked up by its key:
+         -- a plain join is planned as a hash over every agency (3,000 nationally) to name a couple of
+         -- dozen; OFFSET 0 keeps the lateral lookup a lookup.
+         SELECT m.${column} AS body_id, m.agency_id, m.starts_on, m.ends_on, m.expected_to_attend, m.representatives, ag.name, ag.sector
+         FROM membership m CROSS JOIN LATERAL (SELECT a.name, a.sector FROM agency a WHERE a.id = m.agency_id OFFSET 0) ag
+         WHERE m.${column} ${ids} AND ${activeDuringSql('m', from, to)}
        ), slot AS (
-         SELECT DISTINCT s.body_id, s.agency_id, h.id AS meeting_id
-         FROM seat s JOIN held h ON h.body_id = s.body_id AND s.expected_to_attend AND ${activeOnSql('s', col('h.date'))}
+         -- Each expected seat at each convened meeting with the agency's record on its register: the
+         -- one read of the attendance registers, which both the tally and quorum count from.
+         SELECT x.body_id, x.agency_id, x.sector, x.meeting_id, x.meeting_status, a.status
+         FROM (SELECT DISTINCT s.body_id, s.agency_id, s.sector, h.id AS meeting_id, h.status AS meeting_status
+               FROM seat s JOIN held h ON h.body_id = s.body_id AND s.expected_to_attend AND ${activeOnSql('s', col('h.date'))}) x
+         LEFT JOIN attendance a ON a.meeting_id = x.meeting_id AND a.agency_id = x.agency_id
        ), tally AS (
-         SELECT slot.body_id, slot.agency_id,
+         SELECT x.body_id, x.agency_id,
            count(*)::int AS expected,
-           count(*) FILTER (WHERE ${attendedSql('a')})::int AS attended,
-           count(*) FILTER (WHERE a.status = 'DEPUTY')::int AS deputies,
-           count(*) FILTER (WHERE a.status = 'APOLOGIES')::int AS apologies,
-           count(*) FILTER (WHERE a.status IS NULL OR a.status = 'ABSENT')::int AS absent
-         FROM slot LEFT JOIN attendance a ON a.meeting_id = slot.meeting_id AND a.agency_id = slot.agency_id
-         GROUP BY slot.body_id, slot.agency_id
+           count(*) FILTER (WHERE ${attendedSql('x')})::int AS attended,
+           count(*) FILTER (WHERE x.status = 'DEPUTY')::int AS deputies,
+           count(*) FILTER (WHERE x.status = 'APOLOGIES')::int AS apologies,
+           count(*) FILTER (WHERE x.status IS NULL OR x.status = 'ABSENT')::int AS absent
+         FROM slot x
+         GROUP BY x.body_id, x.agency_id
        ), by_agency AS (
          -- Every seat holder in the period appears, with zeros when no meeting expected it.
-         SELECT m.body_id, m.agency_id, ag.name,
+         SELECT m.body_id, m.agency_id, m.name,
            coalesce(t.expected, 0) AS expected, coalesce(t.attended, 0) AS attended, coalesce(t.deputies, 0) AS deputies,
            coalesce(t.apologies, 0) AS apologies, coalesce(t.absent, 0) AS absent
-         FROM (SELECT DISTINCT body_id, agency_id FROM seat) m
-         JOIN agency ag ON ag.id = m.agency_id
+         FROM (SELECT DISTINCT body_id, agency_id, name FROM seat) m
          LEFT JOIN tally t ON t.body_id = m.body_id AND t.agency_id = m.agency_id
+       ), present AS (
+         -- Per HELD meeting: the member agencies attending and their sectors (a slot is one agency at one meeting).
+         SELECT x.meeting_id, count(*) FILTER (WHERE ${attendedSql('x')})::int AS attending,
+           coalesce(array_agg(x.sector::text) FILTER (WHERE ${attendedSql('x')}), '{}') AS sectors
+         FROM slot x WHERE x.meeting_status = 'HELD' GROUP BY x.meeting_id
        ), quorum AS (
          -- The slots are exactly the seats that count towards quorum (active, expected), so quorum
-         -- reads off them rather than re-checking memberships per attendance record.
-         SELECT h.id AS meeting_id, h.body_id, h.status,
-           count(DISTINCT s.agency_id) FILTER (WHERE ${attendedSql('a')})::int AS attending,
+         -- reads off them rather than re-checking memberships per record.
+         SELECT h.id AS meeting_id, h.body_id, h.status, coalesce(p.attending, 0) AS attending,
            ${quorateSql({
-             attending: sql`count(DISTINCT s.agency_id) FILTER (WHERE ${attendedSql('a')})`,
-             sectorsPresent: sql`coalesce(array_agg(DISTINCT ag.sector::text) FILTER (WHERE ${attendedSql('a')}), '{}')`,
-             minimum: sql`t.quorum_minimum`,
-             required: sql`t.quorum_sectors`,
+             attending: sql`coalesce(p.attending, 0)`,
+             sectorsPresent: sql`coalesce(p.sectors, '{}')`,
+             minimum: sql`b.quorum_minimum`,
+             required: sql`b.quorum_sectors`,
            })} AS quorate
          FROM held h
-         JOIN ${table} t ON t.id = h.body_id
-         LEFT JOIN slot s ON s.meeting_id = h.id AND h.status = 'HELD'
-         LEFT JOIN attendance a ON a.meeting_id = s.meeting_id AND a.agency_id = s.agency_id
-         LEFT JOIN agency ag ON ag.id = s.agency_id
-         GROUP BY h.id, h.body_id, h.status, t.quorum_minimum, t.quorum_sectors
+         JOIN body b ON b.id = h.body_id
+         LEFT JOIN present p ON p.meeting_id = h.id
+       ), reg AS (
+         -- The person registers of the convened meetings, read once for the people and the head counts.
+         SELECT r.id, r.meeting_id, r.agency_id, lower(r.person_name) AS person_key, r.capacity, r.status, r.mode
+         FROM register_entry r WHERE r.meeting_id IN (SELECT id FROM held)
+       ), reg_person AS (
+         SELECT r.meeting_id, r.agency_id, r.person_key,
+           bool_or(${seatAttendanceSql('r')}) AS attended, bool_or(r.status = 'APOLOGIES') AS apologies
+         FROM reg r GROUP BY r.meeting_id, r.agency_id, r.person_key
        ), person_slot AS (
          -- arrangements.md: each named representative of an active, expected seat is expected.
          SELECT DISTINCT s.body_id, s.agency_id, lower(p.name) AS person_key, h.id AS meeting_id
@@ -84,11 +103,11 @@ export class AttendanceService {
          JOIN held h ON h.body_id = s.body_id AND s.expected_to_attend AND ${activeOnSql('s', col('h.date'))}
        ), person_tally AS (
          SELECT ps.body_id, ps.agency_id, ps.person_key, count(*)::int AS expected,
-           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM register_entry r WHERE r.meeting_id = ps.meeting_id AND r.agency_id = ps.agency_id
-             AND lower(r.person_name) = ps.person_key AND ${seatAttendanceSql('r')}))::int AS attended,
-           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM register_entry r WHERE r.meeting_id = ps.meeting_id AND r.agency_id = ps.agency_id
-             AND lower(r.person_name) = ps.person_key AND r.status = 'APOLOGIES'))::int AS apologies
-         FROM person_slot ps GROUP BY ps.body_id, ps.agency_id, ps.person_key
+           count(*) FILTER (WHERE rp.attended)::int AS attended,
+           count(*) FILTER (WHERE rp.apologies)::int AS apologies
+         FROM person_slot ps
+         LEFT JOIN reg_person rp ON rp.meeting_id = ps.meeting_id AND rp.agency_id = ps.agency_id AND rp.person_key = ps.person_key
+         GROUP BY ps.body_id, ps.agency_id, ps.person_key
        ), by_person AS (
          SELECT p.body_id, p.agency_id, p.person_key, min(p.name) AS name,
            coalesce(max(t.expected), 0) AS expected, coalesce(max(t.attended), 0) AS attended, coalesce(max(t.apologies), 0) AS apologies
@@ -104,7 +123,7 @@ export class AttendanceService {
            count(r.id) FILTER (WHERE r.status = 'PRESENT' AND r.capacity = 'OBSERVER')::int AS observers,
            count(r.id) FILTER (WHERE r.status = 'PRESENT' AND r.mode = 'VIRTUAL')::int AS virtual,
            count(r.id) FILTER (WHERE r.status = 'APOLOGIES')::int AS apologies
-         FROM held h LEFT JOIN register_entry r ON r.meeting_id = h.id
+         FROM held h LEFT JOIN reg r ON r.meeting_id = h.id
          GROUP BY h.id, h.body_id, h.date, h.status
        ), decisions AS (
          SELECT h.body_id, count(d.id)::int AS decisions, count(d.id) FILTER (WHERE NOT d.decision_quorate)::int AS without_quorum
@@ -115,7 +134,7 @@ export class AttendanceService {
          (SELECT coalesce(json_agg(p ORDER BY p.name, p.agency_id), '[]') FROM by_person p) AS people,
          (SELECT coalesce(json_agg(a ORDER BY a.date, a.meeting_id), '[]') FROM attendees a) AS attendees,
          (SELECT coalesce(json_agg(d), '[]') FROM decisions d) AS decisions,
-         (SELECT coalesce(json_agg(json_build_object('id', t.id, 'threshold', t.attendance_threshold::float8)), '[]') FROM ${table} t WHERE t.id = ANY(${bodyIds}::uuid[])) AS bodies`,
+         (SELECT coalesce(json_agg(json_build_object('id', t.id, 'threshold', t.attendance_threshold::float8)), '[]') FROM body t) AS bodies`,
     );
     const { slots, quorum, bodies, people, attendees, decisions } = row;
     const thresholds = new Map<string, number>(bodies.map((b: any) => [b.id, b.threshold]));

@@ -20,7 +20,7 @@ import {
   RecordRegisterInput,
   ScheduleMeetingInput,
 } from './meeting.inputs';
-import { ident, join, query, sql } from '../../database/sql';
+import { eqAny, ident, join, query, sql } from '../../database/sql';
 import { isActiveOn } from '../../rules/membership';
 import { agencyStatusFromRegisterSql, seatAttendanceSql } from '../../rules/meetings';
 import { Agency } from '../agency/agency.entity';
@@ -53,7 +53,7 @@ export class MeetingService {
 
   /** One page of meetings for many boards or sub-groups in a single statement (a window per body). */
   async pagesFor(column: 'board_id' | 'sub_group_id', bodyIds: string[], args: MeetingPageArgs): Promise<Map<string, Page<Meeting>>> {
-    const conds = [sql`m.${ident(column)} = ANY(${bodyIds}::uuid[])`];
+    const conds = [sql`m.${ident(column)} ${eqAny(bodyIds)}`];
     if (args.from) conds.push(sql`m.date >= ${args.from}::date`);
     if (args.to) conds.push(sql`m.date <= ${args.to}::date`);
     if (args.after) {
