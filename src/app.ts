@@ -50,7 +50,7 @@ const emptyBodyWhenNotJson: RequestHandler = (req, _res, next) => {
 export const MAX_TOKENS = 5000;
 
 export type AppConfig = Pick<Config, 'isProduction' | 'jwtSecret' | 'jwtExpiresIn' | 'bcryptRounds'> &
-  Partial<Pick<Config, 'signInThrottle' | 'trustProxy'>> & {
+  Partial<Pick<Config, 'signInThrottle' | 'trustProxy' | 'authCacheMs'>> & {
     /** Off only in the schema-walk test, whose generated queries are deliberately huge. */
     queryLimits?: 'on' | 'off';
   };
@@ -161,7 +161,10 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
         const requestId = (req.headers['x-request-id'] as string) || randomUUID();
         const clientAddress = req.ip ?? null;
         try {
-          const user = 'hubUser' in res.locals ? (res.locals.hubUser as AuthUser | null) : await services.auth.authenticate(req.headers.authorization);
+          const user =
+            'hubUser' in res.locals
+              ? (res.locals.hubUser as AuthUser | null)
+              : await services.auth.authenticate(req.headers.authorization, { readOnly: isQueryOnly(req.body) });
           return createContext(ds, services, user, requestId, { clientAddress });
         } catch (e) {
           // A bad, expired or revoked token: no user, and whatever needs one fails with this error
@@ -183,4 +186,14 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
     readiness,
     stop: () => apollo.stop(),
   };
+}
+
+/**
+ * Whether a request can only read: a single operation whose text never says `mutation` (a mutation
+ * operation must start with that keyword, so the test errs only towards "may write", e.g. for a
+ * field or string that contains the word). Such requests may take the signed-in user from the cache.
+ */
+function isQueryOnly(body: unknown): boolean {
+  const query = (body as { query?: unknown } | null)?.query;
+  return typeof query === 'string' && !query.includes('mutation');
 }

@@ -28,7 +28,7 @@ import { NotificationService } from './modules/notification/notification.service
 /** Services are stateless over the DataSource: built once per app, shared by every request. */
 export function createServices(
   ds: DataSource,
-  config: Pick<Config, 'jwtSecret' | 'jwtExpiresIn' | 'bcryptRounds'> & Partial<Pick<Config, 'signInThrottle'>>,
+  config: Pick<Config, 'jwtSecret' | 'jwtExpiresIn' | 'bcryptRounds'> & Partial<Pick<Config, 'signInThrottle' | 'authCacheMs'>>,
   clock: Clock = systemClock,
 ) {
   const mutations = new MutationRunner(ds, recordAuditEntry);
@@ -59,7 +59,7 @@ export function createServices(
     meeting,
     attendance,
     user: users,
-    auth: new AuthService(users, mutations, config.jwtSecret, config.jwtExpiresIn, new SignInThrottle(ds, config.signInThrottle ?? DEFAULT_SIGN_IN_THROTTLE, clock), clock),
+    auth: new AuthService(users, mutations, config.jwtSecret, config.jwtExpiresIn, new SignInThrottle(ds, config.signInThrottle ?? DEFAULT_SIGN_IN_THROTTLE, clock), clock, config.authCacheMs ?? 0),
     auditLog: new AuditLogService(ds),
     action: actions,
     addAction: new AddActionService(ds, mutations, actions, actionSources),

@@ -59,6 +59,13 @@ export class MutationRunner {
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
   ) {}
 
+  private readonly committed: (() => void)[] = [];
+
+  /** Called after every committed mutation of this process (the signed-in user cache empties itself). */
+  afterCommit(listener: () => void): void {
+    this.committed.push(listener);
+  }
+
   async run<T>(
     actor: AuthUser | null,
     operation: string,
@@ -67,7 +74,9 @@ export class MutationRunner {
   ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.once(actor, operation, input, work);
+        const result = await this.once(actor, operation, input, work);
+        for (const listener of this.committed) listener();
+        return result;
       } catch (e) {
         const code = pgCode(e);
         if (!code || !PG_RETRYABLE.includes(code)) throw e;

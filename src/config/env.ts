@@ -25,6 +25,7 @@ const schema = z
     SIGN_IN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
     SIGN_IN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
     SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
+    AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
     TRUST_PROXY: z
       .string()
       .regex(/^[\w.:/,\s-]+$/, 'TRUST_PROXY is false, true, a hop count, or addresses/subnets (comma-separated)')
@@ -85,6 +86,11 @@ export interface Config {
   bcryptRounds: number;
   /** Failed sign-ins allowed per email and per client address within the window before further attempts are refused. */
   signInThrottle: SignInThrottleConfig;
+  /**
+   * How long a query may reuse the signed-in user this process read for the same token (ms; 0: read
+   * it on every request). Changes made in this process apply at once; another replica's within this.
+   */
+  authCacheMs: number;
   /** Express's 'trust proxy' setting (decides req.ip, the client address); false unless TRUST_PROXY says otherwise. */
   trustProxy: boolean | number | string;
   /** PostgreSQL cancels a statement running longer than this (the request is answered 503). */
@@ -181,6 +187,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxFailuresPerAddress: env.SIGN_IN_MAX_FAILURES_PER_ADDRESS,
       windowSeconds: env.SIGN_IN_WINDOW_SECONDS,
     },
+    authCacheMs: env.AUTH_CACHE_MS,
     trustProxy: trustProxy(env.TRUST_PROXY),
     dbStatementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
     dbAcquireTimeoutMs: env.DB_ACQUIRE_TIMEOUT_MS,

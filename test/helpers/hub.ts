@@ -63,7 +63,17 @@ export async function startHub(o: { freshDatabase?: string; unlimitedQueries?: b
   await ds.runMigrations({ transaction: 'each' });
   const app = await createApp(
     ds,
-    { isProduction: false, jwtSecret: TEST_SECRET, jwtExpiresIn: '1h', bcryptRounds: 4, queryLimits: o.unlimitedQueries ? 'off' : 'on', ...o.config },
+    {
+      isProduction: false,
+      jwtSecret: TEST_SECRET,
+      jwtExpiresIn: '1h',
+      bcryptRounds: 4,
+      queryLimits: o.unlimitedQueries ? 'off' : 'on',
+      // Off by default, so statement counts do not depend on which request came first; on in
+      // test/signed-in-cache.test.ts, and HUB_TEST_AUTH_CACHE_MS runs any file with it on.
+      authCacheMs: Number(process.env.HUB_TEST_AUTH_CACHE_MS ?? 0),
+      ...o.config,
+    },
     createLogger('silent'),
     { clock: o.clock },
   );

@@ -9,6 +9,7 @@ import { MutationRunner } from '../../common/mutation';
 import { assertUuidOrNotFound } from '../../common/validation';
 import { User } from '../user/user.entity';
 import { assertStrongPassword, UserService } from '../user/user.service';
+import { SignedInCache } from './signed-in-cache';
 import { SignInThrottle } from './sign-in-throttle';
 
 // Compared against when the email is unknown, so a wrong email costs as long as a wrong password.
@@ -39,9 +40,17 @@ export class AuthService {
     private readonly expiresIn: string,
     private readonly throttle: SignInThrottle,
     private readonly clock: Clock,
+    /** How long a signed-in user read for a query answers for its token (ms; 0: read every request). */
+    signedInCacheMs = 0,
   ) {
     this.key = createSecretKey(Buffer.from(secret));
+    this.signedIn = new SignedInCache(signedInCacheMs);
+    // Any committed change in this process may concern a signed-in user (deactivation, password,
+    // sessions, role, boards): the next request reads them afresh.
+    mutations.afterCommit(() => this.signedIn.clear());
   }
+
+  private readonly signedIn: SignedInCache;
 
   private issue(user: { id: string; role: UserRole }, tokenVersion: number): SignedIn {
     const token = jwt.sign({ role: user.role, ver: tokenVersion }, this.key, {
@@ -83,10 +92,12 @@ export class AuthService {
   }
 
   /**
-   * Verifies a bearer token and loads the user fresh (one query), so role and board changes,
-   * deactivation and revocation (a token version that moved on) apply at once.
+   * Verifies a bearer token and loads the user (one query), so role and board changes, deactivation
+   * and revocation (a token version that moved on) apply at once. `readOnly`: the request is a
+   * query, which may take the user from the short-lived cache (signed-in-cache.ts) instead; a
+   * mutation always reads the user.
    */
-  async authenticate(header: string | undefined): Promise<AuthUser | null> {
+  async authenticate(header: string | undefined, o: { readOnly?: boolean } = {}): Promise<AuthUser | null> {
     if (!header) return null;
     const match = /^Bearer\s+(.+)$/i.exec(header.trim());
     if (!match) throw new UnauthenticatedError('Authorization header must be "Bearer <token>"', 401);
@@ -100,11 +111,18 @@ export class AuthService {
     } catch (e) {
       throw new UnauthenticatedError(e instanceof jwt.TokenExpiredError ? 'Token expired: sign in again' : 'Invalid token', 401);
     }
+    if (o.readOnly) {
+      const cached = this.signedIn.get(subject, version);
+      // A copy: a request's user is its own (createBoard adds the new board to it).
+      if (cached) return { ...cached, boardIds: [...cached.boardIds] };
+    }
+    const generation = this.signedIn.begin();
     const row = await this.users.loadAuthUser(subject);
     if (!row) throw new UnauthenticatedError('This account no longer exists', 401);
     if (!row.active) throw new UnauthenticatedError('This account has been deactivated', 401);
     if (row.tokenVersion !== version) throw new UnauthenticatedError('This session has ended: sign in again', 401);
     const { active: _active, tokenVersion: _version, ...user } = row;
+    if (o.readOnly) this.signedIn.set(subject, version, { ...user, boardIds: [...user.boardIds] }, generation);
     return user;
   }
 
