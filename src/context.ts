@@ -4,6 +4,7 @@ import { Access, AuthUser } from './access/access';
 import { Clock } from './common/clock';
 import { DomainError } from './common/errors';
 import { createLoaders, Loaders } from './loaders';
+import { createLookahead, Lookahead } from './lookahead';
 import { Services } from './services';
 
 export interface Context {
@@ -12,6 +13,8 @@ export interface Context {
   /** The read policy's facts for this request; the schema guard (src/access/guard.ts) uses it on every object. */
   read: ReadScope;
   loaders: Loaders;
+  /** Fetches the known nested subtrees of a hot read in one statement, into the loaders (src/lookahead.ts). */
+  lookahead: Lookahead;
   services: Services;
   /** The one clock (src/common/clock.ts): resolvers default asOf to its today. */
   clock: Clock;
@@ -31,5 +34,6 @@ export function createContext(
   const loaders = createLoaders(ds, services, access);
   const read = new ReadScope(access, ds, loaders);
   access.attach(read);
-  return { user, access, read, loaders, services, clock: services.clock, requestId, clientAddress: request.clientAddress ?? null };
+  const lookahead = createLookahead(ds, services, loaders, user);
+  return { user, access, read, loaders, lookahead, services, clock: services.clock, requestId, clientAddress: request.clientAddress ?? null };
 }

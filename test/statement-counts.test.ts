@@ -60,6 +60,24 @@ describe('SQL statements per nested query', () => {
     expect(small).toBe(9);
   });
 
+  it('board(id) -> members -> agency, attendance with byAgency, auditCycles -> summary (the partnership status read)', async () => {
+    const q = (id: string) => `{ board(id: "${id}") { name members { role agency { name } }
+      attendance(from: "2024-01-01", to: "2024-12-31") { meetingsHeld quorateMeetings overallRate byAgency { rate agency { name } } }
+      auditCycles { name summary(asOf: "2024-12-31") { invited submitted fullyCompliant trends { improved new } } } } }`;
+    const boardOf = async (n: number) => {
+      const { token } = await partnership(n);
+      const [{ board_id }] = await hub.ds.query(`SELECT board_id FROM user_board ub JOIN app_user u ON u.id = ub.user_id WHERE u.role = 'COORDINATOR' ORDER BY u.created_at DESC LIMIT 1`);
+      return { token, id: board_id as string };
+    };
+    const s = await boardOf(2);
+    const l = await boardOf(4);
+    const small = await statementsFor(q(s.id), s.token);
+    const large = await statementsFor(q(l.id), l.token);
+    expect(large).toBe(small);
+    // user, then the look-ahead (src/lookahead.ts): board, seats, agencies, attendance, cycles and summaries in one
+    expect(small).toBe(2);
+  });
+
   /** n boards, each with n case reviews of n recommendations and n plans of n priorities, each with one action. */
   async function reviewsAndPlans(n: number) {
     const boards = [];

@@ -95,11 +95,17 @@ export class AuditComplianceService {
    * counts and its stored previous return; one row per cycle comes back.
    */
   async summaries(cycleIds: string[], asOf: string): Promise<Map<string, CycleSummary>> {
+    return this.toSummaries(await query<CycleCountsRow>(this.ds, this.summariesSql(sql`c.id = ANY(${cycleIds}::uuid[])`, asOf)));
+  }
+
+  /**
+   * The statement behind summaries(), over the cycles (alias `c`) a condition picks: one row per
+   * cycle. The look-ahead of a board read (src/lookahead.ts) nests it, picking the board's cycles.
+   */
+  summariesSql(cycles: Sql, asOf: string): Sql {
     const submitted = submittedSql('r');
     const trend = trendSql('r', 'p');
-    const counts = await query<CycleCountsRow>(
-      this.ds,
-      sql`SELECT c.id, cardinality(c.invited_agency_ids)::int AS invited,
+    return sql`SELECT c.id, cardinality(c.invited_agency_ids)::int AS invited,
            count(r.id) FILTER (WHERE ${submitted})::int AS submitted,
            count(r.id) FILTER (WHERE r.status = 'VALIDATED')::int AS validated,
            count(r.id) FILTER (WHERE r.status = 'DRAFT')::int AS drafts,
@@ -115,9 +121,11 @@ export class AuditComplianceService {
          FROM audit_cycle c
          LEFT JOIN audit_return r ON r.cycle_id = c.id AND r.agency_id = ANY(c.invited_agency_ids)
          LEFT JOIN audit_return p ON p.id = r.previous_return_id
-         WHERE c.id = ANY(${cycleIds}::uuid[])
-         GROUP BY c.id`,
-    );
+         WHERE ${cycles}
+         GROUP BY c.id`;
+  }
+
+  toSummaries(counts: CycleCountsRow[]): Map<string, CycleSummary> {
     const out = new Map<string, CycleSummary>();
     for (const c of counts) {
       const outstanding = c.invited - c.submitted;
@@ -182,7 +190,7 @@ interface FiguresRow {
   prev: CountsRow | null;
 }
 
-interface CycleCountsRow {
+export interface CycleCountsRow {
   id: string;
   invited: number;
   submitted: number;

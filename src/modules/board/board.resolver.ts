@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DateScalar } from '../../common/scalars';
 import { Context } from '../../context';
 import { isActiveOn } from '../../rules/membership';
@@ -15,8 +16,9 @@ export class BoardResolver {
   }
 
   @Query(() => Board)
-  board(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.services.board.get(ctx.access, id);
+  board(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    // The nested members, attendance and cycle summaries come in the look-ahead's one statement.
+    return ctx.services.board.get(ctx.access, id, ctx.lookahead.board(id, info));
   }
 
   @Mutation(() => Board)

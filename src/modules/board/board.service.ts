@@ -39,10 +39,14 @@ export class BoardService {
     return repo.find({ where: { id: In([...scope.ids]) }, order: { name: 'ASC' } });
   }
 
-  async get(access: Access, id: string): Promise<Board> {
+  /** `prefetched`: the board as a look-ahead read it (src/lookahead.ts), undefined when none did. */
+  async get(access: Access, id: string, prefetched?: Promise<Board | null | undefined>): Promise<Board> {
+    const ahead = prefetched?.catch((e: unknown) => e);
     access.assertSignedIn();
     assertUuidOrNotFound(id, 'Board');
-    const board = assertFound(await this.ds.getRepository(Board).findOneBy({ id }), 'Board', id);
+    const early = await ahead;
+    if (early instanceof Error) throw early;
+    const board = assertFound(early !== undefined ? (early as Board | null) : await this.ds.getRepository(Board).findOneBy({ id }), 'Board', id);
     await access.assertCanRead('Board', board, 'You do not work for this board');
     return board;
   }

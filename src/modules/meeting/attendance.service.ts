@@ -28,13 +28,100 @@ export class AttendanceService {
   constructor(private readonly ds: DataSource) {}
 
   async summaries(kind: BodyKind, bodyIds: string[], from: string, to: string): Promise<Map<string, AttendanceSummary>> {
-    const { column, table } = BODY[kind];
-    const ids = eqAny(bodyIds);
-    // One statement for the three parts (per-agency figures, quorum per meeting, thresholds): each
-    // round trip to PostgreSQL costs more than the JSON it takes to bundle them.
-    const [row] = await query<{ slots: any[]; quorum: any[]; people: any[]; attendees: any[]; decisions: any[]; bodies: { id: string; threshold: number }[] }>(
-      this.ds,
-      sql`WITH body AS (
+    const [row] = await query<AttendanceRow>(this.ds, attendanceSql(kind, bodyIds, from, to));
+    return attendanceSummaries(row, bodyIds);
+  }
+
+  /**
+   * The statement behind summaries(): one row of JSON columns (AttendanceRow). The look-ahead of a
+   * board read (src/lookahead.ts) nests it in its own statement and reads it with attendanceSummaries.
+   */
+  attendanceSql(kind: BodyKind, bodyIds: string[], from: string, to: string): Sql {
+    return attendanceSql(kind, bodyIds, from, to);
+  }
+
+  attendanceSummaries(row: AttendanceRow, bodyIds: string[]): Map<string, AttendanceSummary> {
+    return attendanceSummaries(row, bodyIds);
+  }
+
+  /**
+   * Decision quorum of single meetings (arrangements.md, src/rules/meetings.ts): the partner groups
+   * (local authority, ICB, police) with a person PRESENT as member or deputy who is a named
+   * representative or deputy of the agency's SAFEGUARDING_PARTNER seat, or its lead or delegated
+   * safeguarding partner in office on the day.
+   */
+  async decisionQuorumOf(meetingIds: string[], db: Queryable = this.ds): Promise<Map<string, DecisionQuorum>> {
+    const rows = await query<{ meeting_id: string; partnership: boolean; groups: string[]; decision_quorate: boolean }>(
+      db,
+      sql`SELECT x.meeting_id, x.partnership, x.groups, ${decisionQuorateSql(sql`x.groups`)} AS decision_quorate FROM (
+        SELECT m.id AS meeting_id,
+          coalesce(b.kind = 'SAFEGUARDING_CHILDREN_PARTNERSHIP'
+            OR (b.kind = 'JOINT' AND EXISTS (SELECT 1 FROM membership sp WHERE sp.board_id = b.id AND sp.role = 'SAFEGUARDING_PARTNER')), false) AS partnership,
+          coalesce((SELECT array_agg(DISTINCT ${partnerGroupSql(sql`ag.sector`)})
+            FROM register_entry r
+            JOIN agency ag ON ag.id = r.agency_id
+            JOIN membership s ON s.agency_id = r.agency_id AND s.role = 'SAFEGUARDING_PARTNER'
+              AND (s.board_id = m.board_id OR s.sub_group_id = m.sub_group_id) AND ${activeOnSql('s', col('m.date'))}
+            WHERE r.meeting_id = m.id AND ${seatAttendanceSql('r')}
+              AND (lower(r.person_name) IN (SELECT lower(x) FROM unnest(s.representatives || s.deputies) AS x)
+                OR EXISTS (SELECT 1 FROM office_holder o WHERE o.board_id = m.board_id AND o.agency_id = r.agency_id
+                  AND o.role IN ('LEAD_SAFEGUARDING_PARTNER', 'DELEGATED_SAFEGUARDING_PARTNER')
+                  AND ${activeOnSql('o', col('m.date'))} AND lower(o.person_name) = lower(r.person_name)))), '{}') AS groups
+        FROM meeting m LEFT JOIN board b ON b.id = m.board_id
+        WHERE m.id = ANY(${meetingIds}::uuid[])) x`,
+    );
+    return new Map(rows.map((r) => [r.meeting_id, { meetingId: r.meeting_id, partnership: r.partnership, groupsPresent: r.groups, decisionQuorate: r.decision_quorate }]));
+  }
+
+  /** Quorum of individual meetings (null-free: a meeting not HELD is reported not quorate). */
+  async quorumOf(meetingIds: string[], db: Queryable = this.ds): Promise<Map<string, MeetingQuorum>> {
+    const rows = await query(db, quorumSql(meetingIds));
+    return new Map(rows.map((r: any) => [r.meeting_id, { meetingId: r.meeting_id, attending: r.attending, quorate: r.quorate }]));
+  }
+}
+
+/**
+ * Quorum of single meetings: attending member agencies (active, expected-to-attend seats on the
+ * meeting date) against the body's rule, decided by the same quorateSql as the summaries.
+ */
+function quorumSql(meetingIds: string[]): Sql {
+  const attending = sql`count(DISTINCT a.agency_id)`;
+  return sql`SELECT m.id AS meeting_id, coalesce(m.board_id, m.sub_group_id) AS body_id,
+         ${attending}::int AS attending,
+         (m.status = 'HELD' AND ${quorateSql({
+           attending,
+           sectorsPresent: sql`coalesce(array_agg(DISTINCT ag.sector::text) FILTER (WHERE ag.id IS NOT NULL), '{}')`,
+           minimum: sql`coalesce(b.quorum_minimum, sg.quorum_minimum)`,
+           required: sql`coalesce(b.quorum_sectors, sg.quorum_sectors)`,
+         })}) AS quorate
+       FROM meeting m
+       LEFT JOIN board b ON b.id = m.board_id
+       LEFT JOIN sub_group sg ON sg.id = m.sub_group_id
+       LEFT JOIN attendance a ON a.meeting_id = m.id AND ${attendedSql('a')}
+         AND EXISTS (SELECT 1 FROM membership s
+           WHERE s.agency_id = a.agency_id AND s.expected_to_attend
+             AND (s.board_id = m.board_id OR s.sub_group_id = m.sub_group_id)
+             AND ${activeOnSql('s', col('m.date'))})
+       LEFT JOIN agency ag ON ag.id = a.agency_id
+       WHERE m.id = ANY(${meetingIds}::uuid[])
+       GROUP BY m.id, b.quorum_minimum, b.quorum_sectors, sg.quorum_minimum, sg.quorum_sectors`;
+}
+
+export interface AttendanceRow {
+  slots: any[];
+  quorum: any[];
+  people: any[];
+  attendees: any[];
+  decisions: any[];
+  bodies: { id: string; threshold: number }[];
+}
+
+function attendanceSql(kind: BodyKind, bodyIds: string[], from: string, to: string): Sql {
+  const { column, table } = BODY[kind];
+  const ids = eqAny(bodyIds);
+  // One statement for the parts (per-agency figures, quorum per meeting, people, thresholds): each
+  // round trip to PostgreSQL costs more than the JSON it takes to bundle them.
+  return sql`WITH body AS (
          SELECT t.id, t.quorum_minimum, t.quorum_sectors, t.attendance_threshold FROM ${table} t WHERE t.id ${ids}
        ), held AS (
          -- Convened meetings (HELD or ADJOURNED): their registers count towards attendance.
@@ -134,124 +221,64 @@ export class AttendanceService {
          (SELECT coalesce(json_agg(p ORDER BY p.name, p.agency_id), '[]') FROM by_person p) AS people,
          (SELECT coalesce(json_agg(a ORDER BY a.date, a.meeting_id), '[]') FROM attendees a) AS attendees,
          (SELECT coalesce(json_agg(d), '[]') FROM decisions d) AS decisions,
-         (SELECT coalesce(json_agg(json_build_object('id', t.id, 'threshold', t.attendance_threshold::float8)), '[]') FROM body t) AS bodies`,
-    );
-    const { slots, quorum, bodies, people, attendees, decisions } = row;
-    const thresholds = new Map<string, number>(bodies.map((b: any) => [b.id, b.threshold]));
-    const out = new Map<string, AttendanceSummary>();
-    for (const id of bodyIds) {
-      out.set(id, {
-        meetingsHeld: 0, meetingsConvened: 0, quorateMeetings: 0, overallRate: null, threshold: thresholds.get(id) ?? 0.75, byAgency: [],
-        byPerson: [], overallPersonRate: null, attendeesPerMeeting: [], decisions: 0, decisionsWithoutQuorum: 0,
-      });
-    }
-    for (const q of quorum) {
-      const s = out.get(q.body_id)!;
-      s.meetingsConvened += 1;
-      if (q.status === 'HELD') s.meetingsHeld += 1;
-      if (q.quorate && q.status === 'HELD') s.quorateMeetings += 1;
-    }
-    const personTotals = new Map<string, { expected: number; attended: number }>();
-    for (const p of people) {
-      const s = out.get(p.body_id)!;
-      const rate = p.expected === 0 ? null : p.attended / p.expected;
-      s.byPerson.push({ name: p.name, agencyId: p.agency_id, expected: p.expected, attended: p.attended, apologies: p.apologies, rate, belowThreshold: rate !== null && rate < s.threshold });
-      const t = personTotals.get(p.body_id) ?? { expected: 0, attended: 0 };
-      t.expected += p.expected;
-      t.attended += p.attended;
-      personTotals.set(p.body_id, t);
-    }
-    for (const [id, t] of personTotals) out.get(id)!.overallPersonRate = t.expected === 0 ? null : t.attended / t.expected;
-    for (const a of attendees) {
-      out.get(a.body_id)!.attendeesPerMeeting.push({
-        meetingId: a.meeting_id, date: a.date, status: a.status, present: a.present, members: a.members, deputies: a.deputies,
-        inAttendance: a.in_attendance, observers: a.observers, virtual: a.virtual, apologies: a.apologies,
-      });
-    }
-    for (const d of decisions) Object.assign(out.get(d.body_id)!, { decisions: d.decisions, decisionsWithoutQuorum: d.without_quorum });
-    const totals = new Map<string, { expected: number; attended: number }>();
-    for (const r of slots) {
-      const s = out.get(r.body_id)!;
-      const rate = r.expected === 0 ? null : r.attended / r.expected;
-      const row: AgencyAttendance = {
-        agencyId: r.agency_id,
-        expected: r.expected,
-        attended: r.attended,
-        deputies: r.deputies,
-        apologies: r.apologies,
-        absent: r.absent,
-        rate,
-        belowThreshold: rate !== null && rate < s.threshold,
-      };
-      s.byAgency.push(row);
-      const t = totals.get(r.body_id) ?? { expected: 0, attended: 0 };
-      t.expected += r.expected;
-      t.attended += r.attended;
-      totals.set(r.body_id, t);
-    }
-    for (const [id, t] of totals) out.get(id)!.overallRate = t.expected === 0 ? null : t.attended / t.expected;
-    return out;
-  }
-
-  /**
-   * Decision quorum of single meetings (arrangements.md, src/rules/meetings.ts): the partner groups
-   * (local authority, ICB, police) with a person PRESENT as member or deputy who is a named
-   * representative or deputy of the agency's SAFEGUARDING_PARTNER seat, or its lead or delegated
-   * safeguarding partner in office on the day.
-   */
-  async decisionQuorumOf(meetingIds: string[], db: Queryable = this.ds): Promise<Map<string, DecisionQuorum>> {
-    const rows = await query<{ meeting_id: string; partnership: boolean; groups: string[]; decision_quorate: boolean }>(
-      db,
-      sql`SELECT x.meeting_id, x.partnership, x.groups, ${decisionQuorateSql(sql`x.groups`)} AS decision_quorate FROM (
-        SELECT m.id AS meeting_id,
-          coalesce(b.kind = 'SAFEGUARDING_CHILDREN_PARTNERSHIP'
-            OR (b.kind = 'JOINT' AND EXISTS (SELECT 1 FROM membership sp WHERE sp.board_id = b.id AND sp.role = 'SAFEGUARDING_PARTNER')), false) AS partnership,
-          coalesce((SELECT array_agg(DISTINCT ${partnerGroupSql(sql`ag.sector`)})
-            FROM register_entry r
-            JOIN agency ag ON ag.id = r.agency_id
-            JOIN membership s ON s.agency_id = r.agency_id AND s.role = 'SAFEGUARDING_PARTNER'
-              AND (s.board_id = m.board_id OR s.sub_group_id = m.sub_group_id) AND ${activeOnSql('s', col('m.date'))}
-            WHERE r.meeting_id = m.id AND ${seatAttendanceSql('r')}
-              AND (lower(r.person_name) IN (SELECT lower(x) FROM unnest(s.representatives || s.deputies) AS x)
-                OR EXISTS (SELECT 1 FROM office_holder o WHERE o.board_id = m.board_id AND o.agency_id = r.agency_id
-                  AND o.role IN ('LEAD_SAFEGUARDING_PARTNER', 'DELEGATED_SAFEGUARDING_PARTNER')
-                  AND ${activeOnSql('o', col('m.date'))} AND lower(o.person_name) = lower(r.person_name)))), '{}') AS groups
-        FROM meeting m LEFT JOIN board b ON b.id = m.board_id
-        WHERE m.id = ANY(${meetingIds}::uuid[])) x`,
-    );
-    return new Map(rows.map((r) => [r.meeting_id, { meetingId: r.meeting_id, partnership: r.partnership, groupsPresent: r.groups, decisionQuorate: r.decision_quorate }]));
-  }
-
-  /** Quorum of individual meetings (null-free: a meeting not HELD is reported not quorate). */
-  async quorumOf(meetingIds: string[], db: Queryable = this.ds): Promise<Map<string, MeetingQuorum>> {
-    const rows = await query(db, quorumSql(meetingIds));
-    return new Map(rows.map((r: any) => [r.meeting_id, { meetingId: r.meeting_id, attending: r.attending, quorate: r.quorate }]));
-  }
+         (SELECT coalesce(json_agg(json_build_object('id', t.id, 'threshold', t.attendance_threshold::float8)), '[]') FROM body t) AS bodies`;
 }
 
-/**
- * Quorum of single meetings: attending member agencies (active, expected-to-attend seats on the
- * meeting date) against the body's rule, decided by the same quorateSql as the summaries.
- */
-function quorumSql(meetingIds: string[]): Sql {
-  const attending = sql`count(DISTINCT a.agency_id)`;
-  return sql`SELECT m.id AS meeting_id, coalesce(m.board_id, m.sub_group_id) AS body_id,
-         ${attending}::int AS attending,
-         (m.status = 'HELD' AND ${quorateSql({
-           attending,
-           sectorsPresent: sql`coalesce(array_agg(DISTINCT ag.sector::text) FILTER (WHERE ag.id IS NOT NULL), '{}')`,
-           minimum: sql`coalesce(b.quorum_minimum, sg.quorum_minimum)`,
-           required: sql`coalesce(b.quorum_sectors, sg.quorum_sectors)`,
-         })}) AS quorate
-       FROM meeting m
-       LEFT JOIN board b ON b.id = m.board_id
-       LEFT JOIN sub_group sg ON sg.id = m.sub_group_id
-       LEFT JOIN attendance a ON a.meeting_id = m.id AND ${attendedSql('a')}
-         AND EXISTS (SELECT 1 FROM membership s
-           WHERE s.agency_id = a.agency_id AND s.expected_to_attend
-             AND (s.board_id = m.board_id OR s.sub_group_id = m.sub_group_id)
-             AND ${activeOnSql('s', col('m.date'))})
-       LEFT JOIN agency ag ON ag.id = a.agency_id
-       WHERE m.id = ANY(${meetingIds}::uuid[])
-       GROUP BY m.id, b.quorum_minimum, b.quorum_sectors, sg.quorum_minimum, sg.quorum_sectors`;
+/** Reads attendanceSql's row: the figures of each body, every body present (zeros when it had no meeting). */
+function attendanceSummaries(row: AttendanceRow, bodyIds: string[]): Map<string, AttendanceSummary> {
+  const { slots, quorum, bodies, people, attendees, decisions } = row;
+  const thresholds = new Map<string, number>(bodies.map((b: any) => [b.id, b.threshold]));
+  const out = new Map<string, AttendanceSummary>();
+  for (const id of bodyIds) {
+    out.set(id, {
+      meetingsHeld: 0, meetingsConvened: 0, quorateMeetings: 0, overallRate: null, threshold: thresholds.get(id) ?? 0.75, byAgency: [],
+      byPerson: [], overallPersonRate: null, attendeesPerMeeting: [], decisions: 0, decisionsWithoutQuorum: 0,
+    });
+  }
+  for (const q of quorum) {
+    const s = out.get(q.body_id)!;
+    s.meetingsConvened += 1;
+    if (q.status === 'HELD') s.meetingsHeld += 1;
+    if (q.quorate && q.status === 'HELD') s.quorateMeetings += 1;
+  }
+  const personTotals = new Map<string, { expected: number; attended: number }>();
+  for (const p of people) {
+    const s = out.get(p.body_id)!;
+    const rate = p.expected === 0 ? null : p.attended / p.expected;
+    s.byPerson.push({ name: p.name, agencyId: p.agency_id, expected: p.expected, attended: p.attended, apologies: p.apologies, rate, belowThreshold: rate !== null && rate < s.threshold });
+    const t = personTotals.get(p.body_id) ?? { expected: 0, attended: 0 };
+    t.expected += p.expected;
+    t.attended += p.attended;
+    personTotals.set(p.body_id, t);
+  }
+  for (const [id, t] of personTotals) out.get(id)!.overallPersonRate = t.expected === 0 ? null : t.attended / t.expected;
+  for (const a of attendees) {
+    out.get(a.body_id)!.attendeesPerMeeting.push({
+      meetingId: a.meeting_id, date: a.date, status: a.status, present: a.present, members: a.members, deputies: a.deputies,
+      inAttendance: a.in_attendance, observers: a.observers, virtual: a.virtual, apologies: a.apologies,
+    });
+  }
+  for (const d of decisions) Object.assign(out.get(d.body_id)!, { decisions: d.decisions, decisionsWithoutQuorum: d.without_quorum });
+  const totals = new Map<string, { expected: number; attended: number }>();
+  for (const r of slots) {
+    const s = out.get(r.body_id)!;
+    const rate = r.expected === 0 ? null : r.attended / r.expected;
+    const row: AgencyAttendance = {
+      agencyId: r.agency_id,
+      expected: r.expected,
+      attended: r.attended,
+      deputies: r.deputies,
+      apologies: r.apologies,
+      absent: r.absent,
+      rate,
+      belowThreshold: rate !== null && rate < s.threshold,
+    };
+    s.byAgency.push(row);
+    const t = totals.get(r.body_id) ?? { expected: 0, attended: 0 };
+    t.expected += r.expected;
+    t.attended += r.attended;
+    totals.set(r.body_id, t);
+  }
+  for (const [id, t] of totals) out.get(id)!.overallRate = t.expected === 0 ? null : t.attended / t.expected;
+  return out;
 }

@@ -1,0 +1,136 @@
+import {
+  FieldNode,
+  getArgumentValues,
+  getNamedType,
+  GraphQLField,
+  GraphQLObjectType,
+  GraphQLResolveInfo,
+  Kind,
+  SelectionSetNode,
+} from 'graphql';
+import { DataSource } from 'typeorm';
+import { AuthUser } from './access/access';
+import { isIsoDate } from './common/scalars';
+import { isUuid } from './common/validation';
+import { hydrate } from './database/hydrate';
+import { join, query, sql, Sql } from './database/sql';
+import { Loaders } from './loaders';
+import { Agency } from './modules/agency/agency.entity';
+import { AuditCycle } from './modules/audit/audit-cycle.entity';
+import { Board } from './modules/board/board.entity';
+import { AttendanceRow } from './modules/meeting/attendance.service';
+import { Membership } from './modules/membership/membership.entity';
+import { Services } from './services';
+
+/**
+ * Look-ahead for the hot nested reads (issue 17). A `board(id)` read looks at its selection set
+ * before its fields resolve: the subtrees it knows (members → agency, attendance(from, to),
+ * auditCycles → summary(asOf)) are fetched in ONE statement whose JSON PostgreSQL builds, and the
+ * rows are handed to the request's DataLoaders (primed) under the keys the field resolvers ask for.
+ * The resolvers then run as always and find their rows loaded; any other shape, or a part of one
+ * this does not know, falls back to the loaders' own statements.
+ *
+ * Access is unchanged: the primed rows are exactly what the loaders would have read, and the read
+ * guard (src/access/guard.ts) still decides every object a field returns, whichever path loaded it;
+ * the board itself is still checked by BoardService.get. Nothing is fetched for an anonymous request.
+ */
+export function createLookahead(ds: DataSource, services: Services, loaders: Loaders, user: AuthUser | null) {
+  return {
+    /** Prefetches what the selection asks for under the board; the board row, or undefined when nothing was looked ahead. */
+    async board(id: string, info: GraphQLResolveInfo): Promise<Board | null | undefined> {
+      if (!user || !isUuid(id)) return undefined;
+      const boardType = getNamedType(info.returnType) as GraphQLObjectType;
+      const fields = childFields(info, info.fieldNodes, boardType.name);
+      const parts: Sql[] = [sql`(SELECT to_jsonb(b) FROM board b WHERE b.id = ${id}::uuid) AS board`];
+
+      const members = fields.filter((f) => f.name.value === 'members');
+      const agencies = members.length > 0 && childFields(info, members, 'Membership').some((f) => f.name.value === 'agency');
+      if (members.length) {
+        parts.push(sql`(SELECT coalesce(jsonb_agg(to_jsonb(m) ORDER BY m.starts_on, m.id), '[]') FROM membership m WHERE m.board_id = ${id}::uuid) AS members`);
+      }
+      if (agencies) {
+        parts.push(sql`(SELECT coalesce(jsonb_agg(to_jsonb(a)), '[]') FROM agency a WHERE a.id IN (SELECT m.agency_id FROM membership m WHERE m.board_id = ${id}::uuid)) AS agencies`);
+      }
+
+      const periods = distinct(fields.filter((f) => f.name.value === 'attendance').map((f) => args<{ from: string; to: string }>(boardType.getFields().attendance, f, info)));
+      // One period only (the common case); a period the resolver would refuse is left to it.
+      const period = periods.length === 1 && isIsoDate(periods[0].from) && isIsoDate(periods[0].to) && periods[0].from <= periods[0].to ? periods[0] : null;
+      if (period) parts.push(sql`(SELECT to_jsonb(x) FROM (${services.attendance.attendanceSql('board', [id], period.from, period.to)}) x) AS attendance`);
+
+      const cycleNodes = fields.filter((f) => f.name.value === 'auditCycles');
+      const cycleType = info.schema.getType('AuditCycle') as GraphQLObjectType;
+      const asOfs = distinct(
+        childFields(info, cycleNodes, 'AuditCycle')
+          .filter((f) => f.name.value === 'summary')
+          .map((f) => args<{ asOf?: string | null }>(cycleType.getFields().summary, f, info).asOf ?? services.clock.today()),
+      );
+      const asOf = asOfs.length === 1 && isIsoDate(asOfs[0]) ? asOfs[0] : null;
+      // The board's cycles as AuditCycleService.forBoards picks and orders them.
+      const ofBoard = sql`c.board_ids && ARRAY[${id}::uuid]`;
+      if (cycleNodes.length) {
+        parts.push(sql`(SELECT coalesce(jsonb_agg(to_jsonb(c) ORDER BY c.opens_on DESC, c.created_at DESC), '[]') FROM audit_cycle c WHERE ${ofBoard}) AS cycles`);
+        if (asOf) parts.push(sql`(SELECT coalesce(jsonb_agg(to_jsonb(x)), '[]') FROM (${services.audit.compliance.summariesSql(ofBoard, asOf)}) x) AS summaries`);
+      }
+      if (parts.length === 1) return undefined;
+
+      const [row] = await query<LookaheadRow>(ds, sql`SELECT ${join(parts, ', ')}`);
+      if (!row.board) return null;
+      const board = hydrate(ds, Board, row.board);
+      loaders.boardById.prime(id, board);
+      if (row.members) loaders.membershipsByBoard.prime(id, row.members.map((m) => hydrate(ds, Membership, m)));
+      for (const a of row.agencies ?? []) loaders.agencyById.prime(a.id as string, hydrate(ds, Agency, a));
+      if (period && row.attendance) {
+        loaders.boardAttendance.prime({ id, args: { from: period.from, to: period.to } }, services.attendance.attendanceSummaries(row.attendance, [id]).get(id)!);
+      }
+      if (row.cycles) {
+        const cycles = row.cycles.map((c) => hydrate(ds, AuditCycle, c));
+        loaders.auditCyclesByBoard.prime(id, cycles);
+        for (const c of cycles) loaders.auditCycleById.prime(c.id, c);
+        if (asOf && row.summaries) {
+          const summaries = services.audit.compliance.toSummaries(row.summaries);
+          for (const c of cycles) loaders.summaryByCycle.prime({ id: c.id, args: asOf }, summaries.get(c.id) ?? null);
+        }
+      }
+      return board;
+    },
+  };
+}
+
+export type Lookahead = ReturnType<typeof createLookahead>;
+
+interface LookaheadRow {
+  board: Record<string, unknown> | null;
+  members?: Record<string, unknown>[];
+  agencies?: Record<string, unknown>[];
+  attendance?: AttendanceRow;
+  cycles?: Record<string, unknown>[];
+  summaries?: any[];
+}
+
+/** The fields selected under some field nodes, through fragments on the given type (or on none). */
+function childFields(info: GraphQLResolveInfo, nodes: readonly FieldNode[], typeName: string): FieldNode[] {
+  const out: FieldNode[] = [];
+  const walk = (set: SelectionSetNode | undefined) => {
+    for (const s of set?.selections ?? []) {
+      if (s.kind === Kind.FIELD) out.push(s);
+      else if (s.kind === Kind.INLINE_FRAGMENT) {
+        if (!s.typeCondition || s.typeCondition.name.value === typeName) walk(s.selectionSet);
+      } else {
+        const fragment = info.fragments[s.name.value];
+        if (fragment && fragment.typeCondition.name.value === typeName) walk(fragment.selectionSet);
+      }
+    }
+  };
+  for (const n of nodes) walk(n.selectionSet);
+  return out;
+}
+
+/** A field's arguments as its resolver receives them (variables and defaults applied). */
+function args<T>(field: GraphQLField<unknown, unknown>, node: FieldNode, info: GraphQLResolveInfo): T {
+  return getArgumentValues(field, node, info.variableValues) as T;
+}
+
+function distinct<T>(values: T[]): T[] {
+  const seen = new Map(values.map((v) => [JSON.stringify(v), v]));
+  return [...seen.values()];
+}

@@ -1,0 +1,110 @@
+import { AttendanceStatus, UserRole } from '../src/common/enums';
+import { hydrate } from '../src/database/hydrate';
+import { Agency } from '../src/modules/agency/agency.entity';
+import { AuditCycle } from '../src/modules/audit/audit-cycle.entity';
+import { Board } from '../src/modules/board/board.entity';
+import { Membership } from '../src/modules/membership/membership.entity';
+import { Factories, factories, signedIn } from './helpers/factories';
+import { startHub, TestHub } from './helpers/hub';
+
+/** The partnership status read of the benchmark (bench/scenarios.ts). */
+const STATUS = `query($id: ID!, $from: LocalDate!, $to: LocalDate!) {
+  board(id: $id) {
+    id name kind
+    members { id role expectedToAttend representative startsOn agency { id name sector } }
+    attendance(from: $from, to: $to) {
+      meetingsHeld quorateMeetings overallRate threshold
+      byAgency { agency { id name } expected attended apologies absent rate belowThreshold }
+    }
+    auditCycles { id name dueOn summary(asOf: $to) { invited submitted outstanding overdue fullyCompliant trends { improved sustained declined new } } }
+  }
+}`;
+/** The same subtrees under the `boards` list, which the look-ahead does not handle: the loaders' own statements. */
+const FALLBACK = STATUS.replace('query($id: ID!, $from: LocalDate!, $to: LocalDate!) {\n  board(id: $id) {', 'query($from: LocalDate!, $to: LocalDate!) {\n  boards {');
+
+/** Issue 17: `board(id)` fetches its known nested subtrees in one statement; answers and access are those of the loaders' path. */
+describe('look-ahead of a board read', () => {
+  let hub: TestHub;
+  let f: Factories;
+  let frameworkId: string;
+
+  beforeAll(async () => {
+    hub = await startHub();
+    f = factories(hub.ds);
+    const admin = await signedIn(hub, f, UserRole.ADMIN);
+    frameworkId = (await hub.gql(`{ auditFrameworks { id key } }`, {}, admin.token)).data.auditFrameworks.find((x: any) => x.key === 'SECTION_11_CHILDREN').id;
+  });
+  afterAll(() => hub.close());
+
+  /** A board with n member agencies, n meetings with a full register and an audit cycle inviting them; its coordinator. */
+  async function partnership(n: number) {
+    const board = await f.board({ attendanceThreshold: 0.6 });
+    const agencies = [];
+    for (let a = 0; a < n; a++) agencies.push(await f.agency());
+    for (const a of agencies) await f.membership(a.id, { boardId: board.id }, { representative: `Lead of ${a.name}` });
+    for (let m = 0; m < n; m++) {
+      const meeting = await f.meeting({ boardId: board.id }, `2024-0${(m % 9) + 1}-1${m % 10}`);
+      for (let a = 0; a < n; a++) await f.attendance(meeting.id, agencies[a].id, (a + m) % 3 ? AttendanceStatus.PRESENT : AttendanceStatus.APOLOGIES);
+    }
+    const coordinator = await signedIn(hub, f, UserRole.COORDINATOR, { boardIds: [board.id] });
+    const cycle = await hub.gql(
+      `mutation($i: CreateAuditCycleInput!) { createAuditCycle(input: $i) { id } }`,
+      { i: { frameworkId, name: `Section 11 ${board.name}`, boardIds: [board.id], invitedAgencyIds: agencies.map((a) => a.id), opensOn: '2024-04-01', dueOn: '2024-07-31' } },
+      coordinator.token,
+    );
+    expect(cycle.errors).toBeUndefined();
+    return { board, agencies, coordinator };
+  }
+
+  const YEAR = { from: '2024-01-01', to: '2024-12-31' };
+
+  it('answers as the loaders do, in two statements (the user and the look-ahead) whatever the size', async () => {
+    const counts = [];
+    for (const n of [2, 4]) {
+      const { board, coordinator } = await partnership(n);
+      hub.counter.reset();
+      const ahead = await hub.gql(STATUS, { id: board.id, ...YEAR }, coordinator.token);
+      expect(ahead.errors).toBeUndefined();
+      counts.push(hub.counter.count);
+      const fallback = await hub.gql(FALLBACK, YEAR, coordinator.token);
+      expect(fallback.errors).toBeUndefined();
+      expect(ahead.data.board).toEqual(fallback.data.boards[0]);
+      expect(ahead.data.board.members).toHaveLength(n);
+      expect(ahead.data.board.attendance.meetingsHeld).toBe(n);
+      expect(ahead.data.board.auditCycles[0].summary).toMatchObject({ invited: n, submitted: 0, outstanding: n, overdue: n });
+    }
+    expect(counts).toEqual([2, 2]);
+  });
+
+  it("looks ahead through fragments and variables, and never shows another board's rows", async () => {
+    const mine = await partnership(2);
+    const theirs = await partnership(3);
+    const q = `query($id: ID!) { board(id: $id) { ...Status } }
+      fragment Status on Board { members { agency { name } } attendance(from: "2024-01-01", to: "2024-12-31") { meetingsHeld } auditCycles { summary { invited } } }`;
+    hub.counter.reset();
+    const res = await hub.gql(q, { id: mine.board.id }, mine.coordinator.token);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.board.members.map((m: any) => m.agency.name).sort()).toEqual(mine.agencies.map((a) => a.name).sort());
+    expect(hub.counter.count).toBe(2);
+    // Another board's coordinator is refused that board, as before.
+    const refused = await hub.gql(q, { id: mine.board.id }, theirs.coordinator.token);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(refused.data).toBeNull();
+  });
+
+  it('hydrates each entity from its JSON row exactly as a repository read does', async () => {
+    const { board, agencies } = await partnership(2);
+    const cases: [any, string, string][] = [
+      [Board, 'board', `id = '${board.id}'`],
+      [Agency, 'agency', `id = '${agencies[0].id}'`],
+      [Membership, 'membership', `board_id = '${board.id}'`],
+      [AuditCycle, 'audit_cycle', `board_ids && ARRAY['${board.id}'::uuid]`],
+    ];
+    for (const [entity, table, where] of cases) {
+      const rows: { j: Record<string, unknown> }[] = await hub.ds.query(`SELECT to_jsonb(t) AS j FROM ${table} t WHERE ${where} ORDER BY id`);
+      const read = await hub.ds.getRepository(entity).createQueryBuilder('t').where(where.replace(/^(\w+)/, 't.$1')).orderBy('t.id').getMany();
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.map((r) => hydrate(hub.ds, entity, r.j))).toEqual(read);
+    }
+  });
+});
