@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { query, Queryable, sql, Sql } from '../../database/sql';
+import { eqAny, query, Queryable, sql, Sql } from '../../database/sql';
 import { overdueSql } from '../../rules/actions';
 
 @ObjectType({ description: 'Roll-up of a set of actions: by RAG, by status, overdue on asOf, and percent complete' })
@@ -92,7 +92,7 @@ export async function progressBy(db: Queryable, set: ActionSet, ids: string[], a
        count(a.id) FILTER (WHERE a.status = 'CANCELLED')::int AS cancelled,
        count(a.id) FILTER (WHERE ${overdueSql('a', asOf)})::int AS overdue
      FROM ${from}
-     WHERE ${key} = ANY(${ids}::uuid[])
+     WHERE ${key} ${eqAny(ids)}
      GROUP BY ${key}`,
   );
   const out = new Map(ids.map((id) => [id, emptyProgress()]));

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Rag } from '../action/action.entity';
 import { AuditTrend, Compliance, CycleSummary, RatingCounts, StandardSummary } from './audit.types';
-import { ident, join, query, raw, sql, Sql } from '../../database/sql';
+import { eqAny, ident, join, query, raw, sql, Sql } from '../../database/sql';
 import { countingRatingSql, fullyCompliantSql, isSubmitted, submittedSql, trendOfCounts, trendSql } from '../../rules/audit';
 
 export interface ReturnFigures {
@@ -95,7 +95,7 @@ export class AuditComplianceService {
    * counts and its stored previous return; one row per cycle comes back.
    */
   async summaries(cycleIds: string[], asOf: string): Promise<Map<string, CycleSummary>> {
-    return this.toSummaries(await query<CycleCountsRow>(this.ds, this.summariesSql(sql`c.id = ANY(${cycleIds}::uuid[])`, asOf)));
+    return this.toSummaries(await query<CycleCountsRow>(this.ds, this.summariesSql(sql`c.id ${eqAny(cycleIds)}`, asOf)));
   }
 
   /**
