@@ -19,13 +19,15 @@ import { Agency } from './modules/agency/agency.entity';
 import { AuditCycle } from './modules/audit/audit-cycle.entity';
 import { Board } from './modules/board/board.entity';
 import { AttendanceRow } from './modules/meeting/attendance.service';
+import { Attendance, Meeting } from './modules/meeting/meeting.entity';
+import { MeetingPageArgs } from './modules/meeting/meeting.service';
 import { Membership } from './modules/membership/membership.entity';
 import { Services } from './services';
 
 /**
  * Look-ahead for the hot nested reads (issue 17). A `board(id)` read looks at its selection set
  * before its fields resolve: the subtrees it knows (members → agency, attendance(from, to),
- * auditCycles → summary(asOf)) are fetched in ONE statement whose JSON PostgreSQL builds, and the
+ * auditCycles → summary(asOf), meetings(first) → nodes → attendance → agency) are fetched in ONE statement whose JSON PostgreSQL builds, and the
  * rows are handed to the request's DataLoaders (primed) under the keys the field resolvers ask for.
  * The resolvers then run as always and find their rows loaded; any other shape, or a part of one
  * this does not know, falls back to the loaders' own statements.
@@ -49,7 +51,7 @@ export function createLookahead(ds: DataSource, services: Services, loaders: Loa
         parts.push(sql`(SELECT coalesce(jsonb_agg(to_jsonb(m) ORDER BY m.starts_on, m.id), '[]') FROM membership m WHERE m.board_id = ${id}::uuid) AS members`);
       }
       if (agencies) {
-        parts.push(sql`(SELECT coalesce(jsonb_agg(to_jsonb(a)), '[]') FROM agency a WHERE a.id IN (SELECT m.agency_id FROM membership m WHERE m.board_id = ${id}::uuid)) AS agencies`);
+        parts.push(sql`${agencyRows(sql`SELECT DISTINCT m.agency_id FROM membership m WHERE m.board_id = ${id}::uuid`)} AS agencies`);
       }
 
       const periods = distinct(fields.filter((f) => f.name.value === 'attendance').map((f) => args<{ from: string; to: string }>(boardType.getFields().attendance, f, info)));
@@ -71,9 +73,31 @@ export function createLookahead(ds: DataSource, services: Services, loaders: Loa
         parts.push(sql`(SELECT coalesce(jsonb_agg(to_jsonb(c) ORDER BY c.opens_on DESC, c.created_at DESC), '[]') FROM audit_cycle c WHERE ${ofBoard}) AS cycles`);
         if (asOf) parts.push(sql`(SELECT coalesce(jsonb_agg(to_jsonb(x)), '[]') FROM (${services.audit.compliance.summariesSql(ofBoard, asOf)}) x) AS summaries`);
       }
+      // meetings(first) -> nodes -> attendance -> agency: the page as MeetingService.pagesFor picks it.
+      const meetingNodes = fields.filter((f) => f.name.value === 'meetings');
+      const pages = distinct(meetingNodes.map((f) => args<PageArgs>(boardType.getFields().meetings, f, info)));
+      // A first page of a sensible size only: a cursor, or a size the limits refuse, goes to the loaders.
+      const pageArgs = pages.length === 1 && !pages[0].after && pages[0].first >= 0 && pages[0].first <= 100 ? pages[0] : null;
+      const pageKey = pageArgs && { first: pageArgs.first, after: pageArgs.after, from: pageArgs.from, to: pageArgs.to };
+      const registerNodes = childFields(info, childFields(info, meetingNodes, 'MeetingConnection').filter((f) => f.name.value === 'nodes'), 'Meeting').filter(
+        (f) => f.name.value === 'attendance',
+      );
+      const registerAgencies = childFields(info, registerNodes, 'Attendance').some((f) => f.name.value === 'agency');
+      let ctes = sql``;
+      if (pageKey) {
+        ctes = sql`WITH page AS (${services.meeting.pageIdsSql('board_id', [id], { first: pageKey.first, from: pageKey.from ?? undefined, to: pageKey.to ?? undefined })}) `;
+        parts.push(sql`(SELECT coalesce(jsonb_agg(to_jsonb(m) ORDER BY m.date, m.id), '[]') FROM meeting m WHERE m.id IN (SELECT id FROM page)) AS meetings`);
+        if (registerNodes.length) {
+          // In the order the heap holds them, as the loader's unordered read of a meeting's rows returns them.
+          parts.push(sql`(SELECT coalesce(jsonb_agg(to_jsonb(a) ORDER BY a.ctid), '[]') FROM attendance a WHERE a.meeting_id IN (SELECT id FROM page)) AS registers`);
+        }
+        if (registerAgencies) {
+          parts.push(sql`${agencyRows(sql`SELECT DISTINCT a.agency_id FROM attendance a WHERE a.meeting_id IN (SELECT id FROM page)`)} AS register_agencies`);
+        }
+      }
       if (parts.length === 1) return undefined;
 
-      const [row] = await query<LookaheadRow>(ds, sql`SELECT ${join(parts, ', ')}`);
+      const [row] = await query<LookaheadRow>(ds, sql`${ctes}SELECT ${join(parts, ', ')}`);
       if (!row.board) return null;
       const board = hydrate(ds, Board, row.board);
       loaders.boardById.prime(id, board);
@@ -91,9 +115,26 @@ export function createLookahead(ds: DataSource, services: Services, loaders: Loa
           for (const c of cycles) loaders.summaryByCycle.prime({ id: c.id, args: asOf }, summaries.get(c.id) ?? null);
         }
       }
+      if (pageKey && row.meetings) {
+        const meetings = row.meetings.map((m) => hydrate(ds, Meeting, m));
+        loaders.meetingsByBoard.prime({ id, args: pageKey as MeetingPageArgs }, services.meeting.toPages('board_id', [id], pageKey as MeetingPageArgs, meetings).get(id)!);
+        for (const m of meetings) loaders.meetingById.prime(m.id, m);
+        if (row.registers) {
+          const registers = row.registers.map((a) => hydrate(ds, Attendance, a));
+          for (const m of meetings) loaders.attendanceByMeeting.prime(m.id, registers.filter((a) => a.meetingId === m.id));
+        }
+        for (const a of row.register_agencies ?? []) loaders.agencyById.prime(a.id as string, hydrate(ds, Agency, a));
+      }
       return board;
     },
   };
+}
+
+interface PageArgs {
+  first: number;
+  after?: string | null;
+  from?: string | null;
+  to?: string | null;
 }
 
 export type Lookahead = ReturnType<typeof createLookahead>;
@@ -105,6 +146,17 @@ interface LookaheadRow {
   attendance?: AttendanceRow;
   cycles?: Record<string, unknown>[];
   summaries?: any[];
+  meetings?: Record<string, unknown>[];
+  registers?: Record<string, unknown>[];
+  register_agencies?: Record<string, unknown>[];
+}
+
+/**
+ * The agencies of some ids as JSON rows, each looked up by its key: joined plainly, the planner
+ * hashes all 3,000 agencies nationally to name a couple of dozen (OFFSET 0 keeps the lookup).
+ */
+function agencyRows(ids: Sql): Sql {
+  return sql`(SELECT coalesce(jsonb_agg(to_jsonb(ag.*)), '[]') FROM (${ids}) k(id) CROSS JOIN LATERAL (SELECT * FROM agency x WHERE x.id = k.id OFFSET 0) ag)`;
 }
 
 /** The fields selected under some field nodes, through fragments on the given type (or on none). */

@@ -3,6 +3,7 @@ import { hydrate } from '../src/database/hydrate';
 import { Agency } from '../src/modules/agency/agency.entity';
 import { AuditCycle } from '../src/modules/audit/audit-cycle.entity';
 import { Board } from '../src/modules/board/board.entity';
+import { Attendance, Meeting } from '../src/modules/meeting/meeting.entity';
 import { Membership } from '../src/modules/membership/membership.entity';
 import { Factories, factories, signedIn } from './helpers/factories';
 import { startHub, TestHub } from './helpers/hub';
@@ -17,6 +18,7 @@ const STATUS = `query($id: ID!, $from: LocalDate!, $to: LocalDate!) {
       byAgency { agency { id name } expected attended apologies absent rate belowThreshold }
     }
     auditCycles { id name dueOn summary(asOf: $to) { invited submitted outstanding overdue fullyCompliant trends { improved sustained declined new } } }
+    meetings(first: 3) { pageInfo { hasNextPage endCursor } nodes { id date title status attendance { status attendeeName agency { id name } } } }
   }
 }`;
 /** The same subtrees under the `boards` list, which the look-ahead does not handle: the loaders' own statements. */
@@ -72,6 +74,9 @@ describe('look-ahead of a board read', () => {
       expect(ahead.data.board.members).toHaveLength(n);
       expect(ahead.data.board.attendance.meetingsHeld).toBe(n);
       expect(ahead.data.board.auditCycles[0].summary).toMatchObject({ invited: n, submitted: 0, outstanding: n, overdue: n });
+      expect(ahead.data.board.meetings.nodes).toHaveLength(Math.min(n, 3));
+      expect(ahead.data.board.meetings.nodes[0].attendance).toHaveLength(n);
+      expect(ahead.data.board.meetings.pageInfo.hasNextPage).toBe(n > 3);
     }
     expect(counts).toEqual([2, 2]);
   });
@@ -99,6 +104,8 @@ describe('look-ahead of a board read', () => {
       [Agency, 'agency', `id = '${agencies[0].id}'`],
       [Membership, 'membership', `board_id = '${board.id}'`],
       [AuditCycle, 'audit_cycle', `board_ids && ARRAY['${board.id}'::uuid]`],
+      [Meeting, 'meeting', `board_id = '${board.id}'`],
+      [Attendance, 'attendance', `meeting_id IN (SELECT id FROM meeting WHERE board_id = '${board.id}')`],
     ];
     for (const [entity, table, where] of cases) {
       const rows: { j: Record<string, unknown> }[] = await hub.ds.query(`SELECT to_jsonb(t) AS j FROM ${table} t WHERE ${where} ORDER BY id`);

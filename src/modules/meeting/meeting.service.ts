@@ -20,7 +20,7 @@ import {
   RecordRegisterInput,
   ScheduleMeetingInput,
 } from './meeting.inputs';
-import { eqAny, ident, join, query, sql } from '../../database/sql';
+import { eqAny, ident, join, query, sql, Sql } from '../../database/sql';
 import { isActiveOn } from '../../rules/membership';
 import { agencyStatusFromRegisterSql, seatAttendanceSql } from '../../rules/meetings';
 import { Agency } from '../agency/agency.entity';
@@ -53,6 +53,13 @@ export class MeetingService {
 
   /** One page of meetings for many boards or sub-groups in a single statement (a window per body). */
   async pagesFor(column: 'board_id' | 'sub_group_id', bodyIds: string[], args: MeetingPageArgs): Promise<Map<string, Page<Meeting>>> {
+    const ids: { id: string }[] = await query(this.ds, this.pageIdsSql(column, bodyIds, args));
+    const rows = ids.length ? await this.ds.getRepository(Meeting).find({ where: { id: In(ids.map((r) => r.id)) }, order: { date: 'ASC', id: 'ASC' } }) : [];
+    return this.toPages(column, bodyIds, args, rows);
+  }
+
+  /** The ids of each body's page (one more than asked, to tell whether there is a next): a look-ahead nests it (src/lookahead.ts). */
+  pageIdsSql(column: 'board_id' | 'sub_group_id', bodyIds: string[], args: MeetingPageArgs): Sql {
     const conds = [sql`m.${ident(column)} ${eqAny(bodyIds)}`];
     if (args.from) conds.push(sql`m.date >= ${args.from}::date`);
     if (args.to) conds.push(sql`m.date <= ${args.to}::date`);
@@ -60,14 +67,14 @@ export class MeetingService {
       const [date, id] = decodeCursor(args.after);
       conds.push(sql`(m.date, m.id) > (${date}::date, ${id}::uuid)`);
     }
-    const ids: { id: string }[] = await query(
-      this.ds,
-      sql`SELECT id FROM (
+    return sql`SELECT id FROM (
          SELECT m.id, row_number() OVER (PARTITION BY m.${ident(column)} ORDER BY m.date, m.id) AS n
          FROM meeting m WHERE ${join(conds, ' AND ')}
-       ) ranked WHERE n <= ${args.first + 1}`,
-    );
-    const rows = ids.length ? await this.ds.getRepository(Meeting).find({ where: { id: In(ids.map((r) => r.id)) }, order: { date: 'ASC', id: 'ASC' } }) : [];
+       ) ranked WHERE n <= ${args.first + 1}`;
+  }
+
+  /** The pages from the meetings of pageIdsSql, in date order. */
+  toPages(column: 'board_id' | 'sub_group_id', bodyIds: string[], args: MeetingPageArgs, rows: Meeting[]): Map<string, Page<Meeting>> {
     const key = column === 'board_id' ? 'boardId' : 'subGroupId';
     return new Map(bodyIds.map((b) => [b, toPage(rows.filter((m) => m[key] === b), args.first, (m) => [m.date, m.id])]));
   }
