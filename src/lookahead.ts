@@ -120,8 +120,12 @@ export function createLookahead(ds: DataSource, services: Services, loaders: Loa
         loaders.meetingsByBoard.prime({ id, args: pageKey as MeetingPageArgs }, services.meeting.toPages('board_id', [id], pageKey as MeetingPageArgs, meetings).get(id)!);
         for (const m of meetings) loaders.meetingById.prime(m.id, m);
         if (row.registers) {
-          const registers = row.registers.map((a) => hydrate(ds, Attendance, a));
-          for (const m of meetings) loaders.attendanceByMeeting.prime(m.id, registers.filter((a) => a.meetingId === m.id));
+          const byMeeting = new Map<string, Attendance[]>(meetings.map((m) => [m.id, []]));
+          for (const r of row.registers) {
+            const a = hydrate(ds, Attendance, r);
+            byMeeting.get(a.meetingId)?.push(a);
+          }
+          for (const [meetingId, registers] of byMeeting) loaders.attendanceByMeeting.prime(meetingId, registers);
         }
         for (const a of row.register_agencies ?? []) loaders.agencyById.prime(a.id as string, hydrate(ds, Agency, a));
       }

@@ -1,4 +1,4 @@
-import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityMetadata, EntityTarget, ObjectLiteral, ValueTransformer } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
 /**
@@ -6,30 +6,53 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
  * what a repository read of the same row gives: the columns a find selects, timestamps as Dates,
  * numeric and bigint as the strings pg returns (then the column's transformer), the rest as is.
  * For statements that fetch a nested read's rows in one go (src/lookahead.ts); test/lookahead.test.ts
- * compares the two on every column type the hydrated entities have.
+ * compares the two on every entity the look-ahead hydrates.
  */
 export function hydrate<T extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<T>, row: Record<string, unknown>): T {
   const metadata = ds.getMetadata(entity);
-  const out = metadata.create() as T;
-  for (const column of metadata.columns) {
-    // A relation's own join column without a property of its own is virtual: a find leaves it unset too.
-    if (!column.isSelect || column.isVirtual) continue;
-    (out as Record<string, unknown>)[column.propertyName] = valueOf(column, row[column.databaseName]);
+  const out = metadata.create() as Record<string, unknown>;
+  for (const c of planOf(metadata)) {
+    let value = row[c.column];
+    if (value === undefined) value = null;
+    else if (value !== null && c.kind === 'date') value = new Date(value as string);
+    else if (value !== null && c.kind === 'string') value = String(value);
+    out[c.property] = c.from ? c.from(value) : value;
   }
-  return out;
+  return out as T;
+}
+
+interface ColumnPlan {
+  property: string;
+  column: string;
+  kind: 'date' | 'string' | 'as is';
+  from: ((v: unknown) => unknown) | null;
 }
 
 const TIMESTAMPS = new Set(['timestamptz', 'timestamp', 'timestamp with time zone', 'timestamp without time zone']);
 const AS_STRING = new Set(['numeric', 'decimal', 'bigint', 'int8']);
+const plans = new WeakMap<EntityMetadata, ColumnPlan[]>();
 
-function valueOf(column: ColumnMetadata, raw: unknown): unknown {
-  let value = raw === undefined ? null : raw;
-  if (value !== null) {
-    const type = typeof column.type === 'string' ? column.type : column.type === Date ? 'timestamptz' : '';
-    if (TIMESTAMPS.has(type) || column.isCreateDate || column.isUpdateDate) value = new Date(value as string);
-    else if (AS_STRING.has(type)) value = String(value);
+/** What to do with each column, worked out once per entity (hydration runs for every row of a look-ahead). */
+function planOf(metadata: EntityMetadata): ColumnPlan[] {
+  let plan = plans.get(metadata);
+  if (!plan) {
+    plan = metadata.columns
+      // A relation's own join column without a property of its own is virtual: a find leaves it unset too.
+      .filter((column) => column.isSelect && !column.isVirtual)
+      .map((column) => ({ property: column.propertyName, column: column.databaseName, kind: kindOf(column), from: fromOf(column.transformer) }));
+    plans.set(metadata, plan);
   }
-  const transformer = column.transformer;
-  if (!transformer) return value;
-  return Array.isArray(transformer) ? transformer.reduceRight((v, t) => t.from(v), value) : transformer.from(value);
+  return plan;
+}
+
+function kindOf(column: ColumnMetadata): ColumnPlan['kind'] {
+  const type = typeof column.type === 'string' ? column.type : column.type === Date ? 'timestamptz' : '';
+  if (TIMESTAMPS.has(type) || column.isCreateDate || column.isUpdateDate) return 'date';
+  return AS_STRING.has(type) ? 'string' : 'as is';
+}
+
+function fromOf(transformer: ValueTransformer | ValueTransformer[] | undefined): ColumnPlan['from'] {
+  if (!transformer) return null;
+  if (!Array.isArray(transformer)) return (v) => transformer.from(v);
+  return (v) => transformer.reduceRight((x, t) => t.from(x), v);
 }
