@@ -43,6 +43,7 @@ export function createServices(
   const businessPlan = new BusinessPlanService(ds, mutations);
   // The action module learns its sources from the modules that own them.
   actionSources.register(caseReview.actionSource());
+  actionSources.register(caseReview.externalLearningSource());
   actionSources.register(businessPlan.actionSource());
   const scorecard = createScorecardServices(ds, mutations);
   const board = new BoardService(ds, mutations);
