@@ -82,7 +82,8 @@ describe('yearly report: the defects of the annual report (issue 16)', () => {
     const a = await ok(t, `mutation($i: AddPriorityInput!) { addPriority(input: $i) { id } }`, { businessPlanId: plan.id, code: 'A', title: 'Children are safe' });
     const action = async (rag: string, status: string | null) => {
       const x = await ok(t, `mutation($i: AddActionInput!) { addAction(input: $i) { id } }`, { priorityId: a.id, ownerAgencyId: centre.id, description: `Plan ${rag}`, dueOn: '2026-12-31', rag });
-      if (status) await ok(t, `mutation($i: UpdateActionInput!) { updateAction(input: $i) { id } }`, { actionId: x.id, note: `Now ${status}`, status });
+      // Noted within the year: the report reads the plan as it stood on its last day.
+      if (status) await ok(t, `mutation($i: UpdateActionInput!) { updateAction(input: $i) { id } }`, { actionId: x.id, note: `Now ${status}`, status, notedOn: '2025-01-15' });
     };
     await action('RED', 'CANCELLED');
     for (let i = 0; i < 3; i++) await action('AMBER', 'IN_PROGRESS');

@@ -13,7 +13,7 @@ import { Board } from '../board/board.entity';
 import { EntityManager } from 'typeorm';
 import { BoardKind } from '../../common/enums';
 import { addMonths, WorkingDays } from '../../rules/working-days';
-import { publishedOn, publishedOnSql, statusOnSql } from '../../rules/reviews';
+import { concludedOnSql, publishedOn, publishedOnSql, statusOnSql } from '../../rules/reviews';
 import { openActionSql, overdueSql } from '../../rules/actions';
 import { CalendarService } from '../calendar/calendar.service';
 import {
@@ -71,6 +71,22 @@ export interface ReviewPeriodFigures {
   findingsNotImplemented: number;
   contributions: number;
   deliveredForOthers: number;
+}
+
+/** A finding of one of the board's reviews as it stood on the period's last day (findingsAsAt). */
+export interface FindingAtEnd {
+  review: string;
+  /** Of a safeguarding adults review. */
+  sar: boolean;
+  number: number;
+  text: string;
+  /** ACCEPTED, NOT_IMPLEMENTED, or null: no response by the period's end. */
+  response: string | null;
+  reasons: string | null;
+  respondedOn: string | null;
+  /** When the SAR concluded (first COMPLETED, PUBLISHED or CLOSED), by the period's end. */
+  concludedOn: string | null;
+  publishedOn: string | null;
 }
 
 /** The actions of a review's recommendations, for the tracker's roll-ups. */
@@ -462,22 +478,24 @@ export class CaseReviewService {
    * from the events, so later events never change an earlier period. Reviews delivered for another
    * body, not yet referred on `to`, ended without a review, or closed before `from` are left out.
    */
-  async asAt(boardId: string, from: string, to: string): Promise<CaseReview[]> {
+  async asAt(boardId: string, from: string, to: string): Promise<(CaseReview & { concludedOn: string | null })[]> {
     // One statement: the rule's SQL form gives each review's status and first publication as at `to`.
     const [statusOnTo, p1] = asWhere(statusOnSql('c', to));
     const [publishedBy, p2] = asWhere(publishedOnSql('c', to));
     const [closedBy, p3] = asWhere(sql`(SELECT max(e."on") FROM review_event e WHERE e.case_review_id = c.id AND e.status = 'CLOSED' AND e."on" <= ${to}::date)`);
+    const [concludedBy, p4] = asWhere(concludedOnSql('c', to));
     const { entities, raw } = await this.ds
       .getRepository(CaseReview)
       .createQueryBuilder('c')
       .addSelect(`${statusOnTo}::text`, 'status_on')
       .addSelect(`to_char(${publishedBy}, 'YYYY-MM-DD')`, 'published_by')
       .addSelect(`to_char(${closedBy}, 'YYYY-MM-DD')`, 'closed_by')
+      .addSelect(`to_char(${concludedBy}, 'YYYY-MM-DD')`, 'concluded_by')
       .where('c.board_id = :boardId AND c.delivered_for IS NULL', { boardId })
-      .setParameters({ ...p1, ...p2, ...p3 })
+      .setParameters({ ...p1, ...p2, ...p3, ...p4 })
       .orderBy('c.referred_on', 'ASC')
       .addOrderBy('c.reference', 'ASC')
-      .getRawAndEntities<{ c_id: string; status_on: CaseReviewStatus | null; published_by: string | null; closed_by: string | null }>();
+      .getRawAndEntities<{ c_id: string; status_on: CaseReviewStatus | null; published_by: string | null; closed_by: string | null; concluded_by: string | null }>();
     const ended = [S.NOT_COMMISSIONED, S.NO_FURTHER_REVIEW, S.NOTIFIED, S.RAPID_REVIEW];
     return entities.flatMap((r) => {
       const row = raw.find((x) => x.c_id === r.id)!;
@@ -485,8 +503,31 @@ export class CaseReviewService {
       if (!status || ended.includes(status)) return [];
       const closed = status === S.CLOSED ? row.closed_by : null;
       if (closed && closed < from) return [];
-      return [Object.assign(new CaseReview(), r, { status, publishedOn: row.published_by, closedOn: closed })];
+      return [Object.assign(new CaseReview(), r, { status, publishedOn: row.published_by, closedOn: closed, concludedOn: row.concluded_by })];
     });
+  }
+
+  /**
+   * Findings for the yearly report, each with the response as it stood on `to` (a response dated
+   * later reads as none yet): those of the board's SARs concluded in the period, whenever they began
+   * (Care Act Schedule 2 (d)), and every finding of its own reviews decided in the period not to be
+   * implemented (Schedule 2 (g); the rule of periodFigures.findingsNotImplemented). One statement.
+   */
+  findingsAsAt(boardId: string, from: string, to: string): Promise<FindingAtEnd[]> {
+    return query<FindingAtEnd & { referred: string }>(this.ds,
+      sql`SELECT x.* FROM (
+          SELECT c.reference AS review, c.type = 'SAFEGUARDING_ADULTS_REVIEW' AS sar, f.number, f.text,
+            CASE WHEN f.responded_on <= ${to}::date THEN f.response::text END AS response,
+            CASE WHEN f.responded_on <= ${to}::date THEN f.reasons END AS reasons,
+            CASE WHEN f.responded_on <= ${to}::date THEN to_char(f.responded_on, 'YYYY-MM-DD') END AS "respondedOn",
+            to_char(${concludedOnSql('c', to)}, 'YYYY-MM-DD') AS "concludedOn",
+            to_char(${publishedOnSql('c', to)}, 'YYYY-MM-DD') AS "publishedOn",
+            c.referred_on AS referred
+          FROM finding f JOIN case_review c ON c.id = f.case_review_id
+          WHERE c.board_id = ${boardId}::uuid AND c.delivered_for IS NULL) x
+        WHERE (x.sar AND x."concludedOn" BETWEEN ${from} AND ${to}) OR (x.response = 'NOT_IMPLEMENTED' AND x."respondedOn" BETWEEN ${from} AND ${to})
+        ORDER BY x.referred, x.review, x.number`,
+    ).then((rows) => rows.map(({ referred: _r, ...r }) => r));
   }
 
   /** The case-review part of the executive summary and annual report, every figure read as at `to`. */
@@ -509,7 +550,7 @@ export class CaseReviewService {
       }>(this.ds,
         sql`SELECT a.open, a.overdue, sar.concluded, sar.ongoing,
            (SELECT count(*)::int FROM finding f JOIN case_review c ON c.id = f.case_review_id
-             WHERE c.board_id = ${boardId}::uuid AND f.response = 'NOT_IMPLEMENTED' AND f.responded_on <= ${to}::date) AS not_implemented,
+             WHERE c.board_id = ${boardId}::uuid AND c.delivered_for IS NULL AND f.response = 'NOT_IMPLEMENTED' AND f.responded_on BETWEEN ${from}::date AND ${to}::date) AS not_implemented,
            (SELECT count(*)::int FROM review_contribution WHERE board_id = ${boardId}::uuid AND contributed_on BETWEEN ${from}::date AND ${to}::date) AS contributions,
            (SELECT coalesce(json_agg(json_build_object('aware_on', i.aware_on, 'notified_on', i.notified_on, 'sent', rr.sent_to_panel_on)), '[]')
              FROM serious_incident i LEFT JOIN rapid_review rr ON rr.serious_incident_id = i.id
@@ -523,7 +564,7 @@ export class CaseReviewService {
          (SELECT count(*) FILTER (WHERE x.concluded BETWEEN ${from}::date AND ${to}::date)::int AS concluded,
              count(*) FILTER (WHERE x.status IN ('COMMISSIONED', 'IN_PROGRESS'))::int AS ongoing
            FROM (SELECT ${statusOnSql('c', to)} AS status,
-             (SELECT min(e."on") FROM review_event e WHERE e.case_review_id = c.id AND e.status IN ('COMPLETED', 'PUBLISHED', 'CLOSED') AND e."on" <= ${to}::date) AS concluded
+             ${concludedOnSql('c', to)} AS concluded
              FROM case_review c WHERE c.board_id = ${boardId}::uuid AND c.type = 'SAFEGUARDING_ADULTS_REVIEW' AND c.delivered_for IS NULL) x) sar`,
       ),
     ]);
