@@ -64,7 +64,7 @@ export interface AnnualReportModel {
       deliveredForOthers: number;
     };
     /** Findings of the board's reviews decided in the period not to be implemented, with the reasons (figures.findingsNotImplemented of them). */
-    notImplemented: { review: string; sar: boolean; number: number; finding: string; decidedOn: string; reason: string }[];
+    notImplemented: { review: string; sar: boolean; published: boolean; number: number; finding: string; decidedOn: string; reason: string }[];
     reviews: {
       reference: string;
       type: string;

@@ -162,7 +162,8 @@ export function sections(r: AnnualReportModel): Section[] {
       {
         name: 'Findings not implemented',
         head: ['Review', 'Finding', 'Decided', 'Reasons'],
-        rows: others.map((x) => [x.review, `${x.number}. ${x.finding}`, x.decidedOn, x.reason]),
+        // A review not yet published is named only when the count of such reviews shows.
+        rows: others.map((x) => [x.published || !openHidden ? x.review : 'A review not yet published', `${x.number}. ${x.finding}`, x.decidedOn, x.reason]),
       },
     ],
   });
