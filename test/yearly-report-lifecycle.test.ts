@@ -117,6 +117,36 @@ describe('yearly report: content per kind of board, checklist and lifecycle', ()
     expect(md).toContain('| (g) For each finding the board decided not to implement, the reasons | case reviews: responses to findings | yes |  |');
   });
 
+  it("an SAB's checklist names SARs concluded without findings, and findings without a response", async () => {
+    const board = await f.board({ kind: BoardKind.SAB });
+    const coordinator = await signedIn(hub, f, UserRole.COORDINATOR, { boardIds: [board.id] });
+    const t = coordinator.token;
+    // Two SARs concluded (COMPLETED) in the year, neither published: Adult C without findings, Adult D
+    // with one finding the board has not responded to by the year's end (it responds in April 2025).
+    const sar = async (reference: string) => {
+      const id = (await ok(t, `mutation($i: CreateCaseReviewInput!) { createCaseReview(input: $i) { id } }`, { boardId: board.id, type: 'SAFEGUARDING_ADULTS_REVIEW', reference, referredOn: '2024-04-10' })).id;
+      await ok(t, `mutation($i: DecideCaseReviewInput!) { decideCaseReview(input: $i) { id } }`, { caseReviewId: id, commission: true, decidedOn: '2024-05-01', rationale: 'Criteria met' });
+      for (const [status, on] of [['IN_PROGRESS', '2024-06-01'], ['COMPLETED', '2025-02-01']]) {
+        await ok(t, `mutation($i: UpdateCaseReviewStatusInput!) { updateCaseReviewStatus(input: $i) { id } }`, { caseReviewId: id, status, on });
+      }
+      return id;
+    };
+    await sar('Adult C');
+    const d = await sar('Adult D');
+    const fd = await ok(t, `mutation($i: AddFindingInput!) { addFinding(input: $i) { id } }`, { caseReviewId: d, text: 'Carers are not assessed' });
+    await ok(t, `mutation($i: RespondToFindingInput!) { respondToFinding(input: $i) { id } }`, { findingId: fd.id, response: 'NOT_IMPLEMENTED', on: '2025-04-20', reasons: 'After the year' });
+    const r = (await hub.gql(REPORT, { b: board.id, ...YEAR }, coordinator.token)).data.yearlyReport;
+    const item = (p: string) => r.checklist.find((c: any) => c.item.startsWith(p));
+    expect(item('(d)')).toMatchObject({ filled: false, missing: 'Findings are not recorded for every SAR concluded in the year.' });
+    expect(item('(g)')).toMatchObject({
+      filled: false, missing: 'Some findings of the SARs concluded in the year have no response (accepted, or not implemented with the reasons) by its end.',
+    });
+    // Two concluded SARs, not published: about people, "fewer than 5", and not named anywhere.
+    expect(r.draft).toContain('Concluded in the year: fewer than 5 SARs.');
+    expect(r.draft).toContain('| A SAR not yet published | 1\\. Carers are not assessed | no response yet |  |');
+    expect(r.draft).not.toMatch(/Adult [CD]/);
+  });
+
   it("a children's partnership's checklist names what the data cannot fill", async () => {
     const board = await f.board({ kind: BoardKind.CHILDREN });
     const viewer = await signedIn(hub, f, UserRole.VIEWER, { boardIds: [board.id] });
