@@ -115,6 +115,8 @@ export function sections(r: AnnualReportModel): Section[] {
   const statuses = [...new Set(c.reviews.map((v) => v.status))];
   const reviewRow = (v: (typeof c.reviews)[number]) => [v.reference, v.type, statusWords(v.status), v.referredOn, v.publishedOn ?? '', v.actions.total, v.actions.complete, v.actions.open, v.actions.overdue];
   const fg = c.figures;
+  // SAR findings are listed in their own section (Care Act Schedule 2); the others here.
+  const others = c.notImplemented.filter((x) => !(adults && x.sar));
   const paragraphs: string[] = [];
   // The period's figures as the executive summary has them (status on the period's last day); counts of
   // notifications, rapid reviews and reviews not yet published are about people, labelled so no word varies with them.
@@ -135,10 +137,14 @@ export function sections(r: AnnualReportModel): Section[] {
       (fg.deliveredForOthers > 0 ? ` Reviews delivered for another body (not counted above): ${counts.cell('reviews.deliveredForOthers', fg.deliveredForOthers, 'people')}.` : ''),
     // Findings are not people: the count always shows, and each is listed with its reasons.
     `Findings the board decided in the period not to implement: ${fg.findingsNotImplemented}` +
-      (fg.findingsNotImplemented === 0 ? '.' : r.board.kind === 'ADULTS' ? ' (with the reasons, under safeguarding adults reviews).' : ', with the reasons below.'),
+      (fg.findingsNotImplemented === 0
+        ? '.'
+        : others.length === 0
+          ? ' (with the reasons, under safeguarding adults reviews).'
+          : others.length === c.notImplemented.length
+            ? ', with the reasons below.'
+            : ', with the reasons below and under safeguarding adults reviews.'),
   );
-  // SAR findings are listed in their own section (Care Act Schedule 2); the others here.
-  const others = c.notImplemented.filter((x) => !(adults && x.sar));
   out.push({
     title: 'Case reviews',
     paragraphs,
@@ -288,7 +294,7 @@ function noDataSections(r: AnnualReportModel): Section[] {
             title: 'Evidence of impact',
             paragraphs: [
               `The partnership scorecard for the quarter ending ${r.to}: ${r.scorecard?.sentence ?? ''}`.trim() +
-                (r.scorecard ? ` ${r.scorecard.exceptions} of the ${r.scorecard.measures} measures need attention (RED, or declined two periods running).` : ''),
+                (r.scorecard ? ` ${r.scorecard.exceptions} of the ${r.scorecard.measures} measures need attention (red, or declined two periods running).` : ''),
             ],
             tables: [{ name: 'Evidence of impact', head: ['Measure', 'Value', 'Direction of travel', 'RAG'], rows: x.scorecard.map((m) => [m.indicator, m.value, m.direction, statusWords(m.rag)]) }],
           }
