@@ -203,8 +203,7 @@ export function sections(r: AnnualReportModel): Section[] {
       ],
     });
   }
-  // A children's report carries the scorecard as its evidence of impact (below); an adults' one here.
-  if (r.scorecard && r.board.kind === 'ADULTS') {
+  if (r.scorecard) {
     const x = r.scorecard;
     out.push({
       title: 'Performance scorecard',
@@ -292,10 +291,7 @@ function noDataSections(r: AnnualReportModel): Section[] {
       x.scorecard?.length
         ? {
             title: 'Evidence of impact',
-            paragraphs: [
-              `The partnership scorecard for the quarter ending ${r.to}: ${r.scorecard?.sentence ?? ''}`.trim() +
-                (r.scorecard ? ` ${r.scorecard.exceptions} of the ${r.scorecard.measures} measures need attention (red, or declined two periods running).` : ''),
-            ],
+            paragraphs: [`The scorecard's measures with a value in the quarter ending ${r.to}, each with its direction of travel from the previous period.`],
             tables: [{ name: 'Evidence of impact', head: ['Measure', 'Value', 'Direction of travel', 'RAG'], rows: x.scorecard.map((m) => [m.indicator, m.value, m.direction, statusWords(m.rag)]) }],
           }
         : { title: 'Evidence of impact', paragraphs: ['No data: no scorecard or multi-agency audit findings are recorded.'], tables: [] },
