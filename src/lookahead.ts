@@ -54,17 +54,18 @@ export function createLookahead(ds: DataSource, services: Services, loaders: Loa
         parts.push(sql`${agencyRows(sql`SELECT DISTINCT m.agency_id FROM membership m WHERE m.board_id = ${id}::uuid`)} AS agencies`);
       }
 
-      const periods = distinct(fields.filter((f) => f.name.value === 'attendance').map((f) => args<{ from: string; to: string }>(boardType.getFields().attendance, f, info)));
+      const periods = known(fields.filter((f) => f.name.value === 'attendance').map((f) => args<{ from: string; to: string }>(boardType.getFields().attendance, f, info)));
       // One period only (the common case); a period the resolver would refuse is left to it.
       const period = periods.length === 1 && isIsoDate(periods[0].from) && isIsoDate(periods[0].to) && periods[0].from <= periods[0].to ? periods[0] : null;
       if (period) parts.push(sql`(SELECT to_jsonb(x) FROM (${services.attendance.attendanceSql('board', [id], period.from, period.to)}) x) AS attendance`);
 
       const cycleNodes = fields.filter((f) => f.name.value === 'auditCycles');
       const cycleType = info.schema.getType('AuditCycle') as GraphQLObjectType;
-      const asOfs = distinct(
+      const asOfs = known(
         childFields(info, cycleNodes, 'AuditCycle')
           .filter((f) => f.name.value === 'summary')
-          .map((f) => args<{ asOf?: string | null }>(cycleType.getFields().summary, f, info).asOf ?? services.clock.today()),
+          .map((f) => args<{ asOf?: string | null }>(cycleType.getFields().summary, f, info))
+          .map((a) => a && (a.asOf ?? services.clock.today())),
       );
       const asOf = asOfs.length === 1 && isIsoDate(asOfs[0]) ? asOfs[0] : null;
       // The board's cycles as AuditCycleService.forBoards picks and orders them.
@@ -75,7 +76,7 @@ export function createLookahead(ds: DataSource, services: Services, loaders: Loa
       }
       // meetings(first) -> nodes -> attendance -> agency: the page as MeetingService.pagesFor picks it.
       const meetingNodes = fields.filter((f) => f.name.value === 'meetings');
-      const pages = distinct(meetingNodes.map((f) => args<PageArgs>(boardType.getFields().meetings, f, info)));
+      const pages = known(meetingNodes.map((f) => args<PageArgs>(boardType.getFields().meetings, f, info)));
       // A first page of a sensible size only: a cursor, or a size the limits refuse, goes to the loaders.
       const pageArgs = pages.length === 1 && !pages[0].after && pages[0].first >= 0 && pages[0].first <= 100 ? pages[0] : null;
       const pageKey = pageArgs && { first: pageArgs.first, after: pageArgs.after, from: pageArgs.from, to: pageArgs.to };
@@ -181,12 +182,18 @@ function childFields(info: GraphQLResolveInfo, nodes: readonly FieldNode[], type
   return out;
 }
 
-/** A field's arguments as its resolver receives them (variables and defaults applied). */
-function args<T>(field: GraphQLField<unknown, unknown>, node: FieldNode, info: GraphQLResolveInfo): T {
-  return getArgumentValues(field, node, info.variableValues) as T;
+/** A field's arguments as its resolver receives them (variables and defaults applied); null when they do not coerce (the resolver's own error then answers). */
+function args<T>(field: GraphQLField<unknown, unknown>, node: FieldNode, info: GraphQLResolveInfo): T | null {
+  try {
+    return getArgumentValues(field, node, info.variableValues) as T;
+  } catch {
+    return null;
+  }
 }
 
-function distinct<T>(values: T[]): T[] {
-  const seen = new Map(values.map((v) => [JSON.stringify(v), v]));
+/** The distinct argument sets of some nodes; none when any of them is unknown, so that part is left to the loaders. */
+function known<T>(values: (T | null)[]): T[] {
+  if (values.some((v) => v === null)) return [];
+  const seen = new Map(values.map((v) => [JSON.stringify(v), v as T]));
   return [...seen.values()];
 }
