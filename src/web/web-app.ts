@@ -52,6 +52,7 @@ export function webApp(ds: DataSource, services: Services, schema: GraphQLSchema
   router.use(boardRoutes(web));
   router.use(auditRoutes(web));
   router.use(agencyRoutes(web));
+  router.use((_req: Request, _res: Response, next: NextFunction) => next(new PageError(404, 'If you typed the web address, check it is correct.')));
   router.use(async (err: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
     try {
@@ -71,6 +72,3 @@ export function webApp(ds: DataSource, services: Services, schema: GraphQLSchema
   });
   return router;
 }
-
-/** Paths the web app answers; everything else (the API, reports, health) passes it by. */
-export const WEB_PATHS = ['/', '/sign-in', '/sign-out', '/account', '/boards', '/meetings', '/cycles', '/returns', '/owe', '/actions'];
