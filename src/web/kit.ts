@@ -95,8 +95,11 @@ export class Web {
 
   /** A write from a form: its errors go back to the form (error summary); access errors are pages. */
   async mutate<T>(req: Request, name: string, variables: Record<string, unknown>): Promise<OperationResult<T>> {
-    const { context } = await this.state(req);
-    const result = await this.ops.run<T, Record<string, unknown>>(name, variables, context);
+    const state = await this.state(req);
+    const result = await this.ops.run<T, Record<string, unknown>>(name, variables, state.context);
+    // The request's DataLoaders cached what was read before the write: later reads get a fresh context.
+    state.context = createContext(this.ds, this.services, state.user, state.context.requestId, { clientAddress: state.context.clientAddress });
+    state.me = undefined;
     const access = result.errors.find((e) => ['FORBIDDEN', 'NOT_FOUND', 'UNAUTHENTICATED', 'INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE'].includes(e.code));
     if (access) throw pageErrorOf(access);
     return result;

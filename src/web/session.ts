@@ -1,7 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Clock } from '../common/clock';
 import { query, sql } from '../database/sql';
 
 export const SESSION_COOKIE = 'hub_session';
@@ -56,8 +55,14 @@ function readCookie(req: Request, name: string): string | undefined {
 
 export interface SessionOptions {
   secureCookie: boolean;
-  clock: Clock;
 }
+
+/**
+ * Session lifetimes follow the real clock, not the injectable one (src/common/clock.ts): the browser
+ * reads the cookie's expiry against its own clock, and the API token's expiry (which the session
+ * takes) is set by jsonwebtoken on the real clock too. Business dates never depend on it.
+ */
+const wallClock = () => new Date();
 
 /**
  * Sessions in PostgreSQL (web_session), so every replica behind a load balancer reads the same ones.
@@ -71,7 +76,7 @@ export function sessionMiddleware(ds: DataSource, options: SessionOptions): Requ
       let secret = cookie && /^[\w-]{43}$/.test(cookie) ? cookie : undefined;
       let data: SessionData | undefined;
       if (secret) {
-        const [row] = await query<{ data: SessionData }>(ds, sql`SELECT data FROM web_session WHERE id = ${hashOf(secret)} AND expires_at > ${options.clock.now()}`);
+        const [row] = await query<{ data: SessionData }>(ds, sql`SELECT data FROM web_session WHERE id = ${hashOf(secret)} AND expires_at > ${wallClock()}`);
         data = row?.data;
       }
       if (!data) {
@@ -88,7 +93,7 @@ export function sessionMiddleware(ds: DataSource, options: SessionOptions): Requ
         },
         async save() {
           current ??= newSecret();
-          const now = options.clock.now().getTime();
+          const now = wallClock().getTime();
           const expiresAt = new Date(handle.data.tokenExpiresAt ? Date.parse(handle.data.tokenExpiresAt) : now + ANONYMOUS_TTL_MS);
           await query(
             ds,
@@ -100,7 +105,7 @@ export function sessionMiddleware(ds: DataSource, options: SessionOptions): Requ
         async regenerate() {
           if (current) await query(ds, sql`DELETE FROM web_session WHERE id = ${hashOf(current)}`);
           // Expired sessions go when someone signs in: no job needed, and the table stays small.
-          await query(ds, sql`DELETE FROM web_session WHERE expires_at < ${options.clock.now()}`);
+          await query(ds, sql`DELETE FROM web_session WHERE expires_at < ${wallClock()}`);
           current = newSecret();
           handle.data = { csrf: newSecret() };
         },

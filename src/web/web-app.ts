@@ -39,7 +39,7 @@ export function webApp(ds: DataSource, services: Services, schema: GraphQLSchema
   const web = new Web(ds, services, ops, createViews());
   const router = Router();
   router.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 2000 }));
-  router.use(sessionMiddleware(ds, { secureCookie: options.isProduction, clock: services.clock }));
+  router.use(sessionMiddleware(ds, { secureCookie: options.isProduction }));
   // Every POST carries the session's synchronizer token; without it nothing runs.
   router.use((req: Request, _res: Response, next: NextFunction) => {
     if (req.method !== 'POST') return next();

@@ -30,7 +30,9 @@ export function auditRoutes(web: Web): Router {
   async function newCycleForm(req: Request, res: Response, values: Record<string, unknown>, errors: ErrorItem[] = [], status = 200) {
     const data = await web.query<NewCycleFormQuery>(req, 'NewCycleForm', { boardId: req.params.boardId, asOf: web.today() });
     if (!data.me.canManageBoardIds.includes(data.board.id)) throw new PageError(403, 'Only the board’s coordinators start audit cycles');
-    const frameworks = data.auditFrameworks.filter((f) => data.board.kind === 'JOINT' || f.audience === data.board.kind);
+    // The frameworks for the board's audience (a joint board may run either); the API refuses a mismatch anyway.
+    const audience = ({ LSCB: 'CHILDREN', CHILDREN: 'CHILDREN', SAFEGUARDING_CHILDREN_PARTNERSHIP: 'CHILDREN', SAB: 'ADULTS', ADULTS: 'ADULTS' } as Record<string, string>)[data.board.kind];
+    const frameworks = data.auditFrameworks.filter((f) => !audience || f.audience === audience);
     await web.render(req, res, 'cycle-new', { title: 'Start a Section 11 audit cycle', section: 'boards', board: data.board, frameworks: frameworks.length ? frameworks : data.auditFrameworks, values, errors, back: { href: `/boards/${data.board.id}` } }, status);
   }
 
