@@ -250,7 +250,16 @@ describe('web app end to end (Chromium)', () => {
             }
           } else {
             const wide = await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth as number);
-            if (wide > 320) problems.push(`${url}: ${wide}px wide at 320px`);
+            if (wide > 320) {
+              // Name the widest culprits, outermost first, so a failure says what to fix.
+              const culprits = await page.evaluate(() =>
+                [...(globalThis as any).document.querySelectorAll('body *')]
+                  .filter((e: any) => e.getBoundingClientRect().right > 321 && e.parentElement.getBoundingClientRect().right <= 321)
+                  .slice(0, 5)
+                  .map((e: any) => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}.${String(e.className).split(' ').join('.')}`),
+              );
+              problems.push(`${url}: ${wide}px wide at 320px (${culprits.join(', ')})`);
+            }
           }
         }
       }
