@@ -10,7 +10,7 @@ export class WebSessions1763881800000 implements MigrationInterface {
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE web_session (
       id text PRIMARY KEY,
-      data jsonb NOT NULL DEFAULT '{}'::jsonb,
+      data jsonb NOT NULL,
       created_at timestamptz NOT NULL DEFAULT now(),
       expires_at timestamptz NOT NULL
     )`);

@@ -8,7 +8,7 @@ export class WebSession {
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'web_session_pkey' })
   id: string;
 
-  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  @Column({ type: 'jsonb' })
   data: Record<string, unknown>;
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
