@@ -46,6 +46,15 @@ export function words(value: unknown): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+const KINDS: Record<string, string> = {
+  LSCB: 'Local Safeguarding Children Board',
+  CHILDREN: 'Local Safeguarding Children Board',
+  SAFEGUARDING_CHILDREN_PARTNERSHIP: 'Safeguarding children partnership',
+  SAB: 'Safeguarding Adults Board',
+  ADULTS: 'Safeguarding Adults Board',
+  JOINT: 'Joint children and adults board',
+};
+
 export function createViews(): nunjucks.Environment {
   const govuk = path.join(path.dirname(require.resolve('govuk-frontend/package.json')), 'dist');
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([webFile('views'), govuk], { noCache: false }), {
@@ -55,6 +64,7 @@ export function createViews(): nunjucks.Environment {
   env.addFilter('longDate', longDate);
   env.addFilter('percent', percent);
   env.addFilter('words', words);
+  env.addFilter('boardKind', (v: unknown) => (typeof v === 'string' && KINDS[v]) || words(v));
   env.addFilter('tagClass', (v: unknown) => (typeof v === 'string' && TAG_COLOURS[v]) || 'govuk-tag--grey');
   return env;
 }
