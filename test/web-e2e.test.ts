@@ -202,6 +202,22 @@ describe('web app end to end (Chromium)', () => {
     await c.goto(cycleUrl);
     expect(await c.locator('#cycle-summary').innerText()).toMatch(/Submitted\s+1 \(50%\)\s+Validated\s+1/);
 
+    // ---- Agency lead: submit once, share with the other board's open cycle of the same framework ----
+    const [{ framework_id: frameworkId }] = await hub.ds.query(`SELECT framework_id FROM audit_cycle WHERE id = $1`, [cycleId]);
+    const created = await hub.gql(
+      `mutation($i: CreateAuditCycleInput!) { createAuditCycle(input: $i) { id } }`,
+      { i: { boardIds: [other.id], name: 'Otherton Section 11 2024', frameworkId, opensOn: '2024-11-01', dueOn: '2025-04-30', invitedAgencyIds: [police.id] } },
+      hub.tokenFor(foreign.id),
+    );
+    expect(created.errors).toBeUndefined();
+    await l1.goto(returnUrl);
+    await l1.check('input[name="targetCycleId"] >> nth=0');
+    await submit(l1, 'button:has-text("Share and submit")', /\/returns\/[0-9a-f-]{36}$/);
+    expect(await banner(l1)).toContain('Return shared with Otherton Section 11 2024 and submitted there');
+    expect(l1.url()).not.toBe(returnUrl);
+    expect(await l1.locator('#return-status').innerText()).toContain('Submitted');
+    const sharedUrl = l1.url();
+
     // ---- Agency lead: our actions, with a progress update ----
     await l1.goto(`${origin}/actions`);
     await Promise.all([l1.waitForURL(/\/actions\/[0-9a-f-]{36}$/), l1.click('a:has-text("Refresh safer recruitment training")')]);
@@ -231,6 +247,8 @@ describe('web app end to end (Chromium)', () => {
       expect(await x.locator('h1').innerText()).toBe('You cannot see this page');
     }
     // A board that does not exist is the API's NOT_FOUND: a 404 page.
+    // The shared return belongs to the other board's cycle: its coordinator reads it.
+    expect((await x.goto(sharedUrl))!.status()).toBe(200);
     expect((await x.goto(`${origin}/boards/00000000-0000-4000-8000-000000000000`))!.status()).toBe(404);
 
     // ---- Every page seen, with JavaScript on: axe-core and 320 px ----
