@@ -25,6 +25,9 @@ describe('web app end to end (Chromium)', () => {
   const clock = new TestClock(new Date('2025-01-15T10:00:00Z'));
   /** Every page each signed-in browser saw, for the axe and 320 px pass. */
   const visited = new Map<BrowserContext, Set<string>>();
+  /** Pages that answered a POST (a form with its error summary): their HTML, checked by axe at the end. */
+  const answered: { name: string; html: string }[] = [];
+  const keep = async (page: Page, name: string) => answered.push({ name, html: await page.content() });
 
   beforeAll(async () => {
     hub = await startHub({ freshDatabase: 'web_e2e', clock });
@@ -128,6 +131,7 @@ describe('web app end to end (Chromium)', () => {
     await c.goto(`${origin}/boards/${board.id}/cycles/new`);
     await submit(c, 'button:has-text("Start cycle")');
     expect(await errorSummary(c)).toContain('Enter a name for the cycle');
+    await keep(c, 'cycle form with errors');
     await c.fill('#name', 'Section 11 audit 2024');
     await c.check('input[name="frameworkId"] >> nth=0');
     await c.fill('#opensOn', '2024-10-01');
@@ -167,6 +171,7 @@ describe('web app end to end (Chromium)', () => {
     expect(await errorSummary(l1)).toContain('Someone else at Testshire Police saved this return after you opened it, so your answers have not been saved');
     expect(await l1.locator(`#standard-${codes[0]} .hub-conflict`).innerText()).toContain('Second browser: policy reviewed and signed off');
     expect(await l1.inputValue(`#evidence_${codes[2]}`)).toBe('Training records attached');
+    await keep(l1, 'return form after a conflict');
     const [{ evidence }] = await hub.ds.query(`SELECT a.evidence FROM audit_assessment a JOIN audit_standard s ON s.id = a.standard_id JOIN audit_return r ON r.id = a.return_id WHERE r.cycle_id = $1 AND s.code = $2`, [cycleId, codes[2]]);
     expect(evidence).toBeNull();
     // Saving again keeps the first browser's answers (it has now seen the other save).
@@ -176,6 +181,7 @@ describe('web app end to end (Chromium)', () => {
     // Submit: standard 2 is partially met without an improvement action, so the rule's problem is listed.
     await submit(l1, 'button:has-text("Submit return")');
     expect(await errorSummary(l1)).toContain(`Standard ${codes[1]} is PARTIALLY_MET and needs at least one improvement action`);
+    await keep(l1, 'return form with the submission rule\'s problems');
     await l1.fill(`#action_${codes[1]}`, 'Refresh safer recruitment training');
     await l1.fill(`#actionDue_${codes[1]}`, '2025-06-30');
     await submit(l1, 'button:has-text("Submit return")', /\/returns\/[0-9a-f-]{36}$/);
@@ -283,6 +289,25 @@ describe('web app end to end (Chromium)', () => {
       }
       await checker.close();
     }
+    // The forms as answered to a POST, served again from their HTML to a JavaScript-enabled page at the same origin.
+    const checker = await browser.newContext();
+    const page = await checker.newPage();
+    for (const { name, html } of answered) {
+      await page.route(`${origin}/__answered`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
+      for (const width of [1024, 320]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.goto(`${origin}/__answered`);
+        if (width === 1024) {
+          const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+          for (const violation of result.violations.filter((vi) => vi.impact === 'serious' || vi.impact === 'critical')) {
+            problems.push(`${name}: ${violation.id} (${violation.impact})`);
+          }
+        } else if ((await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth as number)) > 320) problems.push(`${name}: wider than 320px`);
+      }
+      await page.unroute(`${origin}/__answered`);
+    }
+    await checker.close();
+    expect(answered).toHaveLength(3);
     expect(problems).toEqual([]);
   }, 240_000);
 });
