@@ -14,6 +14,7 @@ import type {
 } from '../generated/graphql';
 import { ErrorItem, errorItems, field, PageError, Web } from '../kit';
 import { OperationError } from '../graphql';
+import { words } from '../render';
 
 const RATINGS = ['MET', 'PARTIALLY_MET', 'NOT_MET', 'NOT_APPLICABLE'] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -138,7 +139,7 @@ export function auditRoutes(web: Web): Router {
     const tasks = standards.map((s) => ({
       title: { text: `${s.code} ${s.title}` },
       href: `#standard-${s.code}`,
-      status: s.saved?.selfRating ? { tag: { text: s.saved.selfRating.replace(/_/g, ' ').toLowerCase(), classes: tagFor(s.saved.selfRating) } } : { tag: { text: 'Not rated', classes: 'govuk-tag--grey' } },
+      status: s.saved?.selfRating ? { tag: { text: words(s.saved.selfRating), classes: tagFor(s.saved.selfRating) } } : { tag: { text: 'Not rated', classes: 'govuk-tag--grey' } },
     }));
     // After a conflict the form is based on the revision now stored, so saving again keeps these answers over the other save.
     const revision = o.conflict?.revision ?? ret?.revision ?? null;
