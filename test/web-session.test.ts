@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import supertest from 'supertest';
-import { UserRole } from '../src/common/enums';
+import { AttendanceStatus, UserRole } from '../src/common/enums';
 import { Factories, factories, TEST_PASSWORD } from './helpers/factories';
 import { startHub, TestHub } from './helpers/hub';
 
@@ -111,6 +111,49 @@ describe('web app: sessions, CSRF, throttling', () => {
     await hub.ds.query(`UPDATE app_user SET active = false, deactivated_at = now() WHERE id = $1`, [user.id]);
     const res = await agent.get('/');
     expect([res.status, res.headers.location]).toEqual([303, '/sign-in']);
+  });
+
+  it('the dashboard’s SQL statements do not grow with agencies, meetings and records', async () => {
+    async function board(n: number) {
+      const b = await f.board();
+      const agencies = [];
+      for (let a = 0; a < n; a++) agencies.push(await f.agency());
+      for (const a of agencies) await f.membership(a.id, { boardId: b.id });
+      for (let m = 0; m < n; m++) {
+        const meeting = await f.meeting({ boardId: b.id }, `2024-0${m + 5}-10`);
+        for (const a of agencies) await f.attendance(meeting.id, a.id, m % 2 ? AttendanceStatus.PRESENT : AttendanceStatus.APOLOGIES);
+      }
+      const user = await f.user(UserRole.COORDINATOR, { boardIds: [b.id] });
+      const { agent } = await signIn(user.email);
+      return { b, agent };
+    }
+    const count = async (n: number) => {
+      const { b, agent } = await board(n);
+      await agent.get(`/boards/${b.id}?year=2024`); // warm: both counts are of a second view, with no flash to clear
+      hub.counter.reset();
+      const res = await agent.get(`/boards/${b.id}?year=2024`);
+      expect(res.status).toBe(200);
+      return hub.counter.count;
+    };
+    const small = await count(2);
+    expect(await count(4)).toBe(small);
+  });
+
+  it('links the yearly report for those who may read it', async () => {
+    const board = await f.board();
+    const coordinator = await f.user(UserRole.COORDINATOR, { boardIds: [board.id] });
+    const { agent } = await signIn(coordinator.email);
+    const page = await agent.get(`/boards/${board.id}/report?year=2024`);
+    expect(page.status).toBe(200);
+    const links = [...page.text.matchAll(/href="(\/boards\/[^"]+annual-report[^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+    expect(links).toHaveLength(4);
+    expect(links[0]).toContain('from=2024-04-01&to=2025-03-31');
+    const opened = await supertest(hub.app.app).get(links[0]);
+    expect(opened.status).toBe(200);
+    expect(opened.text).toContain(board.name);
+    // A coordinator of another board gets the 403 page, not links.
+    const stranger = await f.user(UserRole.COORDINATOR, { boardIds: [(await f.board()).id] });
+    expect((await (await signIn(stranger.email)).agent.get(`/boards/${board.id}/report`)).status).toBe(403);
   });
 
   it('serves GOV.UK Frontend and GraphiQL from the hub, keeps POST /graphql as it was, and answers CORS only for allowed origins', async () => {
