@@ -263,6 +263,14 @@ describe('web app end to end (Chromium)', () => {
       const state = await context.storageState();
       const checker = await browser.newContext({ storageState: state });
       const page = await checker.newPage();
+      // Everything a page loads comes from the hub and passes its Content-Security-Policy; no script fails.
+      page.on('console', (m) => {
+        if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(`${page.url()}: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+      page.on('request', (r) => {
+        if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) problems.push(`${page.url()}: loaded ${r.url()}`);
+      });
       for (const url of urls) {
         for (const width of [1024, 320]) {
           await page.setViewportSize({ width, height: 800 });

@@ -3,6 +3,7 @@ import supertest from 'supertest';
 import { AttendanceStatus, UserRole } from '../src/common/enums';
 import { Factories, factories, TEST_PASSWORD } from './helpers/factories';
 import { startHub, TestHub } from './helpers/hub';
+import { ConfigError, loadConfig } from '../src/config/env';
 
 /**
  * Issue 18: the web app's sessions (PostgreSQL, httpOnly SameSite=Lax cookie), CSRF refusal,
@@ -53,6 +54,11 @@ describe('web app: sessions, CSRF, throttling', () => {
     expect(home.status).toBe(200);
     expect(home.text).toContain(board.name);
     expect(home.headers['cache-control']).toBe('no-store');
+    // Scripts from the hub and the page's own nonce only; never framed.
+    const csp = home.headers['content-security-policy'];
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(home.text).toContain(`<script nonce="${nonce}">`);
 
     // Sign out needs the token too; then the session row is gone and pages ask for sign-in again.
     expect((await agent.post('/sign-out').type('form').send({})).status).toBe(403);
@@ -102,6 +108,32 @@ describe('web app: sessions, CSRF, throttling', () => {
     expect(refused.res.status).toBe(429);
     expect(refused.res.text).toMatch(/Too many failed sign-ins. Try again in \d+ seconds/);
     expect(Number(refused.res.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('changes the password: this browser stays signed in, every other session ends', async () => {
+    const user = await f.user(UserRole.VIEWER);
+    const { agent } = await signIn(user.email);
+    const other = await signIn(user.email);
+    const form = await agent.get('/account/password');
+    const csrf = csrfOf(form.text);
+    const wrong = await agent.post('/account/password').type('form').send({ _csrf: csrf, currentPassword: 'not-the-password', newPassword: 'a-new-long-password', confirmPassword: 'a-new-long-password' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.text).toContain('The current password is wrong');
+    const mismatch = await agent.post('/account/password').type('form').send({ _csrf: csrf, currentPassword: TEST_PASSWORD, newPassword: 'a-new-long-password', confirmPassword: 'something-else' });
+    expect(mismatch.text).toContain('The new passwords do not match');
+    const ok = await agent.post('/account/password').type('form').send({ _csrf: csrf, currentPassword: TEST_PASSWORD, newPassword: 'a-new-long-password', confirmPassword: 'a-new-long-password' });
+    expect([ok.status, ok.headers.location]).toEqual([303, '/']);
+    const home = await agent.get('/');
+    expect(home.status).toBe(200);
+    expect(home.text).toContain('Your password has been changed');
+    expect((await other.agent.get('/')).status).toBe(303);
+    expect((await signIn(user.email, 'a-new-long-password')).res.status).toBe(303);
+  });
+
+  it('reads the CORS allow-list from CORS_ORIGINS', () => {
+    expect(loadConfig({ NODE_ENV: 'test', CORS_ORIGINS: 'https://a.example.org, http://localhost:5173' }).corsOrigins).toEqual(['https://a.example.org', 'http://localhost:5173']);
+    expect(loadConfig({ NODE_ENV: 'test' }).corsOrigins).toEqual([]);
+    expect(() => loadConfig({ NODE_ENV: 'test', CORS_ORIGINS: 'https://a.example.org/app' })).toThrow(ConfigError);
   });
 
   it('ends a browser session at once when the user is deactivated', async () => {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import nunjucks from 'nunjucks';
 import { DataSource } from 'typeorm';
@@ -112,8 +112,16 @@ export class Web {
     const flash = await session.takeFlash();
     // A page that shows a form needs its token stored before the form comes back.
     if (session.isNew) await session.save();
-    const html = this.views.render(`pages/${view}.njk`, { ...vars, user: me, nav: me ? navigation(me, vars.section as string) : [], csrf: session.data.csrf, flash });
+    // Scripts only from the hub, and GOV.UK's one inline line with this page's nonce; no framing, forms post only here.
+    const cspNonce = randomBytes(16).toString('base64');
+    const html = this.views.render(`pages/${view}.njk`, { ...vars, user: me, nav: me ? navigation(me, vars.section as string) : [], csrf: session.data.csrf, flash, cspNonce });
     res.status(status).setHeader('cache-control', 'no-store');
+    res.setHeader(
+      'content-security-policy',
+      `default-src 'self'; script-src 'self' 'nonce-${cspNonce}'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'`,
+    );
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'same-origin');
     res.type('html').send(html);
   }
 
