@@ -7,9 +7,9 @@ import { PartnershipDemo } from './partnership.seed';
 const { COMPLETE, IN_PROGRESS, NOT_STARTED, CANCELLED } = ActionStatus;
 
 /** [description, owner agency key, due, status, RAG, commentary notes (date, text)] */
-type DemoAction = [string, string, string, ActionStatus, Rag | null, [string, string][]?];
+export type DemoAction = [string, string, string, ActionStatus, Rag | null, [string, string][]?];
 
-async function addAction(em: EntityManager, source: { type: ActionSourceType; id: string; label: string; boardId: string }, demo: PartnershipDemo, a: DemoAction) {
+export async function addAction(em: EntityManager, source: { type: ActionSourceType; id: string; label: string; boardId: string }, demo: PartnershipDemo, a: DemoAction) {
   const [description, owner, dueOn, status, rag, notes = []] = a;
   const closing = status === COMPLETE || status === CANCELLED;
   const action = await em.save(

@@ -1,7 +1,9 @@
 import { EntityManager } from 'typeorm';
 import {
-  CaseReview, CaseReviewStatus as S, CaseReviewType, Finding, FindingResponse, RapidReview, RapidReviewOutcome, ReviewEvent, ReviewEventKind, SarCriterion, SeriousIncident,
+  CaseReview, CaseReviewStatus as S, CaseReviewType, ExternalLearning, Finding, FindingResponse, RapidReview, RapidReviewOutcome, ReviewEvent, ReviewEventKind, SarCriterion, SeriousIncident,
 } from '../src/modules/case-review/case-review.entity';
+import { ActionSourceType, ActionStatus, Rag } from '../src/modules/action/action.entity';
+import { addAction } from './case-reviews-plans.seed';
 import { PartnershipDemo as Demo } from './partnership.seed';
 
 type Step = [kind: ReviewEventKind, status: S | null, on: string, reason?: string];
@@ -55,4 +57,17 @@ export async function seedReviews(em: EntityManager, demo: Demo): Promise<void> 
     caseReviewId: adultK.id, number: 2, text: 'A single named worker should hold every high-risk self-neglect case', response: FindingResponse.NOT_IMPLEMENTED,
     reasons: 'Partners could not fund a dedicated post in 2025/26; the multi-agency risk management meeting takes the role instead', respondedOn: '2025-09-01',
   }));
+
+  // External learning: the national review the partnership tested itself against, with its actions
+  // on the one tracker (one done, one still open), so "what we learned from elsewhere" is in the demo.
+  const national = await em.save(em.create(ExternalLearning, {
+    boardId, source: 'Child Safeguarding Practice Review Panel', area: null, publishedOn: '2022-05-26',
+    title: 'Child Protection in England: national review into the murders of Arthur Labinjo-Hughes and Star Hobson',
+    summary: 'Concerns raised by wider family were not acted on; agencies relied on parents\' accounts; multi-agency information sharing at the front door was weak.',
+  }));
+  const source = { type: ActionSourceType.EXTERNAL_LEARNING, id: national.id, label: `External learning: ${national.title}`, boardId };
+  await addAction(em, source, demo, ['Audit how referrals from wider family members are followed up at the front door', 'leicsChildren', '2023-03-31', ActionStatus.COMPLETE, Rag.GREEN,
+    [['2022-11-15', 'Audit of 40 referrals from relatives completed'], ['2023-03-20', 'Findings presented to the partnership; practice guidance revised']]]);
+  await addAction(em, source, demo, ['Joint training on professional curiosity with police and health', 'leicsPolice', '2026-03-31', ActionStatus.IN_PROGRESS, Rag.AMBER,
+    [['2025-10-01', 'Two of four sessions delivered']]]);
 }

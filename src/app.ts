@@ -52,7 +52,7 @@ const emptyBodyWhenNotJson: RequestHandler = (req, _res, next) => {
 export const MAX_TOKENS = 5000;
 
 export type AppConfig = Pick<Config, 'isProduction' | 'jwtSecret' | 'jwtExpiresIn' | 'bcryptRounds'> &
-  Partial<Pick<Config, 'signInThrottle' | 'trustProxy' | 'corsOrigins'>> & {
+  Partial<Pick<Config, 'signInThrottle' | 'trustProxy' | 'mail' | 'corsOrigins'>> & {
     /** Off only in the schema-walk test, whose generated queries are deliberately huge. */
     queryLimits?: 'on' | 'off';
   };

@@ -4,7 +4,7 @@ import { AgencyAuditResolver, AuditCycleResolver, AuditFrameworkResolver, BoardA
 import { ActionAuditAssessmentResolver, AuditAssessmentResolver, AuditReturnResolver, AuditReturnVersionResolver } from './modules/audit/audit-return.resolver';
 import { ActionSourceResolver } from './modules/action/action-source.resolver';
 import { ActionPriorityResolver, BoardBusinessPlansResolver, BusinessPlanResolver, PlanPriorityResolver } from './modules/business-plan/business-plan.resolver';
-import { ActionRecommendationResolver, BoardCaseReviewsResolver, CaseReviewResolver, RecommendationResolver, ReviewContributionResolver, SeriousIncidentResolver } from './modules/case-review/case-review.resolver';
+import { ActionRecommendationResolver, BoardCaseReviewsResolver, CaseReviewResolver, ExternalLearningResolver, RecommendationResolver, ReviewContributionResolver, SeriousIncidentResolver } from './modules/case-review/case-review.resolver';
 import { CalendarResolver } from './modules/calendar/calendar.resolver';
 import { ExecutiveSummaryResolver } from './modules/report/executive-summary.resolver';
 import { YearlyReportResolver } from './modules/report/yearly-report.resolver';
@@ -38,6 +38,7 @@ export const resolvers: NonEmptyArray<Function> = [
   CalendarResolver,
   SeriousIncidentResolver,
   ReviewContributionResolver,
+  ExternalLearningResolver,
   SubGroupResolver,
   BoardSubGroupsResolver,
   AgencyResolver,

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Config, DEFAULT_SIGN_IN_THROTTLE } from './config/env';
+import { Config, DEFAULT_PUBLIC_URL, DEFAULT_SIGN_IN_THROTTLE } from './config/env';
 import { Clock, systemClock } from './common/clock';
 import { MutationRunner } from './common/mutation';
 import { ActionService } from './modules/action/action.service';
@@ -28,7 +28,7 @@ import { NotificationService } from './modules/notification/notification.service
 /** Services are stateless over the DataSource: built once per app, shared by every request. */
 export function createServices(
   ds: DataSource,
-  config: Pick<Config, 'jwtSecret' | 'jwtExpiresIn' | 'bcryptRounds'> & Partial<Pick<Config, 'signInThrottle'>>,
+  config: Pick<Config, 'jwtSecret' | 'jwtExpiresIn' | 'bcryptRounds'> & Partial<Pick<Config, 'signInThrottle' | 'mail'>>,
   clock: Clock = systemClock,
 ) {
   const mutations = new MutationRunner(ds, recordAuditEntry);
@@ -43,6 +43,7 @@ export function createServices(
   const businessPlan = new BusinessPlanService(ds, mutations);
   // The action module learns its sources from the modules that own them.
   actionSources.register(caseReview.actionSource());
+  actionSources.register(caseReview.externalLearningSource());
   actionSources.register(businessPlan.actionSource());
   const scorecard = createScorecardServices(ds, mutations);
   const board = new BoardService(ds, mutations);
@@ -71,7 +72,7 @@ export function createServices(
     notification: new NotificationService(ds, mutations, board, clock),
     executiveSummary,
     yearlyReport: new YearlyReportService(ds, mutations, executiveSummary),
-    reportLinks: new ReportLinkService(config.jwtSecret, clock, executiveSummary, (id) => users.loadAuthUser(id)),
+    reportLinks: new ReportLinkService(config.jwtSecret, clock, executiveSummary, (id) => users.loadAuthUser(id), config.mail?.publicUrl ?? DEFAULT_PUBLIC_URL),
   };
 }
 

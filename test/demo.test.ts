@@ -39,6 +39,17 @@ describe('demo data', () => {
     expect(cycle('Section 11 audit 2014/15')).toMatchObject({ invited: 9, submitted: 3, validated: 1, drafts: 1, returned: 1, outstanding: 6, overdue: 6 });
   });
 
+  it('Leicestershire and Rutland test themselves against the national review, with its actions on the tracker', async () => {
+    const res = await hub.gql(`{ boards { name externalLearning { source title publishedOn actions { status rag ownerAgency { name } } } } }`, {}, llrToken);
+    expect(res.errors).toBeUndefined();
+    const [learning] = res.data.boards.find((b: any) => b.name === 'Leicestershire and Rutland LSCB/SAB').externalLearning;
+    expect(learning).toMatchObject({ source: 'Child Safeguarding Practice Review Panel', publishedOn: '2022-05-26' });
+    expect(learning.actions.map((a: any) => [a.status, a.rag, a.ownerAgency.name]).sort()).toEqual([
+      ['COMPLETE', 'GREEN', 'Leicestershire County Council Children and Family Services'],
+      ['IN_PROGRESS', 'AMBER', 'Leicestershire Police'],
+    ]);
+  });
+
   it("the police's agency user sees its draft and its outstanding return", async () => {
     const me = await hub.gql(`{ me { agency { name outstandingAuditReturns { status cycle { name } } auditReturns { status cycle { name } } } } }`, {}, policeToken);
     expect(me.errors).toBeUndefined();

@@ -87,7 +87,8 @@ describe('executive summary and annual report', () => {
       ok(t, `mutation($i: DecideCaseReviewInput!) { decideCaseReview(input: $i) { id } }`, { caseReviewId: id, commission, decidedOn, rationale: 'Panel decision' });
     const move = (id: string, status: string, on: string) => ok(t, `mutation($i: UpdateCaseReviewStatusInput!) { updateCaseReviewStatus(input: $i) { id } }`, { caseReviewId: id, status, on });
     const addAction = (i: Record<string, unknown>) => ok(t, `mutation($i: AddActionInput!) { addAction(input: $i) { id } }`, { ownerAgencyId: agencies[0].id, ...i });
-    const update = (actionId: string, status: string) => ok(t, `mutation($i: UpdateActionInput!) { updateAction(input: $i) { id } }`, { actionId, note: `Now ${status}`, status });
+    // Noted within 2024/25, so the report (which reads the plan as it stood at the year's end) agrees with today's figures.
+    const update = (actionId: string, status: string) => ok(t, `mutation($i: UpdateActionInput!) { updateAction(input: $i) { id } }`, { actionId, note: `Now ${status}`, status, notedOn: '2025-01-15' });
     for (let s = 0; s < scale; s++) {
       const r1 = await review({ reference: `Child R${s}`, referredOn: '2024-01-10' });
       await decide(r1.id, true, '2024-02-01');
@@ -268,8 +269,9 @@ describe('executive summary and annual report', () => {
     // agencies below threshold, the scorecard summary, whether the board existed in the period
     expect(await count(small, summary)).toBe(16);
     // and for the report: partner agencies, returns, actions by owner, sub-groups, reviews,
-    // review progress, return figures, plan rows without cancelled actions, ratings by standard of
-    // the latest cycle (and one for sub-group attendance on a board that has sub-groups)
-    expect(await count(small, withReport)).toBe(25);
+    // review progress, return figures, plan rows as at the period's end without cancelled actions,
+    // ratings by standard of the latest cycle, findings (SARs concluded, not implemented) (and one for
+    // sub-group attendance on a board that has sub-groups)
+    expect(await count(small, withReport)).toBe(26);
   });
 });

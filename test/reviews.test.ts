@@ -5,7 +5,7 @@ import { startHub, TestHub } from './helpers/hub';
 import { rejecter } from './helpers/rejects';
 
 /** Issue 14: notifications, rapid reviews, working-day clocks, events and publication (domain/reviews.md). */
-const TABLES = ['case_review', 'review_event', 'serious_incident', 'rapid_review', 'finding', 'review_contribution', 'closure_day', 'action'];
+const TABLES = ['case_review', 'review_event', 'serious_incident', 'rapid_review', 'finding', 'review_contribution', 'external_learning', 'closure_day', 'action'];
 const CREATE = `mutation($i: CreateCaseReviewInput!) { createCaseReview(input: $i) { id status kind sarCriterion } }`;
 const DECIDE = `mutation($i: DecideCaseReviewInput!) { decideCaseReview(input: $i) { id status workingDaysToDecision daysToDecision } }`;
 const STATUS = `mutation($i: UpdateCaseReviewStatusInput!) { updateCaseReviewStatus(input: $i) { id status } }`;
@@ -180,6 +180,96 @@ describe('case reviews as the law runs them', () => {
     expect(s.byStatus.find((x: any) => x.status === 'REFERRED').count).toBe(0);
     const list = (await hub.gql(`query($id: ID!) { caseReview(id: $id) { findings { number response reasons } } }`, { id: b.id }, t)).data.caseReview.findings;
     expect(list).toEqual([{ number: 1, response: 'ACCEPTED', reasons: null }, { number: 2, response: 'NOT_IMPLEMENTED', reasons: 'No funding for the post this year' }]);
+  });
+
+  it('extends the completion clock with a recorded reason; refused without a reason, without a clock, or once it stopped', async () => {
+    const { board, t } = await setUp();
+    const EXTEND = `mutation($i: ExtendCompletionClockInput!) { extendCompletionClock(input: $i) { id status } }`;
+    const COMPLETION = `query($id: ID!) { caseReview(id: $id) { clocks { name startedOn dueOn originalDueOn extensionReason doneOn breached } events { kind on reason dueOn } } }`;
+    const completionOf = async (id: string) => {
+      const r = (await hub.gql(COMPLETION, { id }, t)).data.caseReview;
+      return { clock: r.clocks.find((c: any) => c.name === 'COMPLETION'), events: r.events };
+    };
+    const r = await ok(CREATE, { boardId: board.id, type: 'CHILD_SAFEGUARDING_PRACTICE_REVIEW', reference: 'Child E', referredOn: '2024-06-03' }, t);
+    // Referred, not decided: no completion clock to extend.
+    await rejects(EXTEND, { i: { caseReviewId: r.id, months: 2, reason: 'Police investigation', on: '2024-06-10' } }, t, 'CONFLICT');
+    await ok(DECIDE, { caseReviewId: r.id, commission: true, decidedOn: '2024-06-14', rationale: 'Criteria met' }, t);
+    // Decided 14 June 2024: due 6 calendar months later, 14 December 2024.
+    expect((await completionOf(r.id)).clock).toMatchObject({ startedOn: '2024-06-14', dueOn: '2024-12-14', originalDueOn: null, extensionReason: null });
+
+    // Refused, nothing written: no reason, a blank one, both forms, neither, a date not after the current due date, 0 months.
+    await rejects(EXTEND, { i: { caseReviewId: r.id, months: 3, reason: '   ', on: '2024-11-20' } }, t, 'BAD_USER_INPUT', 'reason');
+    await rejects(EXTEND, { i: { caseReviewId: r.id, months: 3, dueOn: '2025-03-14', reason: 'Trial', on: '2024-11-20' } }, t, 'BAD_USER_INPUT', 'dueOn');
+    await rejects(EXTEND, { i: { caseReviewId: r.id, reason: 'Trial', on: '2024-11-20' } }, t, 'BAD_USER_INPUT', 'dueOn');
+    await rejects(EXTEND, { i: { caseReviewId: r.id, dueOn: '2024-12-14', reason: 'Trial', on: '2024-11-20' } }, t, 'BAD_USER_INPUT', 'dueOn');
+    await rejects(EXTEND, { i: { caseReviewId: r.id, months: 0, reason: 'Trial', on: '2024-11-20' } }, t, 'BAD_USER_INPUT', 'months');
+    await rejects(EXTEND, { i: { caseReviewId: r.id, months: 3, reason: 'Trial', on: '2024-06-13' } }, t, 'BAD_USER_INPUT', 'on');
+    await rejects(EXTEND, { i: { caseReviewId: r.id, months: 3, reason: 'Trial', on: '2025-04-01' } }, t, 'BAD_USER_INPUT', 'on');
+    // Not through recordPublicationEvent.
+    await rejects(PUBLISH, { i: { caseReviewId: r.id, kind: 'COMPLETION_EXTENDED', on: '2024-11-20', reason: 'Trial' } }, t, 'BAD_USER_INPUT', 'kind');
+
+    // 3 months on 14 December 2024 = 14 March 2025, still breached on 31 March 2025 (today).
+    await ok(EXTEND, { caseReviewId: r.id, months: 3, reason: 'Criminal proceedings: the police asked the review to pause', on: '2024-11-20' }, t);
+    let c = await completionOf(r.id);
+    expect(c.clock).toEqual({
+      name: 'COMPLETION', startedOn: '2024-06-14', dueOn: '2025-03-14', originalDueOn: '2024-12-14',
+      extensionReason: 'Criminal proceedings: the police asked the review to pause', doneOn: null, breached: true,
+    });
+    expect(c.events.filter((e: any) => e.kind === 'COMPLETION_EXTENDED')).toEqual([
+      { kind: 'COMPLETION_EXTENDED', on: '2024-11-20', reason: 'Criminal proceedings: the police asked the review to pause', dueOn: '2025-03-14' },
+    ]);
+    // A second extension to a date: the latest entered counts; no longer breached on 31 March 2025.
+    await ok(EXTEND, { caseReviewId: r.id, dueOn: '2025-06-30', reason: 'The family asked for time to contribute', on: '2025-03-10' }, t);
+    c = await completionOf(r.id);
+    expect(c.clock).toMatchObject({ dueOn: '2025-06-30', originalDueOn: '2024-12-14', extensionReason: 'The family asked for time to contribute', doneOn: null, breached: false });
+
+    // Published 20 March 2025: the clock stopped, met (20 March is before 30 June). An extension agreed after it: CONFLICT.
+    await ok(STATUS, { caseReviewId: r.id, status: 'IN_PROGRESS', on: '2024-07-01' }, t);
+    await ok(PUBLISH, { caseReviewId: r.id, kind: 'OVERVIEW_REPORT', on: '2025-03-20' }, t);
+    expect((await completionOf(r.id)).clock).toMatchObject({ dueOn: '2025-06-30', doneOn: '2025-03-20', breached: false });
+    await rejects(EXTEND, { i: { caseReviewId: r.id, months: 1, reason: 'Late', on: '2025-03-25' } }, t, 'CONFLICT');
+
+    // A review decided not to be commissioned has no completion clock.
+    const n = await ok(CREATE, { boardId: board.id, type: 'LEARNING_REVIEW', reference: 'Child F', referredOn: '2024-06-03' }, t);
+    await ok(DECIDE, { caseReviewId: n.id, commission: false, decidedOn: '2024-06-20', rationale: 'Criteria not met' }, t);
+    await rejects(EXTEND, { i: { caseReviewId: n.id, months: 1, reason: 'Trial', on: '2024-07-01' } }, t, 'CONFLICT');
+    // Another board's coordinator may not extend it.
+    const other = await setUp();
+    await rejects(EXTEND, { i: { caseReviewId: r.id, months: 1, reason: 'Trial', on: '2025-03-15' } }, other.t, 'FORBIDDEN');
+  });
+
+  it("records external learning and actions against it through the tracker", async () => {
+    const { board, agency, t } = await setUp();
+    const RECORD = `mutation($i: RecordExternalLearningInput!) { recordExternalLearning(input: $i) { id source title area publishedOn summary } }`;
+    const national = await ok(RECORD, {
+      boardId: board.id, source: 'Child Safeguarding Practice Review Panel', title: 'Child protection in England', publishedOn: '2022-05-26', summary: 'Information sharing and multi-agency decision making',
+    }, t);
+    expect(national).toMatchObject({ area: null, publishedOn: '2022-05-26' });
+    const elsewhere = await ok(RECORD, { boardId: board.id, source: 'Northshire Safeguarding Children Partnership', title: 'Child Q', area: 'Northshire', publishedOn: '2024-09-01' }, t);
+    // Refused, nothing written: a blank title, a future date, an unknown board, another board's coordinator.
+    await rejects(RECORD, { i: { boardId: board.id, source: 'Panel', title: '  ', publishedOn: '2024-01-01' } }, t, 'BAD_USER_INPUT', 'title');
+    await rejects(RECORD, { i: { boardId: board.id, source: 'Panel', title: 'Later', publishedOn: '2025-04-01' } }, t, 'BAD_USER_INPUT', 'publishedOn');
+    await rejects(RECORD, { i: { boardId: '00000000-0000-4000-8000-000000000000', source: 'Panel', title: 'Nowhere', publishedOn: '2024-01-01' } }, t, 'BAD_USER_INPUT', 'boardId');
+    const other = await setUp();
+    await rejects(RECORD, { i: { boardId: board.id, source: 'Panel', title: 'Not yours', publishedOn: '2024-01-01' } }, other.t, 'FORBIDDEN');
+
+    // Actions through the tracker, like any other source.
+    const ADD = `mutation($i: AddActionInput!) { addAction(input: $i) { id sourceType sourceLabel externalLearning { id title } } }`;
+    const action = await ok(ADD, { externalLearningId: elsewhere.id, ownerAgencyId: agency.id, description: 'Test our strategy meetings against Child Q', dueOn: '2025-06-30' }, t);
+    expect(action).toMatchObject({ sourceType: 'EXTERNAL_LEARNING', sourceLabel: 'External learning: Child Q', externalLearning: { id: elsewhere.id, title: 'Child Q' } });
+    await rejects(ADD, { i: { externalLearningId: '00000000-0000-4000-8000-000000000000', ownerAgencyId: agency.id, description: 'Nothing to act on', dueOn: '2025-06-30' } }, t, 'BAD_USER_INPUT', 'externalLearningId');
+    await rejects(ADD, { i: { externalLearningId: elsewhere.id, ownerAgencyId: agency.id, description: 'Not your board', dueOn: '2025-06-30' } }, other.t, 'FORBIDDEN');
+    await ok(UPDATE_ACTION, { actionId: action.id, status: 'COMPLETE', note: 'Audited 12 strategy meetings', notedOn: '2025-03-01' }, t);
+
+    const list = (await hub.gql(`query($b: ID!) { board(id: $b) { externalLearning { title area actions { description status } } } }`, { b: board.id }, t)).data.board.externalLearning;
+    // Newest first.
+    expect(list).toEqual([
+      { title: 'Child Q', area: 'Northshire', actions: [{ description: 'Test our strategy meetings against Child Q', status: 'COMPLETE' }] },
+      { title: 'Child protection in England', area: null, actions: [] },
+    ]);
+    expect(national.id).toBeDefined();
+    // Another board's coordinator reads none of it.
+    expect((await hub.gql(`query($b: ID!) { board(id: $b) { externalLearning { id } } }`, { b: board.id }, other.t)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('has a working-day calendar with closure days an admin adds', async () => {

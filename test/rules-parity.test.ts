@@ -1,5 +1,5 @@
 import { ident, join, query, sql } from '../src/database/sql';
-import { driftingSql, dueBySql, dueForReviewSql, isDrifting, isDueBy, isDueForReview, isOverdue, overdueSql } from '../src/rules/actions';
+import { actionOn, actionOnSql, driftingSql, dueBySql, dueForReviewSql, isDrifting, isDueBy, isDueForReview, isOverdue, overdueSql } from '../src/rules/actions';
 import { countingRating, countingRatingSql, isSubmitted, submittedSql } from '../src/rules/audit';
 import {
   agencyStatusFromRegister,
@@ -18,7 +18,7 @@ import {
 import { activeDuringSql, activeOnSql, isActiveDuring, isActiveOn, partnerGroupOf, partnerGroupSql } from '../src/rules/membership';
 import { direction, directionSql, IndicatorPolarity, IndicatorUnit, quartile, quartileSql, rag, ragSql, suppressed, suppressedSql } from '../src/rules/scorecard';
 import { comingDueSql, isComingDue } from '../src/rules/reminders';
-import { publishedOn, publishedOnSql, statusOn, statusOnSql } from '../src/rules/reviews';
+import { concludedOn, concludedOnSql, publishedOn, publishedOnSql, statusOn, statusOnSql } from '../src/rules/reviews';
 import { factories } from './helpers/factories';
 import { startHub, TestHub } from './helpers/hub';
 
@@ -152,7 +152,7 @@ describe('rules agree in TypeScript and SQL', () => {
     const board = await factories(hub.ds).board();
     const [{ id }] = await hub.ds.query(`INSERT INTO case_review (board_id, type, reference, referred_on) VALUES ($1, 'SERIOUS_CASE_REVIEW', 'Parity', '2024-01-01') RETURNING id`, [board.id]);
     const kinds = ['STATUS', 'STATUS', 'STATUS', 'LEARNING_BRIEF', 'OVERVIEW_REPORT', 'PUBLICATION_DELAYED'];
-    const statuses = ['REFERRED', 'COMMISSIONED', 'IN_PROGRESS', 'PUBLISHED', 'CLOSED'];
+    const statuses = ['REFERRED', 'COMMISSIONED', 'IN_PROGRESS', 'COMPLETED', 'PUBLISHED', 'CLOSED'];
     const events = Array.from({ length: 40 }, (_, i) => {
       const kind = pick(kinds);
       return { kind, status: kind === 'STATUS' ? pick(statuses) : null, on: day(), seq: i + 1 };
@@ -160,11 +160,49 @@ describe('rules agree in TypeScript and SQL', () => {
     for (const e of events) await hub.ds.query(`INSERT INTO review_event (case_review_id, seq, kind, status, "on") VALUES ($1, $2, $3, $4, $5)`, [id, e.seq, e.kind, e.status, e.on]);
     const days = ['2023-12-31', ...DAYS.slice(0, 5), '2025-01-01'] as string[];
     for (const d of days) {
-      const [got] = await query<{ status: string | null; published: string | null }>(
+      const [got] = await query<{ status: string | null; published: string | null; concluded: string | null }>(
         hub.ds,
-        sql`SELECT ${statusOnSql('c', d)}::text AS status, to_char(${publishedOnSql('c', d)}, 'YYYY-MM-DD') AS published FROM case_review c WHERE c.id = ${id}::uuid`,
+        sql`SELECT ${statusOnSql('c', d)}::text AS status, to_char(${publishedOnSql('c', d)}, 'YYYY-MM-DD') AS published,
+          to_char(${concludedOnSql('c', d)}, 'YYYY-MM-DD') AS concluded FROM case_review c WHERE c.id = ${id}::uuid`,
       );
-      expect(got).toEqual({ status: statusOn(events, d), published: publishedOn(events, d) });
+      expect(got).toEqual({ status: statusOn(events, d), published: publishedOn(events, d), concluded: concludedOn(events, d) });
+    }
+  });
+
+  it("an action's status and RAG on a day, from its progress notes", async () => {
+    // Real rows: the SQL form reads action_update. Actions with 0 to 4 notes on the edge days, same-day
+    // ties and back-dated notes included; entry order set by created_at.
+    const f = factories(hub.ds);
+    const board = await f.board();
+    const agency = await f.agency();
+    const statuses = ['NOT_STARTED', 'IN_PROGRESS', 'COMPLETE', 'CANCELLED'];
+    const rags = ['RED', 'AMBER', 'GREEN', null];
+    const actions: { id: string; status: string; rag: string | null; notes: { notedOn: string; seq: number; fromStatus: string | null; toStatus: string; fromRag: string | null; toRag: string | null }[] }[] = [];
+    for (let k = 0; k < 40; k++) {
+      const status = pick(statuses);
+      const rag = pick(rags);
+      const [{ id }] = await hub.ds.query(
+        `INSERT INTO action (description, owner_agency_id, status, rag, source_type, source_id, source_label, board_ids) VALUES ('Parity', $1, $2, $3, 'PLAN_PRIORITY', gen_random_uuid(), 'Parity', $4) RETURNING id`,
+        [agency.id, status, rag, [board.id]],
+      );
+      const notes = Array.from({ length: rand(5) }, (_, i) => ({
+        notedOn: day(), seq: i + 1, fromStatus: i === 0 && rand(4) === 0 ? null : pick(statuses), toStatus: pick(statuses), fromRag: pick(rags), toRag: pick(rags),
+      }));
+      for (const n of notes) {
+        await hub.ds.query(
+          `INSERT INTO action_update (action_id, noted_on, note, from_status, to_status, from_rag, to_rag, created_at) VALUES ($1, $2, 'n', $3, $4, $5, $6, '2024-06-01'::timestamptz + $7 * interval '1 minute')`,
+          [id, n.notedOn, n.fromStatus, n.toStatus, n.fromRag, n.toRag, n.seq],
+        );
+      }
+      actions.push({ id, status, rag, notes });
+    }
+    const days = ['2023-12-31', ...DAYS.slice(0, 5), '2025-01-01'] as string[];
+    for (const d of days) {
+      const got = await query<{ id: string; status: string; rag: string | null }>(
+        hub.ds,
+        sql`SELECT a.id, ${actionOnSql('a', 'status', d)}::text AS status, ${actionOnSql('a', 'rag', d)}::text AS rag FROM action a WHERE a.id = ANY(${actions.map((a) => a.id)}::uuid[])`,
+      );
+      for (const a of actions) expect({ id: a.id, ...actionOn(a, a.notes, d) }).toEqual(got.find((g) => g.id === a.id));
     }
   });
 

@@ -98,6 +98,7 @@ function mayRead(w: TwoBoards, reader: Reader, o: Owned): boolean {
     case 'SeriousIncident':
     case 'RapidReview':
     case 'ReviewContribution':
+    case 'ExternalLearning':
     case 'BusinessPlan':
     case 'PlanPriority':
       return o.boards.some(board);

@@ -177,10 +177,12 @@ describe('web app: sessions, CSRF, throttling', () => {
     const { agent } = await signIn(coordinator.email);
     const page = await agent.get(`/boards/${board.id}/report?year=2024`);
     expect(page.status).toBe(200);
-    const links = [...page.text.matchAll(/href="(\/boards\/[^"]+annual-report[^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+    // Absolute links (PUBLIC_URL), so they also open from an email; opened here by their path.
+    const links = [...page.text.matchAll(/href="([^"]+\/boards\/[^"]+annual-report[^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
     expect(links).toHaveLength(4);
     expect(links[0]).toContain('from=2024-04-01&to=2025-03-31');
-    const opened = await supertest(hub.app.app).get(links[0]);
+    const link = new URL(links[0], 'http://localhost');
+    const opened = await supertest(hub.app.app).get(link.pathname + link.search);
     expect(opened.status).toBe(200);
     expect(opened.text).toContain(board.name);
     // A coordinator of another board gets the 403 page, not links.

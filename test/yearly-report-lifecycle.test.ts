@@ -37,7 +37,8 @@ describe('yearly report: content per kind of board, checklist and lifecycle', ()
   /**
    * An SAB in 2024/25: Adult Social Care attends both meetings, the Ambulance Trust neither (no
    * attendance at all). SAR A (published 2024-10-01) concluded in the year, with one action owned by
-   * the Ambulance Trust, completed; SAR B (in progress since 2024-11-01) ongoing at its end.
+   * the Ambulance Trust, completed, and two findings: one accepted, one not implemented with its
+   * reasons; SAR B (in progress since 2024-11-01) ongoing at its end, with a finding decided after it.
    */
   async function sab() {
     const board = await f.board({ kind: BoardKind.ADULTS });
@@ -62,7 +63,15 @@ describe('yearly report: content per kind of board, checklist and lifecycle', ()
       return id;
     };
     const a = await review('SAR A', ['2023-06-01', '2023-07-01', '2023-08-01', '2024-10-01']);
-    await review('SAR B', ['2024-09-01', '2024-10-01', '2024-11-01', null]);
+    const b = await review('SAR B', ['2024-09-01', '2024-10-01', '2024-11-01', null]);
+    // SAR A's findings: one accepted, one the board decided not to implement, with the reasons.
+    const finding = async (caseReviewId: string, text: string) => (await ok(t, `mutation($i: AddFindingInput!) { addFinding(input: $i) { id } }`, { caseReviewId, text })).id as string;
+    const respond = (findingId: string, response: string, on: string, reasons?: string) =>
+      ok(t, `mutation($i: RespondToFindingInput!) { respondToFinding(input: $i) { id } }`, { findingId, response, on, reasons });
+    await respond(await finding(a, 'Crews hand over in writing'), 'ACCEPTED', '2024-10-15');
+    await respond(await finding(a, 'A regional discharge team'), 'NOT_IMPLEMENTED', '2024-11-01', 'The ICB funds no regional team this year');
+    // SAR B (ongoing): a finding decided after the year ended, so not in its report.
+    await respond(await finding(b, 'Out-of-hours cover'), 'NOT_IMPLEMENTED', '2025-04-15', 'Decided after the year');
     const rec = await ok(t, `mutation($i: AddRecommendationInput!) { addRecommendation(input: $i) { id } }`, { caseReviewId: a, text: 'Hand over between crews' });
     const action = await ok(t, `mutation($i: AddActionInput!) { addAction(input: $i) { id } }`, { recommendationId: rec.id, ownerAgencyId: ambulance.id, description: 'Handover checklist', dueOn: '2025-01-31' });
     await ok(t, `mutation($i: UpdateActionInput!) { updateAction(input: $i) { id } }`, { actionId: action.id, note: 'Done', status: 'COMPLETE' });
@@ -83,22 +92,59 @@ describe('yearly report: content per kind of board, checklist and lifecycle', ()
     expect(md).toContain('Concluded in the year: SAR A (published 2024-10-01).');
     // One SAR ongoing: a case about a person, suppressed, plural.
     expect(md).toContain('Ongoing at the end of the year: fewer than 5 SARs.');
-    expect(md).toContain('Findings and reasons for not implementing any of them: no data');
+    // Schedule 2 (d) and (g): SAR A's two findings with the board's response; SAR B's, decided after the year, not.
+    expect(md).toContain('Findings of the SARs concluded in the year: 2. Findings the board decided not to implement: 1, each with the reasons below.');
+    expect(md).toContain("| Review | Finding | Board's response | Reasons for not implementing |");
+    expect(md).toContain('| SAR A | 1\\. Crews hand over in writing | accepted |  |');
+    expect(md).toContain('| SAR A | 2\\. A regional discharge team | not implemented | The ICB funds no regional team this year |');
+    expect(md).not.toContain('Out-of-hours cover');
+    // The case reviews section prints the executive summary's figures: no notifications on an SAB.
+    expect(md).toContain('Findings the board decided in the period not to implement: 1 (with the reasons, under safeguarding adults reviews).');
+    expect(md).toContain("Contributions to other areas' reviews: 0.");
+    expect(md).not.toContain('Serious incidents notified');
     expect(md).not.toContain('## Feedback from children and families');
     expect(r.checklist.map((c: any) => [c.item.slice(0, 3), c.filled])).toEqual([
       ['(a)', true],
       ['(b)', false],
       ['(c)', true],
-      ['(d)', false],
+      ['(d)', true],
       ['(e)', true],
       ['(f)', true],
-      ['(g)', false],
+      ['(g)', true],
     ]);
-    expect(r.checklist[3].missing).toBe('The findings of the SAR concluded in the year are not recorded in the hub yet.');
-    expect(r.checklist[6].missing).toBe('Decisions not to implement findings, and their reasons, are not recorded in the hub yet.');
     expect(r.checklist[1].missing).toBe('No business plan (strategic plan) covers the year.');
     expect(md).toContain('## Statutory checklist');
-    expect(md).toContain('| (g) For each finding the board decided not to implement, the reasons | case reviews: decisions not to implement (issue 14) | no |');
+    expect(md).toContain('| (g) For each finding the board decided not to implement, the reasons | case reviews: responses to findings | yes |  |');
+  });
+
+  it("an SAB's checklist names SARs concluded without findings, and findings without a response", async () => {
+    const board = await f.board({ kind: BoardKind.SAB });
+    const coordinator = await signedIn(hub, f, UserRole.COORDINATOR, { boardIds: [board.id] });
+    const t = coordinator.token;
+    // Two SARs concluded (COMPLETED) in the year, neither published: Adult C without findings, Adult D
+    // with one finding the board has not responded to by the year's end (it responds in April 2025).
+    const sar = async (reference: string) => {
+      const id = (await ok(t, `mutation($i: CreateCaseReviewInput!) { createCaseReview(input: $i) { id } }`, { boardId: board.id, type: 'SAFEGUARDING_ADULTS_REVIEW', reference, referredOn: '2024-04-10' })).id;
+      await ok(t, `mutation($i: DecideCaseReviewInput!) { decideCaseReview(input: $i) { id } }`, { caseReviewId: id, commission: true, decidedOn: '2024-05-01', rationale: 'Criteria met' });
+      for (const [status, on] of [['IN_PROGRESS', '2024-06-01'], ['COMPLETED', '2025-02-01']]) {
+        await ok(t, `mutation($i: UpdateCaseReviewStatusInput!) { updateCaseReviewStatus(input: $i) { id } }`, { caseReviewId: id, status, on });
+      }
+      return id;
+    };
+    await sar('Adult C');
+    const d = await sar('Adult D');
+    const fd = await ok(t, `mutation($i: AddFindingInput!) { addFinding(input: $i) { id } }`, { caseReviewId: d, text: 'Carers are not assessed' });
+    await ok(t, `mutation($i: RespondToFindingInput!) { respondToFinding(input: $i) { id } }`, { findingId: fd.id, response: 'NOT_IMPLEMENTED', on: '2025-04-20', reasons: 'After the year' });
+    const r = (await hub.gql(REPORT, { b: board.id, ...YEAR }, coordinator.token)).data.yearlyReport;
+    const item = (p: string) => r.checklist.find((c: any) => c.item.startsWith(p));
+    expect(item('(d)')).toMatchObject({ filled: false, missing: 'Findings are not recorded for every SAR concluded in the year.' });
+    expect(item('(g)')).toMatchObject({
+      filled: false, missing: 'Some findings of the SARs concluded in the year have no response (accepted, or not implemented with the reasons) by its end.',
+    });
+    // Two concluded SARs, not published: about people, "fewer than 5", and not named anywhere.
+    expect(r.draft).toContain('Concluded in the year: fewer than 5 SARs.');
+    expect(r.draft).toContain('| A SAR not yet published | 1\\. Carers are not assessed | no response yet |  |');
+    expect(r.draft).not.toMatch(/Adult [CD]/);
   });
 
   it("a children's partnership's checklist names what the data cannot fill", async () => {

@@ -18,6 +18,12 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const YEAR = { from: '2024-04-01', to: '2025-03-31' };
 const LINK = `query($b: ID!, $from: LocalDate!, $to: LocalDate!, $format: ReportFileFormat, $m: Int) { reportLink(boardId: $b, from: $from, to: $to, format: $format, expiresInMinutes: $m) }`;
 
+/** The path and query of an absolute link, to open it on the test server. */
+const pathOf = (absolute: string) => {
+  const u = new URL(absolute);
+  return u.pathname + u.search;
+};
+
 describe('yearly report: signed links, HTML in Chromium, CSV and workbook', () => {
   let hub: TestHub;
   let f: Factories;
@@ -81,8 +87,10 @@ describe('yearly report: signed links, HTML in Chromium, CSV and workbook', () =
 
     const res = await hub.gql(LINK, { b: b.id, ...YEAR, m: 30 }, coordinator.token);
     expect(res.errors).toBeUndefined();
-    const url: string = res.data.reportLink;
-    expect(url).toMatch(new RegExp(`^/boards/${b.id}/annual-report\\?from=2024-04-01&to=2025-03-31&format=html&link=`));
+    const absolute: string = res.data.reportLink;
+    // Absolute, from PUBLIC_URL (the default here), so it opens from an email.
+    expect(absolute).toMatch(new RegExp(`^http://localhost:4000/boards/${b.id}/annual-report\\?from=2024-04-01&to=2025-03-31&format=html&link=`));
+    const url = pathOf(absolute);
     const opened = await hub.http().get(url);
     expect(opened.status).toBe(200);
     expect(opened.headers['cache-control']).toBe('private, no-store');
@@ -109,7 +117,7 @@ describe('yearly report: signed links, HTML in Chromium, CSV and workbook', () =
     expect([expired.status, expired.body.errors[0].extensions.code, expired.body.errors[0].message]).toEqual([401, 'UNAUTHENTICATED', 'This report link has expired: ask for a new one']);
 
     // A coordinator who loses the board loses the links they were given.
-    const fresh = (await hub.gql(LINK, { b: b.id, ...YEAR }, coordinator.token)).data.reportLink as string;
+    const fresh = pathOf((await hub.gql(LINK, { b: b.id, ...YEAR }, coordinator.token)).data.reportLink);
     expect((await hub.http().get(fresh)).status).toBe(200);
     await hub.ds.query(`DELETE FROM user_board WHERE user_id = $1`, [coordinator.user.id]);
     expect((await hub.http().get(fresh)).status).toBe(403);
@@ -117,7 +125,7 @@ describe('yearly report: signed links, HTML in Chromium, CSV and workbook', () =
 
   it('opens in headless Chromium from a signed link, prints with inline SVG charts, and its workbook and CSV match the page', async () => {
     const { board: b, coordinator } = await board();
-    const url = (await hub.gql(LINK, { b: b.id, ...YEAR }, coordinator.token)).data.reportLink as string;
+    const url = pathOf((await hub.gql(LINK, { b: b.id, ...YEAR }, coordinator.token)).data.reportLink);
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));

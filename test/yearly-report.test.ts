@@ -2,6 +2,7 @@ import { Sector, UserRole } from '../src/common/enums';
 import { answers } from './helpers/audit';
 import { Factories, factories, signedIn } from './helpers/factories';
 import { startHub, TestHub } from './helpers/hub';
+import { key, scorecardApi } from './helpers/scorecard';
 
 /**
  * Issue 16: the defects of the annual report, each read over HTTP as a business manager would,
@@ -82,7 +83,8 @@ describe('yearly report: the defects of the annual report (issue 16)', () => {
     const a = await ok(t, `mutation($i: AddPriorityInput!) { addPriority(input: $i) { id } }`, { businessPlanId: plan.id, code: 'A', title: 'Children are safe' });
     const action = async (rag: string, status: string | null) => {
       const x = await ok(t, `mutation($i: AddActionInput!) { addAction(input: $i) { id } }`, { priorityId: a.id, ownerAgencyId: centre.id, description: `Plan ${rag}`, dueOn: '2026-12-31', rag });
-      if (status) await ok(t, `mutation($i: UpdateActionInput!) { updateAction(input: $i) { id } }`, { actionId: x.id, note: `Now ${status}`, status });
+      // Noted within the year: the report reads the plan as it stood on its last day.
+      if (status) await ok(t, `mutation($i: UpdateActionInput!) { updateAction(input: $i) { id } }`, { actionId: x.id, note: `Now ${status}`, status, notedOn: '2025-01-15' });
     };
     await action('RED', 'CANCELLED');
     for (let i = 0; i < 3; i++) await action('AMBER', 'IN_PROGRESS');
@@ -166,6 +168,105 @@ describe('yearly report: the defects of the annual report (issue 16)', () => {
     const text = await md(board.id, coordinator.token);
     expect(text).toContain("Women's Centre");
     expect(text).not.toMatch(/&#39;|&\\#39;|&amp;/);
+  });
+
+  /**
+   * A children's partnership in 2024/25 (today is after the year):
+   * - notifications: Child T, aware Thu 28 March 2024 (before Easter), notified Fri 5 April (4 working
+   *   days: on time), rapid review sent Wed 24 April (13 working days: on time), LOCAL_REVIEW, so a CSPR
+   *   commissioned on 24 April and still COMMISSIONED on 31 March 2025; Child U, aware 6 May (a bank
+   *   holiday), notified 15 May (7 working days: late), rapid review sent 10 June (17: late), no further review;
+   * - a finding of Child T decided not to be implemented on 1 December 2024, with its reasons;
+   * - one contribution to another area's review in the year, one after it;
+   * - plan priority A: action 1 RED, noted IN_PROGRESS/AMBER on 10 January 2025 and COMPLETE/GREEN today;
+   *   action 2 AMBER, cancelled today. On 31 March 2025: two AMBER actions, none complete (0%);
+   * - a scorecard of two measures for the quarter ending 31 March 2025: one up (40 -> 60), one down (70 -> 55).
+   */
+  it("prints the year's review figures, the scorecard as evidence of impact and the plan as it stood at the year's end", async () => {
+    const board = await f.board();
+    const agency = await f.agency({ name: `Children's Services ${board.id.slice(0, 8)}` });
+    await f.membership(agency.id, { boardId: board.id });
+    const coordinator = await signedIn(hub, f, UserRole.COORDINATOR, { boardIds: [board.id] });
+    const t = coordinator.token;
+    const NOTIFY = `mutation($i: NotifySeriousIncidentInput!) { notifySeriousIncident(input: $i) { id caseReview { id } } }`;
+    const RAPID = `mutation($i: RecordRapidReviewInput!) { recordRapidReview(input: $i) { id } }`;
+    const childT = await ok(t, NOTIFY, { boardId: board.id, pseudonym: 'Child T', incidentOn: '2024-03-27', awareOn: '2024-03-28', notifiedOn: '2024-04-05', lookedAfter: true });
+    await ok(t, RAPID, { seriousIncidentId: childT.id, meetingOn: '2024-04-18', sentToPanelOn: '2024-04-24', outcome: 'LOCAL_REVIEW', partnersAgreed: true });
+    const childU = await ok(t, NOTIFY, { boardId: board.id, pseudonym: 'Child U', incidentOn: '2024-05-06', awareOn: '2024-05-06', notifiedOn: '2024-05-15', lookedAfter: false });
+    await ok(t, RAPID, { seriousIncidentId: childU.id, meetingOn: '2024-06-03', sentToPanelOn: '2024-06-10', outcome: 'NO_FURTHER_REVIEW', partnersAgreed: true });
+    const finding = await ok(t, `mutation($i: AddFindingInput!) { addFinding(input: $i) { id } }`, { caseReviewId: childT.caseReview.id, text: 'A single front door for referrals' });
+    await ok(t, `mutation($i: RespondToFindingInput!) { respondToFinding(input: $i) { id } }`, {
+      findingId: finding.id, response: 'NOT_IMPLEMENTED', on: '2024-12-01', reasons: 'The front door was recommissioned nationally',
+    });
+    const CONTRIBUTE = `mutation($i: RecordReviewContributionInput!) { recordReviewContribution(input: $i) { id } }`;
+    await ok(t, CONTRIBUTE, { boardId: board.id, area: 'Otherton', reviewReference: 'Child Z', type: 'CHILD_SAFEGUARDING_PRACTICE_REVIEW', contributedOn: '2024-10-01' });
+
+    const plan = await ok(t, `mutation($i: CreateBusinessPlanInput!) { createBusinessPlan(input: $i) { id } }`, { boardId: board.id, title: 'Plan 2024/25', periodFrom: '2024-04-01', periodTo: '2025-03-31' });
+    const pr = await ok(t, `mutation($i: AddPriorityInput!) { addPriority(input: $i) { id } }`, { businessPlanId: plan.id, code: 'A', title: 'Safe at home' });
+    const ADD = `mutation($i: AddActionInput!) { addAction(input: $i) { id } }`;
+    const UPDATE = `mutation($i: UpdateActionInput!) { updateAction(input: $i) { id } }`;
+    const a1 = await ok(t, ADD, { priorityId: pr.id, ownerAgencyId: agency.id, description: 'Audit referrals', dueOn: '2025-06-30', rag: 'RED' });
+    const a2 = await ok(t, ADD, { priorityId: pr.id, ownerAgencyId: agency.id, description: 'Train staff', dueOn: '2025-06-30', rag: 'AMBER' });
+    await ok(t, UPDATE, { actionId: a1.id, note: 'Under way', status: 'IN_PROGRESS', rag: 'AMBER', notedOn: '2025-01-10' });
+    await ok(t, UPDATE, { actionId: a1.id, note: 'Audit done', status: 'COMPLETE', rag: 'GREEN' });
+    await ok(t, UPDATE, { actionId: a2.id, note: 'Superseded', status: 'CANCELLED' });
+
+    const api = scorecardApi(hub, t);
+    for (const [title, before, after] of [['Re-referrals within 12 months', 40, 60], ['Assessments within 45 days', 70, 55]] as const) {
+      const ind = await api.define({ key: key('impact'), title, unit: 'PERCENT', polarity: 'HIGHER_IS_BETTER', supplierAgencyIds: [agency.id] });
+      await api.addToDataSet({ boardId: board.id, indicatorId: ind.id, ragMethod: 'TARGET', target: 50 });
+      await api.enter({ boardId: board.id, agencyId: agency.id, indicatorId: ind.id, periodFrom: '2024-10-01', periodTo: '2024-12-31', value: before });
+      await api.enter({ boardId: board.id, agencyId: agency.id, indicatorId: ind.id, periodFrom: '2025-01-01', periodTo: '2025-03-31', value: after });
+    }
+    const card = await api.scorecard(board.id, YEAR.to);
+
+    const suppressed = await md(board.id, t);
+    // Notifications and rapid reviews are about children: 2 and 1 read "fewer than 5" (suppression on).
+    expect(suppressed).toContain(
+      'Serious incidents notified to the Child Safeguarding Practice Review Panel: fewer than 5; notified within 5 working days of the local authority becoming aware: fewer than 5.',
+    );
+    expect(suppressed).toContain('Rapid reviews completed (sent to the Panel): fewer than 5; within 15 working days of the notification: fewer than 5.');
+    // Child T is not yet published and its count is hidden: its finding is listed without its name.
+    expect(suppressed).toContain('| A review not yet published | 1\\. A single front door for referrals | 2024-12-01 | The front door was recommissioned nationally |');
+    expect(suppressed).not.toContain('Child T');
+
+    // A contribution after the year changes nothing in it.
+    await ok(t, CONTRIBUTE, { boardId: board.id, area: 'Elsewhere', reviewReference: 'Child Y', type: 'CHILD_SAFEGUARDING_PRACTICE_REVIEW', contributedOn: '2025-06-01' });
+    await ok(t, `mutation($i: UpdateBoardInput!) { updateBoard(input: $i) { id } }`, { id: board.id, suppressSmallNumbers: false });
+    const text = await md(board.id, t);
+    expect(text).toContain('Serious incidents notified to the Child Safeguarding Practice Review Panel: 2; notified within 5 working days of the local authority becoming aware: 1.');
+    expect(text).toContain('Rapid reviews completed (sent to the Panel): 2; within 15 working days of the notification: 1.');
+    expect(text).toContain('Commissioned in the period: 1. Commissioned or in progress on 2025-03-31: 1. Published in the period: 0. Status as it stood on 2025-03-31.');
+    expect(text).toContain("Contributions to other areas' reviews: 1.");
+    expect(text).toContain('Findings the board decided in the period not to implement: 1, with the reasons below.');
+    expect(text).toContain('| Child T | 1\\. A single front door for referrals | 2024-12-01 | The front door was recommissioned nationally |');
+    // The report prints what the executive summary holds for the year (one home for the figures).
+    const summary = (await hub.gql(`query($b: ID!, $from: LocalDate!, $to: LocalDate!) { executiveSummary(boardId: $b, from: $from, to: $to) {
+      headlines caseReviews { notificationsMade notificationsOnTime rapidReviewsCompleted rapidReviewsOnTime commissionedInPeriod localReviewsInProgress contributions findingsNotImplemented } } }`,
+      { b: board.id, ...YEAR }, t)).data.executiveSummary;
+    expect(summary.caseReviews).toEqual({
+      notificationsMade: 2, notificationsOnTime: 1, rapidReviewsCompleted: 2, rapidReviewsOnTime: 1, commissionedInPeriod: 1, localReviewsInProgress: 1, contributions: 1, findingsNotImplemented: 1,
+    });
+
+    // The plan as it stood on 31 March 2025: 2 actions = 0 red + 2 amber + 0 green + 0 without RAG, none complete.
+    expect(text).toContain('| A | Safe at home | 2 | 0 | 2 | 0 | 0 | 0 | 0% | yes |');
+    expect(text).toContain('Plan 2024/25: 0% of actions complete. Little or no progress: A Safe at home.');
+    expect(text).toContain('- 0% of Plan 2024/25 actions are complete; priority A shows little or no progress.');
+    // Today's summary reads today's state: the one action not cancelled is complete.
+    expect(summary.headlines).toContain('100% of Plan 2024/25 actions are complete; every priority shows progress.');
+
+    // Evidence of impact: each measure with its direction of travel, from the scorecard.
+    const byTitle = ['Re-referrals within 12 months', 'Assessments within 45 days'];
+    const directions = card.rows.map((x: any) => x.directionOfTravel);
+    expect(directions).toEqual(['IMPROVED', 'DECLINED']);
+    for (const [i, x] of card.rows.entries()) {
+      expect(text).toContain(`| ${byTitle[i]} | ${x.publishedValue} | ${i === 0 ? 'improved' : 'declined'} | ${x.rag.toLowerCase()} |`);
+    }
+    expect(text).toContain("## Evidence of impact\n\nThe scorecard's measures with a value in the quarter ending 2025-03-31, each with its direction of travel from the previous period.");
+    expect(text).toContain('## Performance scorecard');
+    const checklist = (await hub.gql(`query($b: ID!, $from: LocalDate!, $to: LocalDate!) { yearlyReport(boardId: $b, from: $from, to: $to) { checklist { item filled missing } } }`,
+      { b: board.id, ...YEAR }, t)).data.yearlyReport.checklist;
+    expect(checklist.find((c: any) => c.item.startsWith('Evidence of the impact'))).toMatchObject({ filled: true, missing: null });
   });
 
   it('says nothing of meetings for a board not yet set up in the period', async () => {

@@ -58,6 +58,7 @@ export const readPolicy = {
   SeriousIncident: entity((i, s) => s.board(i.boardId)),
   RapidReview: entity((r, s) => s.board(r.boardId)),
   ReviewContribution: entity((c, s) => s.board(c.boardId)),
+  ExternalLearning: entity((x, s) => s.board(x.boardId)),
   ReviewClock: partOf('CaseReview'),
   ClosureDay: directory,
   WorkingDayCalendar: partOf('the workingDayCalendar query'),

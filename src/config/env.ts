@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
+/** Where the hub is reached from outside (links in emails, signed report links). */
+export const DEFAULT_PUBLIC_URL = 'http://localhost:4000';
+
 const boolFlag = z
   .enum(['true', 'false'])
   .optional()
@@ -49,7 +52,7 @@ const schema = z
       .regex(/^smtps?:\/\//, 'SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465')
       .optional(),
     MAIL_FROM: z.string().min(3).default('Partnership hub <no-reply@hub.local>'),
-    PUBLIC_URL: z.string().url().default('http://localhost:4000'),
+    PUBLIC_URL: z.string().url().default(DEFAULT_PUBLIC_URL),
     REMINDERS_CRON: z.string().regex(/^\S+( \S+){4}$/, 'REMINDERS_CRON is a five-field cron expression, e.g. "0 7 * * *"').default('0 7 * * *'),
     MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(5),
     MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),

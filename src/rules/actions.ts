@@ -54,3 +54,48 @@ export function dueBySql(alias: string, day: string | Sql): Sql {
   const a = ident(alias);
   return sql`(${openActionSql(alias)} AND ((${a}.due_on IS NOT NULL AND ${a}.due_on <= ${d}) OR (${a}.next_review_on IS NOT NULL AND ${a}.next_review_on <= ${d})))`;
 }
+
+/**
+ * DOMAIN.md "a plan's actions as they stood then where history allows": an action's status and RAG
+ * on a day, from its progress notes (each records the status and RAG before and after it). The
+ * latest note dated on or before the day counts (ties: the later entered); before any note, the
+ * state before the first note entered; with no notes, the action's own. Every action of the plan
+ * counts, whenever it was entered: plans are often typed in after the fact, and nothing but a note
+ * dates an action's state (README, "Business plan as at the period's end").
+ */
+export interface ActionNote {
+  notedOn: string;
+  /** Order of entry. */
+  seq: number;
+  fromStatus: string | null;
+  toStatus: string;
+  fromRag: string | null;
+  toRag: string | null;
+}
+
+export function actionOn(a: { status: string; rag: string | null }, notes: readonly ActionNote[], day: string): { status: string; rag: string | null } {
+  let last: ActionNote | null = null;
+  let first: ActionNote | null = null;
+  for (const n of notes) {
+    if (!first || n.seq < first.seq) first = n;
+    if (n.notedOn <= day && (!last || n.notedOn > last.notedOn || (n.notedOn === last.notedOn && n.seq > last.seq))) last = n;
+  }
+  if (last) return { status: last.toStatus, rag: last.toRag };
+  // A first note without a "from" (the action's opening note) holds its state from the start.
+  if (first) return first.fromStatus === null ? { status: first.toStatus, rag: first.toRag } : { status: first.fromStatus, rag: first.fromRag };
+  return { status: a.status, rag: a.rag };
+}
+
+/** The same rule in SQL: `column` is 'status' or 'rag' of the action aliased `alias` on `day`. */
+export function actionOnSql(alias: string, column: 'status' | 'rag', day: string | Sql): Sql {
+  const d = typeof day === 'string' ? sql`${day}::date` : day;
+  const a = ident(alias);
+  const [to, from] = column === 'status' ? [sql`u.to_status`, sql`u.from_status`] : [sql`u.to_rag`, sql`u.from_rag`];
+  const own = column === 'status' ? sql`${a}.status` : sql`${a}.rag`;
+  // Rows, not values, are picked (a RAG may be null): 1 the latest note by the day, 2 the state before the first note, 3 the action's own.
+  return sql`(SELECT x.v FROM (
+      (SELECT ${to} AS v, 1 AS p FROM action_update u WHERE u.action_id = ${a}.id AND u.noted_on <= ${d} ORDER BY u.noted_on DESC, u.created_at DESC, u.id DESC LIMIT 1)
+      UNION ALL (SELECT CASE WHEN u.from_status IS NULL THEN ${to} ELSE ${from} END, 2 FROM action_update u WHERE u.action_id = ${a}.id ORDER BY u.created_at, u.id LIMIT 1)
+      UNION ALL SELECT ${own}, 3) x ORDER BY x.p LIMIT 1)`;
+}
+

@@ -41,3 +41,17 @@ export function publishedOnSql(alias: string, day: string | Sql): Sql {
   const d = typeof day === 'string' ? sql`${day}::date` : day;
   return sql`(SELECT min(e."on") FROM review_event e WHERE e.case_review_id = ${ident(alias)}.id AND (e.kind IN ('LEARNING_BRIEF', 'OVERVIEW_REPORT') OR e.status = 'PUBLISHED') AND e."on" <= ${d})`;
 }
+
+/** Statuses that conclude a review (a SAR concluded in a year, whenever it began: domain/reviews.md). */
+export const CONCLUDED_STATUSES: readonly string[] = ['COMPLETED', 'PUBLISHED', 'CLOSED'];
+
+/** The day a review concluded: its first move to COMPLETED, PUBLISHED or CLOSED on or before `day`; null if not yet. */
+export function concludedOn<E extends StatusEvent>(events: readonly E[], day: string): string | null {
+  const dates = events.filter((e) => e.kind === 'STATUS' && e.status !== null && CONCLUDED_STATUSES.includes(e.status) && e.on <= day).map((e) => e.on);
+  return dates.length ? dates.sort()[0] : null;
+}
+
+export function concludedOnSql(alias: string, day: string | Sql): Sql {
+  const d = typeof day === 'string' ? sql`${day}::date` : day;
+  return sql`(SELECT min(e."on") FROM review_event e WHERE e.case_review_id = ${ident(alias)}.id AND e.kind = 'STATUS' AND e.status IN ('COMPLETED', 'PUBLISHED', 'CLOSED') AND e."on" <= ${d})`;
+}

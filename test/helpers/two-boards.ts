@@ -204,6 +204,11 @@ export async function buildTwoBoards(hub: TestHub): Promise<TwoBoards> {
       boardId: boardIdOf[side], area: `Elsewhere ${side}`, reviewReference: 'Adult Q', type: 'SAFEGUARDING_ADULTS_REVIEW', agencyIds: [agencies[owners[side][0]]], contributedOn: '2023-06-01',
     });
     reg(contribution.id, { type: 'ReviewContribution', boards: [side], label: `contribution of ${side}` });
+    const learning = await ok(`mutation($i: RecordExternalLearningInput!) { recordExternalLearning(input: $i) { id } }`, {
+      boardId: boardIdOf[side], source: 'Child Safeguarding Practice Review Panel', title: `National review for ${side}`, publishedOn: '2023-07-01', summary: 'Multi-agency information sharing',
+    });
+    reg(learning.id, { type: 'ExternalLearning', boards: [side], label: `external learning of ${side}` });
+    await addAction(side, { externalLearningId: learning.id }, 'shared', `learning ${side}`);
 
     const plan = await ok(`mutation($i: CreateBusinessPlanInput!) { createBusinessPlan(input: $i) { id } }`, { boardId: boardIdOf[side], title: `Plan ${side}`, periodFrom: '2024-04-01', periodTo: '2025-03-31' });
     reg(plan.id, { type: 'BusinessPlan', boards: [side], label: `plan of ${side}` });

@@ -26,6 +26,16 @@ export class ActionProgress {
 /** Below this share of actions complete, a priority is reported as showing little or no progress. */
 export const LITTLE_PROGRESS_BELOW = 25;
 
+/** COMPLETE over actions not CANCELLED × 100, one decimal place; null when there are none. */
+export function percentCompleteOf(complete: number, live: number): number | null {
+  return live > 0 ? Math.round((complete * 1000) / live) / 10 : null;
+}
+
+/** No live actions, or under a quarter of them complete. */
+export function littleOrNoProgress(percentComplete: number | null): boolean {
+  return percentComplete === null || percentComplete < LITTLE_PROGRESS_BELOW;
+}
+
 export function emptyProgress(): ActionProgress {
   return toProgress({ total: 0, red: 0, amber: 0, green: 0, unrated: 0, not_started: 0, in_progress: 0, complete: 0, cancelled: 0, overdue: 0 });
 }
@@ -45,7 +55,7 @@ interface Row {
 
 function toProgress(r: Row): ActionProgress {
   const live = r.total - r.cancelled;
-  const percentComplete = live > 0 ? Math.round((r.complete * 1000) / live) / 10 : null;
+  const percentComplete = percentCompleteOf(r.complete, live);
   return {
     total: r.total,
     red: r.red,
@@ -59,7 +69,7 @@ function toProgress(r: Row): ActionProgress {
     overdue: r.overdue,
     open: r.not_started + r.in_progress,
     percentComplete,
-    littleOrNoProgress: percentComplete === null || percentComplete < LITTLE_PROGRESS_BELOW,
+    littleOrNoProgress: littleOrNoProgress(percentComplete),
   };
 }
 

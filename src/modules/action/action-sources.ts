@@ -20,7 +20,7 @@ export interface ActionSourceInfo {
 export interface ActionSource {
   type: ActionSourceType;
   /** The AddActionInput field that names it. */
-  field: 'recommendationId' | 'priorityId' | 'agendaItemId';
+  field: 'recommendationId' | 'priorityId' | 'agendaItemId' | 'externalLearningId';
   describe(id: string): Promise<ActionSourceInfo | null>;
   /**
    * Called inside the transaction that adds an action or changes an action's status, before the

@@ -23,6 +23,7 @@ export enum ActionSourceType {
   REVIEW_RECOMMENDATION = 'REVIEW_RECOMMENDATION',
   PLAN_PRIORITY = 'PLAN_PRIORITY',
   MEETING = 'MEETING',
+  EXTERNAL_LEARNING = 'EXTERNAL_LEARNING',
 }
 
 /** How often an ONGOING action is reviewed. */
@@ -42,7 +43,10 @@ export enum Timescale {
 
 registerEnumType(ActionStatus, { name: 'ActionStatus' });
 registerEnumType(Rag, { name: 'Rag', description: 'Red / Amber / Green' });
-registerEnumType(ActionSourceType, { name: 'ActionSourceType', valuesConfig: { MEETING: { description: 'Agreed at a meeting, on an agenda item' } } });
+registerEnumType(ActionSourceType, { name: 'ActionSourceType', valuesConfig: {
+    MEETING: { description: 'Agreed at a meeting, on an agenda item' },
+    EXTERNAL_LEARNING: { description: "Against external learning: a national or other area's review the board tests itself against" },
+  }, });
 registerEnumType(ReviewFrequency, { name: 'ReviewFrequency' });
 registerEnumType(Timescale, { name: 'Timescale', description: 'DATE: due on dueOn; ONGOING: no due date, reviewed on nextReviewOn' });
 

@@ -82,6 +82,11 @@ export class CarryForwardActionInput {
   @IsUUID()
   agendaItemId?: string;
 
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  externalLearningId?: string;
+
   @Field(() => DateScalar, { nullable: true, description: 'Due date of the new action (else ONGOING with the timescale given, or the original due date)' })
   @IsOptional()
   dueOn?: string;
@@ -150,7 +155,7 @@ export interface TimescaleInput {
   nextReviewOn?: string;
 }
 
-@InputType({ description: 'An action on a review recommendation, a business plan priority or a meeting agenda item: give exactly one of the three' })
+@InputType({ description: 'An action on a review recommendation, a business plan priority, a meeting agenda item or external learning: give exactly one of the four' })
 export class AddActionInput {
   @Field(() => ID, { nullable: true })
   @IsOptional()
@@ -166,6 +171,11 @@ export class AddActionInput {
   @IsOptional()
   @IsUUID()
   agendaItemId?: string;
+
+  @Field(() => ID, { nullable: true, description: "An action against external learning (a national or other area's review)" })
+  @IsOptional()
+  @IsUUID()
+  externalLearningId?: string;
 
   @Field()
   @Length(4, 4000)

@@ -242,8 +242,8 @@ export class ActionService {
     const note = requireText('note', input.note, 4000);
     const current = await this.get(access, input.actionId);
     access.assertCanUpdateAction(current, true);
-    const given = (['priorityId', 'recommendationId', 'agendaItemId'] as const).filter((k) => !!input[k]);
-    if (given.length !== 1) throw new BadInputError('priorityId', 'Give exactly one of priorityId, recommendationId or agendaItemId');
+    const given = (['priorityId', 'recommendationId', 'agendaItemId', 'externalLearningId'] as const).filter((k) => !!input[k]);
+    if (given.length !== 1) throw new BadInputError('priorityId', 'Give exactly one of priorityId, recommendationId, agendaItemId or externalLearningId');
     const field = given[0];
     const source = this.sources.byField(field);
     const info = await source.describe(input[field]!);

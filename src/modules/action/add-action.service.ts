@@ -8,7 +8,7 @@ import { Action } from './action.entity';
 import { AddActionInput } from './action.inputs';
 import { ActionService } from './action.service';
 
-/** Adds an action to a review recommendation or a plan priority (audit actions come with their return). */
+/** Adds an action to a review recommendation, a plan priority, an agenda item or external learning (audit actions come with their return). */
 export class AddActionService {
   constructor(
     private readonly ds: DataSource,
@@ -19,13 +19,13 @@ export class AddActionService {
 
   async add(access: Access, input: AddActionInput): Promise<Action> {
     access.assertSignedIn();
-    const given = (['recommendationId', 'priorityId', 'agendaItemId'] as const).filter((k) => !!input[k]);
-    if (given.length !== 1) throw new BadInputError('recommendationId', 'Give exactly one of recommendationId, priorityId or agendaItemId');
+    const given = (['recommendationId', 'priorityId', 'agendaItemId', 'externalLearningId'] as const).filter((k) => !!input[k]);
+    if (given.length !== 1) throw new BadInputError('recommendationId', 'Give exactly one of recommendationId, priorityId, agendaItemId or externalLearningId');
     if (!(await this.ds.getRepository(Agency).existsBy({ id: input.ownerAgencyId }))) throw new BadInputError('ownerAgencyId', `Agency ${input.ownerAgencyId} not found`);
     const field = given[0];
     const source = this.sources.byField(field);
     const info = await source.describe(input[field]!);
-    if (!info) throw new BadInputError(field, `${{ recommendationId: 'Recommendation', priorityId: 'Priority', agendaItemId: 'Agenda item' }[field]} ${input[field]} not found`);
+    if (!info) throw new BadInputError(field, `${{ recommendationId: 'Recommendation', priorityId: 'Priority', agendaItemId: 'Agenda item', externalLearningId: 'External learning' }[field]} ${input[field]} not found`);
     const boardIds = info.boardIds ?? [info.boardId];
     access.assertCanManageAnyBoard(boardIds);
     const timescale = this.actions.timescaleOf(input);

@@ -57,6 +57,8 @@ export enum ReviewEventKind {
   SENT_TO_PANEL = 'SENT_TO_PANEL',
   SENT_TO_SECRETARY_OF_STATE = 'SENT_TO_SECRETARY_OF_STATE',
   WITHDRAWN = 'WITHDRAWN',
+  /** The completion clock extended, with the reason and the new due date (dueOn). */
+  COMPLETION_EXTENDED = 'COMPLETION_EXTENDED',
 }
 export enum RapidReviewOutcome {
   LOCAL_REVIEW = 'LOCAL_REVIEW',
@@ -69,7 +71,10 @@ export enum FindingResponse {
 }
 registerEnumType(CaseReviewKind, { name: 'CaseReviewKind', description: 'CSPR, SAR, DHR; SCR and LEARNING_REVIEW are the historic and local kinds' });
 registerEnumType(SarCriterion, { name: 'SarCriterion', description: 'MANDATORY: Care Act 2014 s44(1)-(3); DISCRETIONARY: s44(4)' });
-registerEnumType(ReviewEventKind, { name: 'ReviewEventKind', description: 'STATUS: a status change; the others are publication events' });
+registerEnumType(ReviewEventKind, {
+  name: 'ReviewEventKind',
+  description: 'STATUS: a status change; COMPLETION_EXTENDED: the completion clock extended (extendCompletionClock); the others are publication events',
+});
 registerEnumType(RapidReviewOutcome, { name: 'RapidReviewOutcome' });
 registerEnumType(FindingResponse, { name: 'FindingResponse' });
 registerEnumType(CaseReviewType, { name: 'CaseReviewType' });
@@ -159,6 +164,7 @@ export class CaseReview extends BaseEntity {
 @Entity()
 @Unique('review_event_case_review_id_seq_key', ['caseReviewId', 'seq'])
 @Check('review_event_status_check', `(kind = 'STATUS') = (status IS NOT NULL)`)
+@Check('review_event_due_on_check', 'due_on IS NULL OR reason IS NOT NULL')
 @Index('review_event_review_on_idx', ['caseReviewId', 'on'])
 export class ReviewEvent extends BaseEntity {
   @Field(() => ID)
@@ -184,6 +190,10 @@ export class ReviewEvent extends BaseEntity {
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   reason: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "COMPLETION_EXTENDED: the completion clock's new due date" })
+  @Column({ type: 'date', nullable: true })
+  dueOn: string | null;
 
   @ManyToOne(() => CaseReview, { onDelete: 'RESTRICT' })
   @JoinColumn({ foreignKeyConstraintName: 'review_event_case_review_id_fkey' })
@@ -346,6 +356,39 @@ export class ReviewContribution extends BaseEntity {
   board?: Board;
 }
 
+@ObjectType({ description: "A national or other area's review the board tests itself against; its actions go through the action tracker" })
+@Entity()
+@Index('external_learning_board_idx', ['boardId', 'publishedOn'])
+export class ExternalLearning extends BaseEntity {
+  @Field(() => ID)
+  @Column('uuid')
+  boardId: string;
+
+  @Field({ description: 'Who published it, e.g. the Child Safeguarding Practice Review Panel, or another area\'s partnership' })
+  @Column('text')
+  source: string;
+
+  @Field()
+  @Column('text')
+  title: string;
+
+  @Field(() => String, { nullable: true, description: 'The other area, for another area\'s review; null for a national review' })
+  @Column({ type: 'text', nullable: true })
+  area: string | null;
+
+  @Field(() => DateScalar, { description: 'The date of the review (its publication)' })
+  @Column({ type: 'date' })
+  publishedOn: string;
+
+  @Field(() => String, { nullable: true, description: 'What it found that the board tests itself against' })
+  @Column({ type: 'text', nullable: true })
+  summary: string | null;
+
+  @ManyToOne(() => Board, { onDelete: 'RESTRICT' })
+  @JoinColumn({ foreignKeyConstraintName: 'external_learning_board_id_fkey' })
+  board?: Board;
+}
+
 @ObjectType()
 @Entity()
 @Unique('recommendation_case_review_id_number_key', ['caseReviewId', 'number'])
@@ -379,7 +422,9 @@ export class Recommendation extends BaseEntity {
 export class ReviewClock {
   @Field({ description: 'NOTIFICATION, RAPID_REVIEW, COMPLETION or PRE_PUBLICATION' }) name: string;
   @Field(() => DateScalar) startedOn: string;
-  @Field(() => DateScalar) dueOn: string;
+  @Field(() => DateScalar, { description: 'The due date, as extended (COMPLETION)' }) dueOn: string;
+  @Field(() => DateScalar, { nullable: true, description: 'COMPLETION: the due date before any extension; null when not extended' }) originalDueOn: string | null;
+  @Field(() => String, { nullable: true, description: 'COMPLETION: the reason recorded for the latest extension' }) extensionReason: string | null;
   @Field(() => DateScalar, { nullable: true }) doneOn: string | null;
   @Field(() => Int, { description: 'Working days from the start to the done date (to today while not done)' }) workingDaysTaken: number;
   @Field({ description: 'Done after the due date, or not done and the due date has passed' }) breached: boolean;

@@ -1,5 +1,5 @@
 import { ArrayMaxSize, IsEnum, IsOptional, IsUUID, Length } from 'class-validator';
-import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../../common/scalars';
 import { CaseReviewStatus, CaseReviewType, FindingResponse, RapidReviewOutcome, ReviewEventKind, SarCriterion } from './case-review.entity';
 
@@ -239,6 +239,57 @@ export class CaseReviewsArgs {
   type?: CaseReviewType;
 
   @Field(() => DateScalar, { nullable: true, description: "A period's last day: the status filter applies to each review's status on that day (from its events), and reviews not yet referred then are left out" })
+  @IsOptional()
+  on?: string;
+}
+
+@InputType({ description: "External learning: a national or other area's review the board tests itself against (actions through addAction with externalLearningId)" })
+export class RecordExternalLearningInput {
+  @Field(() => ID)
+  @IsUUID()
+  boardId: string;
+
+  @Field({ description: "Who published it, e.g. the Child Safeguarding Practice Review Panel, or another area's partnership" })
+  @Length(1, 300)
+  source: string;
+
+  @Field()
+  @Length(1, 500)
+  title: string;
+
+  @Field(() => String, { nullable: true, description: "The other area, for another area's review; none for a national review" })
+  @IsOptional()
+  @Length(0, 300)
+  area?: string;
+
+  @Field(() => DateScalar, { description: 'The date of the review (its publication); not in the future' })
+  publishedOn: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(0, 10000)
+  summary?: string;
+}
+
+@InputType({ description: 'Extends the completion clock (6 calendar months from the decision to commission) with a recorded reason: give the new due date or a number of months to add' })
+export class ExtendCompletionClockInput {
+  @Field(() => ID)
+  @IsUUID()
+  caseReviewId: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The new due date (after the current one)' })
+  @IsOptional()
+  dueOn?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Calendar months added to the current due date (1 to 24)' })
+  @IsOptional()
+  months?: number;
+
+  @Field({ description: 'Why the clock is extended (required)' })
+  @Length(0, 4000)
+  reason: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The day the extension was agreed; default today' })
   @IsOptional()
   on?: string;
 }

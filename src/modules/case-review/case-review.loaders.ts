@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { argsLoader, byIdLoader, groupedInKeyOrder } from '../../common/loader-utils';
 import { ActionProgress, emptyProgress } from '../action/action-progress';
-import { CaseReview, Finding, RapidReview, Recommendation, ReviewClock, ReviewContribution, ReviewEvent, SeriousIncident } from './case-review.entity';
+import { CaseReview, ExternalLearning, Finding, RapidReview, Recommendation, ReviewClock, ReviewContribution, ReviewEvent, SeriousIncident } from './case-review.entity';
 import { CaseReviewsArgs } from './case-review.inputs';
 import { CaseReviewService } from './case-review.service';
 import { WorkingDays } from '../../rules/working-days';
@@ -11,6 +11,11 @@ export function createCaseReviewLoaders(ds: DataSource, reviews: CaseReviewServi
   return {
     caseReviewById: byIdLoader(ds, CaseReview),
     recommendationById: byIdLoader(ds, Recommendation),
+    externalLearningById: byIdLoader(ds, ExternalLearning),
+    externalLearningByBoard: new DataLoader<string, ExternalLearning[]>(async (ids) => {
+      const m = await reviews.externalLearningOf([...ids]);
+      return ids.map((id) => m.get(id) ?? []);
+    }),
     caseReviewsByBoard: argsLoader<CaseReviewsArgs, CaseReview[]>((ids, args) => reviews.forBoards(ids, args), () => []),
     recommendationsByReview: new DataLoader<string, Recommendation[]>(async (ids) =>
       groupedInKeyOrder(ids, await reviews.recommendationsOf([...ids]), (r) => r.caseReviewId),

@@ -8,10 +8,10 @@ import { Action, ActionSourceType } from '../action/action.entity';
 import { Agency } from '../agency/agency.entity';
 import { AsOfArgs } from '../../common/graphql-args';
 import { Board } from '../board/board.entity';
-import { CaseReview, CaseReviewKind, CaseReviewStatus, Finding, KIND_OF_TYPE, RapidReview, Recommendation, ReviewClock, ReviewContribution, ReviewEvent, SeriousIncident } from './case-review.entity';
+import { CaseReview, CaseReviewKind, CaseReviewStatus, ExternalLearning, Finding, KIND_OF_TYPE, RapidReview, Recommendation, ReviewClock, ReviewContribution, ReviewEvent, SeriousIncident } from './case-review.entity';
 import {
-  AddFindingInput, AddRecommendationInput, CaseReviewsArgs, CreateCaseReviewInput, DecideCaseReviewInput, NotifySeriousIncidentInput, RecordPublicationEventInput,
-  RecordRapidReviewInput, RecordReviewContributionInput, RespondToFindingInput, UpdateCaseReviewStatusInput,
+  AddFindingInput, AddRecommendationInput, CaseReviewsArgs, CreateCaseReviewInput, DecideCaseReviewInput, ExtendCompletionClockInput, NotifySeriousIncidentInput,
+  RecordExternalLearningInput, RecordPublicationEventInput, RecordRapidReviewInput, RecordReviewContributionInput, RespondToFindingInput, UpdateCaseReviewStatusInput,
 } from './case-review.inputs';
 
 @Resolver(() => CaseReview)
@@ -69,6 +69,16 @@ export class CaseReviewResolver {
   @Mutation(() => ReviewContribution, { description: "The board's contribution to another area's review" })
   recordReviewContribution(@Arg('input') input: RecordReviewContributionInput, @Ctx() ctx: Context) {
     return ctx.services.caseReview.recordContribution(ctx.access, input);
+  }
+
+  @Mutation(() => CaseReview, { description: 'Extends the completion clock with a recorded reason (an event COMPLETION_EXTENDED); CONFLICT on a review without the clock' })
+  extendCompletionClock(@Arg('input') input: ExtendCompletionClockInput, @Ctx() ctx: Context) {
+    return ctx.services.caseReview.extendCompletionClock(ctx.access, input);
+  }
+
+  @Mutation(() => ExternalLearning, { description: "External learning: a national or other area's review the board tests itself against; add actions with addAction(externalLearningId)" })
+  recordExternalLearning(@Arg('input') input: RecordExternalLearningInput, @Ctx() ctx: Context) {
+    return ctx.services.caseReview.recordExternalLearning(ctx.access, input);
   }
 
   @Query(() => SeriousIncident, { name: 'seriousIncident' })
@@ -176,8 +186,26 @@ export class ReviewContributionResolver {
   }
 }
 
+@Resolver(() => ExternalLearning)
+export class ExternalLearningResolver {
+  @FieldResolver(() => [Action], { description: 'The actions taken against it (those you may read)' })
+  actions(@Root() x: ExternalLearning, @Ctx() ctx: Context) {
+    return ctx.loaders.actionsBySource.load(x.id);
+  }
+
+  @FieldResolver(() => Board)
+  board(@Root() x: ExternalLearning, @Ctx() ctx: Context) {
+    return ctx.loaders.boardById.load(x.boardId);
+  }
+}
+
 @Resolver(() => Board)
 export class BoardCaseReviewsResolver {
+  @FieldResolver(() => [ExternalLearning], { description: "National and other areas' reviews the board tests itself against, newest first" })
+  externalLearning(@Root() b: Board, @Ctx() ctx: Context) {
+    return ctx.loaders.externalLearningByBoard.load(b.id);
+  }
+
   @FieldResolver(() => [SeriousIncident], { description: 'Serious incident notifications, newest first' })
   seriousIncidents(@Root() b: Board, @Ctx() ctx: Context) {
     return ctx.loaders.incidentsByBoard.load(b.id);
@@ -201,5 +229,10 @@ export class ActionRecommendationResolver {
   @FieldResolver(() => Recommendation, { nullable: true, description: 'Set when the action came from a case review recommendation on a board you can read' })
   recommendation(@Root() a: Action, @Ctx() ctx: Context) {
     return a.sourceType === ActionSourceType.REVIEW_RECOMMENDATION ? ctx.loaders.recommendationById.load(a.sourceId) : null;
+  }
+
+  @FieldResolver(() => ExternalLearning, { nullable: true, description: 'Set when the action was taken against external learning of a board you can read' })
+  externalLearning(@Root() a: Action, @Ctx() ctx: Context) {
+    return a.sourceType === ActionSourceType.EXTERNAL_LEARNING ? ctx.loaders.externalLearningById.load(a.sourceId) : null;
   }
 }

@@ -13,16 +13,16 @@ import { Board } from '../board/board.entity';
 import { EntityManager } from 'typeorm';
 import { BoardKind } from '../../common/enums';
 import { addMonths, WorkingDays } from '../../rules/working-days';
-import { publishedOn, publishedOnSql, statusOnSql } from '../../rules/reviews';
+import { concludedOnSql, publishedOn, publishedOnSql, statusOnSql } from '../../rules/reviews';
 import { openActionSql, overdueSql } from '../../rules/actions';
 import { CalendarService } from '../calendar/calendar.service';
 import {
-  CaseReview, CaseReviewKind, CaseReviewStatus, CaseReviewType, Finding, FindingResponse, KIND_OF_TYPE, RapidReview, RapidReviewOutcome, Recommendation,
+  CaseReview, CaseReviewKind, CaseReviewStatus, CaseReviewType, ExternalLearning, Finding, FindingResponse, KIND_OF_TYPE, RapidReview, RapidReviewOutcome, Recommendation,
   ReviewClock, ReviewContribution, ReviewEvent, ReviewEventKind, SeriousIncident,
 } from './case-review.entity';
 import {
-  AddFindingInput, AddRecommendationInput, CaseReviewsArgs, CreateCaseReviewInput, DecideCaseReviewInput, NotifySeriousIncidentInput, RecordPublicationEventInput,
-  RecordRapidReviewInput, RecordReviewContributionInput, RespondToFindingInput, UpdateCaseReviewStatusInput,
+  AddFindingInput, AddRecommendationInput, CaseReviewsArgs, CreateCaseReviewInput, DecideCaseReviewInput, ExtendCompletionClockInput, NotifySeriousIncidentInput,
+  RecordExternalLearningInput, RecordPublicationEventInput, RecordRapidReviewInput, RecordReviewContributionInput, RespondToFindingInput, UpdateCaseReviewStatusInput,
 } from './case-review.inputs';
 
 const S = CaseReviewStatus;
@@ -73,6 +73,22 @@ export interface ReviewPeriodFigures {
   deliveredForOthers: number;
 }
 
+/** A finding of one of the board's reviews as it stood on the period's last day (findingsAsAt). */
+export interface FindingAtEnd {
+  review: string;
+  /** Of a safeguarding adults review. */
+  sar: boolean;
+  number: number;
+  text: string;
+  /** ACCEPTED, NOT_IMPLEMENTED, or null: no response by the period's end. */
+  response: string | null;
+  reasons: string | null;
+  respondedOn: string | null;
+  /** When the SAR concluded (first COMPLETED, PUBLISHED or CLOSED), by the period's end. */
+  concludedOn: string | null;
+  publishedOn: string | null;
+}
+
 /** The actions of a review's recommendations, for the tracker's roll-ups. */
 const REVIEW_ACTIONS: ActionSet = {
   from: sql`recommendation r LEFT JOIN action a ON a.source_type = 'REVIEW_RECOMMENDATION' AND a.source_id = r.id`,
@@ -83,9 +99,11 @@ export class CaseReviewService {
   constructor(private readonly ds: DataSource, private readonly mutations: MutationRunner, private readonly calendar: CalendarService) {}
 
   /** Appends a dated event (seq: order of entry within the review, under the review's lock). */
-  private async addEvent(em: EntityManager, reviewId: string, kind: ReviewEventKind, status: CaseReviewStatus | null, on: string, reason: string | null = null): Promise<ReviewEvent> {
+  private async addEvent(
+    em: EntityManager, reviewId: string, kind: ReviewEventKind, status: CaseReviewStatus | null, on: string, reason: string | null = null, dueOn: string | null = null,
+  ): Promise<ReviewEvent> {
     const [{ n }] = await query<{ n: number }>(em, sql`SELECT coalesce(max(seq), 0)::int AS n FROM review_event WHERE case_review_id = ${reviewId}::uuid`);
-    return em.save(em.create(ReviewEvent, { caseReviewId: reviewId, seq: n + 1, kind, status, on, reason }));
+    return em.save(em.create(ReviewEvent, { caseReviewId: reviewId, seq: n + 1, kind, status, on, reason, dueOn }));
   }
 
   private lockReview(em: EntityManager, id: string): Promise<CaseReview> {
@@ -381,6 +399,7 @@ export class CaseReviewService {
     const review = await this.get(access, input.caseReviewId);
     access.assertCanManageBoard(review.boardId);
     if (input.kind === ReviewEventKind.STATUS) throw new BadInputError('kind', 'Status changes go through updateCaseReviewStatus');
+    if (input.kind === ReviewEventKind.COMPLETION_EXTENDED) throw new BadInputError('kind', 'Extensions of the completion clock go through extendCompletionClock');
     this.assertDate('on', input.on, access.today);
     const reason = input.reason?.trim() || null;
     if (NEEDS_REASON.includes(input.kind) && !reason) throw new BadInputError('reason', `${input.kind} needs a reason`);
@@ -459,22 +478,24 @@ export class CaseReviewService {
    * from the events, so later events never change an earlier period. Reviews delivered for another
    * body, not yet referred on `to`, ended without a review, or closed before `from` are left out.
    */
-  async asAt(boardId: string, from: string, to: string): Promise<CaseReview[]> {
+  async asAt(boardId: string, from: string, to: string): Promise<(CaseReview & { concludedOn: string | null })[]> {
     // One statement: the rule's SQL form gives each review's status and first publication as at `to`.
     const [statusOnTo, p1] = asWhere(statusOnSql('c', to));
     const [publishedBy, p2] = asWhere(publishedOnSql('c', to));
     const [closedBy, p3] = asWhere(sql`(SELECT max(e."on") FROM review_event e WHERE e.case_review_id = c.id AND e.status = 'CLOSED' AND e."on" <= ${to}::date)`);
+    const [concludedBy, p4] = asWhere(concludedOnSql('c', to));
     const { entities, raw } = await this.ds
       .getRepository(CaseReview)
       .createQueryBuilder('c')
       .addSelect(`${statusOnTo}::text`, 'status_on')
       .addSelect(`to_char(${publishedBy}, 'YYYY-MM-DD')`, 'published_by')
       .addSelect(`to_char(${closedBy}, 'YYYY-MM-DD')`, 'closed_by')
+      .addSelect(`to_char(${concludedBy}, 'YYYY-MM-DD')`, 'concluded_by')
       .where('c.board_id = :boardId AND c.delivered_for IS NULL', { boardId })
-      .setParameters({ ...p1, ...p2, ...p3 })
+      .setParameters({ ...p1, ...p2, ...p3, ...p4 })
       .orderBy('c.referred_on', 'ASC')
       .addOrderBy('c.reference', 'ASC')
-      .getRawAndEntities<{ c_id: string; status_on: CaseReviewStatus | null; published_by: string | null; closed_by: string | null }>();
+      .getRawAndEntities<{ c_id: string; status_on: CaseReviewStatus | null; published_by: string | null; closed_by: string | null; concluded_by: string | null }>();
     const ended = [S.NOT_COMMISSIONED, S.NO_FURTHER_REVIEW, S.NOTIFIED, S.RAPID_REVIEW];
     return entities.flatMap((r) => {
       const row = raw.find((x) => x.c_id === r.id)!;
@@ -482,8 +503,31 @@ export class CaseReviewService {
       if (!status || ended.includes(status)) return [];
       const closed = status === S.CLOSED ? row.closed_by : null;
       if (closed && closed < from) return [];
-      return [Object.assign(new CaseReview(), r, { status, publishedOn: row.published_by, closedOn: closed })];
+      return [Object.assign(new CaseReview(), r, { status, publishedOn: row.published_by, closedOn: closed, concludedOn: row.concluded_by })];
     });
+  }
+
+  /**
+   * Findings for the yearly report, each with the response as it stood on `to` (a response dated
+   * later reads as none yet): those of the board's SARs concluded in the period, whenever they began
+   * (Care Act Schedule 2 (d)), and every finding of its own reviews decided in the period not to be
+   * implemented (Schedule 2 (g); the rule of periodFigures.findingsNotImplemented). One statement.
+   */
+  findingsAsAt(boardId: string, from: string, to: string): Promise<FindingAtEnd[]> {
+    return query<FindingAtEnd & { referred: string }>(this.ds,
+      sql`SELECT x.* FROM (
+          SELECT c.reference AS review, c.type = 'SAFEGUARDING_ADULTS_REVIEW' AS sar, f.number, f.text,
+            CASE WHEN f.responded_on <= ${to}::date THEN f.response::text END AS response,
+            CASE WHEN f.responded_on <= ${to}::date THEN f.reasons END AS reasons,
+            CASE WHEN f.responded_on <= ${to}::date THEN to_char(f.responded_on, 'YYYY-MM-DD') END AS "respondedOn",
+            to_char(${concludedOnSql('c', to)}, 'YYYY-MM-DD') AS "concludedOn",
+            to_char(${publishedOnSql('c', to)}, 'YYYY-MM-DD') AS "publishedOn",
+            c.referred_on AS referred
+          FROM finding f JOIN case_review c ON c.id = f.case_review_id
+          WHERE c.board_id = ${boardId}::uuid AND c.delivered_for IS NULL) x
+        WHERE (x.sar AND x."concludedOn" BETWEEN ${from} AND ${to}) OR (x.response = 'NOT_IMPLEMENTED' AND x."respondedOn" BETWEEN ${from} AND ${to})
+        ORDER BY x.referred, x.review, x.number`,
+    ).then((rows) => rows.map(({ referred: _r, ...r }) => r));
   }
 
   /** The case-review part of the executive summary and annual report, every figure read as at `to`. */
@@ -506,7 +550,7 @@ export class CaseReviewService {
       }>(this.ds,
         sql`SELECT a.open, a.overdue, sar.concluded, sar.ongoing,
            (SELECT count(*)::int FROM finding f JOIN case_review c ON c.id = f.case_review_id
-             WHERE c.board_id = ${boardId}::uuid AND f.response = 'NOT_IMPLEMENTED' AND f.responded_on <= ${to}::date) AS not_implemented,
+             WHERE c.board_id = ${boardId}::uuid AND c.delivered_for IS NULL AND f.response = 'NOT_IMPLEMENTED' AND f.responded_on BETWEEN ${from}::date AND ${to}::date) AS not_implemented,
            (SELECT count(*)::int FROM review_contribution WHERE board_id = ${boardId}::uuid AND contributed_on BETWEEN ${from}::date AND ${to}::date) AS contributions,
            (SELECT coalesce(json_agg(json_build_object('aware_on', i.aware_on, 'notified_on', i.notified_on, 'sent', rr.sent_to_panel_on)), '[]')
              FROM serious_incident i LEFT JOIN rapid_review rr ON rr.serious_incident_id = i.id
@@ -520,7 +564,7 @@ export class CaseReviewService {
          (SELECT count(*) FILTER (WHERE x.concluded BETWEEN ${from}::date AND ${to}::date)::int AS concluded,
              count(*) FILTER (WHERE x.status IN ('COMMISSIONED', 'IN_PROGRESS'))::int AS ongoing
            FROM (SELECT ${statusOnSql('c', to)} AS status,
-             (SELECT min(e."on") FROM review_event e WHERE e.case_review_id = c.id AND e.status IN ('COMPLETED', 'PUBLISHED', 'CLOSED') AND e."on" <= ${to}::date) AS concluded
+             ${concludedOnSql('c', to)} AS concluded
              FROM case_review c WHERE c.board_id = ${boardId}::uuid AND c.type = 'SAFEGUARDING_ADULTS_REVIEW' AND c.delivered_for IS NULL) x) sar`,
       ),
     ]);
@@ -552,6 +596,68 @@ export class CaseReviewService {
     };
   }
 
+  /**
+   * Extends the completion clock with a recorded reason: an event COMPLETION_EXTENDED dated `on`
+   * whose dueOn is the new due date (given, or the current due date plus `months` calendar months).
+   * Refused (CONFLICT) on a review without the clock (not commissioned), a closed one, or one whose
+   * clock stopped before `on`; a late entry of an extension agreed before it stopped is accepted.
+   */
+  async extendCompletionClock(access: Access, input: ExtendCompletionClockInput): Promise<CaseReview> {
+    const reason = requireText('reason', input.reason, 4000);
+    if ((input.dueOn == null) === (input.months == null)) throw new BadInputError('dueOn', 'Give the new due date or the number of months to add, not both');
+    if (input.months != null && (!Number.isInteger(input.months) || input.months < 1 || input.months > 24)) throw new BadInputError('months', 'Add from 1 to 24 months');
+    const review = await this.get(access, input.caseReviewId);
+    access.assertCanManageBoard(review.boardId);
+    const on = input.on ?? access.today;
+    this.assertDate('on', on, access.today);
+    return this.mutations.run(access.me, 'extendCompletionClock', input, async (em) => {
+      const locked = await this.lockReview(em, review.id);
+      const events = await em.getRepository(ReviewEvent).find({ where: { caseReviewId: locked.id }, order: { seq: 'ASC' } });
+      const clock = completionClock(locked, events);
+      if (!clock) throw new ConflictError('This review has no completion clock: it starts with a decision to commission', { status: locked.status });
+      if (locked.status === S.CLOSED) throw new ConflictError('The review is closed', { status: locked.status });
+      if (clock.doneOn && on > clock.doneOn) throw new ConflictError(`The completion clock stopped on ${clock.doneOn}`, { status: locked.status });
+      if (on < clock.startedOn) throw new BadInputError('on', `The extension cannot come before the decision to commission on ${clock.startedOn}`);
+      const dueOn = input.dueOn ?? addMonths(clock.dueOn, input.months!);
+      if (dueOn <= clock.dueOn) throw new BadInputError('dueOn', `An extension moves the due date past ${clock.dueOn}`);
+      await this.addEvent(em, locked.id, ReviewEventKind.COMPLETION_EXTENDED, null, on, reason, dueOn);
+      return { result: locked, entityType: 'CaseReview', entityId: locked.id, boardIds: [locked.boardId] };
+    });
+  }
+
+  /** External learning a board tests itself against; its actions go through addAction (externalLearningId). */
+  async recordExternalLearning(access: Access, input: RecordExternalLearningInput): Promise<ExternalLearning> {
+    access.assertSignedIn();
+    const source = requireText('source', input.source, 300);
+    const title = requireText('title', input.title, 500);
+    if (!(await this.ds.getRepository(Board).existsBy({ id: input.boardId }))) throw new BadInputError('boardId', `Board ${input.boardId} not found`);
+    access.assertCanManageBoard(input.boardId);
+    this.assertDate('publishedOn', input.publishedOn, access.today);
+    return this.mutations.run(access.me, 'recordExternalLearning', input, async (em) => {
+      const x = await em.save(
+        em.create(ExternalLearning, { boardId: input.boardId, source, title, area: input.area?.trim() || null, publishedOn: input.publishedOn, summary: input.summary?.trim() || null }),
+      );
+      return { result: x, entityType: 'ExternalLearning', entityId: x.id, boardIds: [input.boardId] };
+    });
+  }
+
+  async externalLearningOf(boardIds: string[]): Promise<Map<string, ExternalLearning[]>> {
+    const rows = await this.ds.getRepository(ExternalLearning).find({ where: { boardId: In(boardIds) }, order: { publishedOn: 'DESC', title: 'ASC' } });
+    return new Map(boardIds.map((b) => [b, rows.filter((r) => r.boardId === b)]));
+  }
+
+  /** External learning as a source of tracked actions (registered with the action module in src/services.ts). */
+  externalLearningSource(): ActionSource {
+    return {
+      type: ActionSourceType.EXTERNAL_LEARNING,
+      field: 'externalLearningId',
+      describe: async (id) => {
+        const x = await this.ds.getRepository(ExternalLearning).findOneBy({ id });
+        return x && { type: ActionSourceType.EXTERNAL_LEARNING, id: x.id, boardId: x.boardId, label: `External learning: ${x.title}` };
+      },
+    };
+  }
+
   /** Recommendations as a source of tracked actions (registered with the action module in src/services.ts). */
   actionSource(): ActionSource {
     return {
@@ -580,7 +686,7 @@ export class CaseReviewService {
 export function reviewClocks(cal: WorkingDays, review: CaseReview, events: ReviewEvent[], incident: SeriousIncident | null, rapid: RapidReview | null, today: string): ReviewClock[] {
   const clock = (name: string, startedOn: string, dueOn: string, doneOn: string | null): ReviewClock => {
     const end = doneOn ?? today;
-    return { name, startedOn, dueOn, doneOn, workingDaysTaken: cal.workingDaysBetween(startedOn, end < startedOn ? startedOn : end), breached: doneOn ? doneOn > dueOn : today > dueOn };
+    return { name, startedOn, dueOn, originalDueOn: null, extensionReason: null, doneOn, workingDaysTaken: cal.workingDaysBetween(startedOn, end < startedOn ? startedOn : end), breached: doneOn ? doneOn > dueOn : today > dueOn };
   };
   const clocks: ReviewClock[] = [];
   if (incident) {
@@ -588,12 +694,10 @@ export function reviewClocks(cal: WorkingDays, review: CaseReview, events: Revie
     clocks.push(clock('RAPID_REVIEW', incident.notifiedOn, cal.addWorkingDays(incident.notifiedOn, 15), rapid?.sentToPanelOn ?? null));
   }
   const published = publishedOn(events, '9999-12-31');
-  if (review.commissioned && review.decidedOn) {
-    const completed = events.filter((e) => e.status === S.COMPLETED).map((e) => e.on).sort()[0] ?? null;
-    const ended = [published, completed].filter((d): d is string => d !== null).sort()[0] ?? null;
-    // Calendar months, from the decision to commission; a review decided not to be published stops the clock on that decision.
-    const notPublishing = events.filter((e) => e.kind === ReviewEventKind.DECIDED_NOT_TO_PUBLISH).map((e) => e.on).sort()[0] ?? null;
-    clocks.push(clock('COMPLETION', review.decidedOn, addMonths(review.decidedOn, 6), ended ?? notPublishing));
+  const completion = completionClock(review, events);
+  if (completion) {
+    const c = clock('COMPLETION', completion.startedOn, completion.dueOn, completion.doneOn);
+    clocks.push({ ...c, originalDueOn: completion.originalDueOn, extensionReason: completion.extensionReason });
   }
   if (published && (KIND_OF_TYPE[review.type] === CaseReviewKind.CSPR)) {
     const sent = events.filter((e) => e.kind === ReviewEventKind.SENT_TO_PANEL || e.kind === ReviewEventKind.SENT_TO_SECRETARY_OF_STATE).map((e) => e.on).sort()[0] ?? null;
@@ -602,4 +706,29 @@ export function reviewClocks(cal: WorkingDays, review: CaseReview, events: Revie
     clocks.push({ ...c, workingDaysTaken: sent ? cal.workingDaysBetween(sent, published) : 0, breached: !sent || sent > due });
   }
   return clocks;
+}
+
+/**
+ * The completion clock of a commissioned review: 6 calendar months from the decision to commission,
+ * or the due date of its latest extension (COMPLETION_EXTENDED, by order of entry). It stops on the
+ * first publication or completion, or on a decision not to publish. Null without a decision to commission.
+ */
+export function completionClock(
+  review: CaseReview,
+  events: ReviewEvent[],
+): { startedOn: string; dueOn: string; originalDueOn: string | null; extensionReason: string | null; doneOn: string | null } | null {
+  if (!review.commissioned || !review.decidedOn) return null;
+  const published = publishedOn(events, '9999-12-31');
+  const completed = events.filter((e) => e.status === S.COMPLETED).map((e) => e.on).sort()[0] ?? null;
+  const ended = [published, completed].filter((d): d is string => d !== null).sort()[0] ?? null;
+  const notPublishing = events.filter((e) => e.kind === ReviewEventKind.DECIDED_NOT_TO_PUBLISH).map((e) => e.on).sort()[0] ?? null;
+  const original = addMonths(review.decidedOn, 6);
+  const extension = events.filter((e) => e.kind === ReviewEventKind.COMPLETION_EXTENDED && e.dueOn).sort((a, b) => b.seq - a.seq)[0] ?? null;
+  return {
+    startedOn: review.decidedOn,
+    dueOn: extension?.dueOn ?? original,
+    originalDueOn: extension ? original : null,
+    extensionReason: extension?.reason ?? null,
+    doneOn: ended ?? notPublishing,
+  };
 }

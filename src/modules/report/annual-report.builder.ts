@@ -5,12 +5,22 @@ import type { PartnerFigures } from './executive-summary.service';
 import { ExecutiveSummary } from './executive-summary.types';
 import { isSubmitted } from '../../rules/audit';
 import { isPublicReviewStatus } from '../../rules/report';
-import { listOf, smallCountHidden } from './wording';
+import { listOf, smallCountHidden, statusWords } from './wording';
+import { littleOrNoProgress, percentCompleteOf } from '../action/action-progress';
 
 const AUDIT_LABELS = { section11: 'Section 11 audit', adultsCompliance: 'Safeguarding adults compliance audit' } as const;
 
-/** Gathers the annual report's sections from figures already computed: no further SQL. */
-export function buildAnnualReport(s: ExecutiveSummary, attendance: AttendanceSummary, p: PartnerFigures, headlines: string[], generatedOn: string): AnnualReportModel {
+/**
+ * Gathers the annual report's sections from figures already computed: no further SQL.
+ * `headlines` is given the plan's figures as they stood on the period's last day.
+ */
+export function buildAnnualReport(
+  s: ExecutiveSummary,
+  attendance: AttendanceSummary,
+  p: PartnerFigures,
+  headlines: (planAtEnd?: { percentComplete: number | null; stalled: string[] }) => string[],
+  generatedOn: string,
+): AnnualReportModel {
   const audits = (['section11', 'adultsCompliance'] as const).filter((k) => s[k]).map((k) => ({ key: k, audit: s[k]! }));
   const attendanceOf = new Map(attendance.byAgency.map((a) => [a.agencyId, a]));
   const actionsOf = new Map(p.actions.map((a) => [a.owner_agency_id, a]));
@@ -22,7 +32,7 @@ export function buildAnnualReport(s: ExecutiveSummary, attendance: AttendanceSum
     to: s.to,
     generatedOn,
     suppressSmallNumbers: suppress,
-    headlines,
+    headlines: [],
     effectiveness: {
       existed: s.existed,
       meetingsHeld: s.attendance.meetingsHeld,
@@ -72,6 +82,23 @@ export function buildAnnualReport(s: ExecutiveSummary, attendance: AttendanceSum
       commissionedInPeriod: s.caseReviews.commissionedInPeriod,
       publishedInPeriod: s.caseReviews.publishedInPeriod,
       overdueActions: s.caseReviews.overdueActions,
+      figures: {
+        notificationsMade: s.caseReviews.notificationsMade,
+        notificationsOnTime: s.caseReviews.notificationsOnTime,
+        rapidReviewsCompleted: s.caseReviews.rapidReviewsCompleted,
+        rapidReviewsOnTime: s.caseReviews.rapidReviewsOnTime,
+        commissionedInPeriod: s.caseReviews.commissionedInPeriod,
+        localReviewsInProgress: s.caseReviews.localReviewsInProgress,
+        publishedInPeriod: s.caseReviews.publishedInPeriod,
+        sarsConcluded: s.caseReviews.sarsConcluded,
+        sarsOngoing: s.caseReviews.sarsOngoing,
+        findingsNotImplemented: s.caseReviews.findingsNotImplemented,
+        contributions: s.caseReviews.contributions,
+        deliveredForOthers: s.caseReviews.deliveredForOthers,
+      },
+      notImplemented: p.findings
+        .filter((f) => f.response === 'NOT_IMPLEMENTED' && f.respondedOn !== null && f.respondedOn >= s.from && f.respondedOn <= s.to)
+        .map((f) => ({ review: f.review, sar: f.sar, published: f.publishedOn !== null, number: f.number, finding: f.text, decidedOn: f.respondedOn!, reason: f.reasons ?? '' })),
       reviews: p.reviews.map((r) => {
         const progress = p.reviewProgress.get(r.id)!;
         return {
@@ -80,33 +107,66 @@ export function buildAnnualReport(s: ExecutiveSummary, attendance: AttendanceSum
           status: r.statusAtEnd,
           referredOn: r.referredOn,
           publishedOn: r.publishedOn,
+          concludedOn: r.concludedOn,
           actions: { total: progress.total - progress.cancelled, complete: progress.complete, open: progress.open, overdue: progress.overdue },
         };
       }),
     },
-    businessPlan: s.businessPlan && {
-      title: s.businessPlan.plan.title,
-      percentComplete: s.businessPlan.progress.percentComplete,
-      priorities: s.businessPlan.priorities.map((x) => ({
-        code: x.code,
-        title: x.title,
-        // Cancelled actions are out of every column: total = red + amber + green + no RAG.
-        ...(p.planRows.get(x.priority.id) ?? { total: 0, red: 0, amber: 0, green: 0, unrated: 0, cancelled: 0 }),
-        percentComplete: x.progress.percentComplete,
-        littleOrNoProgress: x.progress.littleOrNoProgress,
-      })),
-    },
+    businessPlan: s.businessPlan && planAtEnd(s.businessPlan, p),
     scorecard: s.scorecard,
     nextSteps: [],
+    extensions: {
+      // Evidence of impact: each measure with a value in the quarter, its direction of travel (scorecard module).
+      ...(s.scorecardRows.some((x) => x.value !== null)
+        ? {
+            scorecard: s.scorecardRows
+              .filter((x) => x.value !== null)
+              .map((x) => ({ indicator: x.indicator.title, direction: statusWords(x.directionOfTravel), value: x.publishedValue, rag: x.rag })),
+          }
+        : {}),
+      ...(reportAudience(s.board.kind) !== 'CHILDREN'
+        ? {
+            sarFindings: p.findings.filter((f) => f.sar).map((f) => ({
+              review: f.review,
+              number: f.number,
+              finding: f.text,
+              response: f.response as 'ACCEPTED' | 'NOT_IMPLEMENTED' | null,
+              implemented: f.response !== 'NOT_IMPLEMENTED',
+              reason: f.response === 'NOT_IMPLEMENTED' ? f.reasons : null,
+              respondedOn: f.respondedOn,
+              concludedInPeriod: f.concludedOn !== null && f.concludedOn >= s.from && f.concludedOn <= s.to,
+              published: f.publishedOn !== null,
+            })),
+          }
+        : {}),
+    },
   };
+  const plan = model.businessPlan;
+  model.headlines = headlines(plan ? { percentComplete: plan.percentComplete, stalled: plan.priorities.filter((x) => x.littleOrNoProgress).map((x) => x.code) } : undefined);
   model.nextSteps = nextSteps(s, model);
   return model;
+}
+
+/**
+ * The plan's rows as they stood on the period's last day (PartnerFigures.planRows, from the actions'
+ * progress notes): every column, % complete and "little or no progress" read from the same actions.
+ */
+function planAtEnd(plan: NonNullable<ExecutiveSummary['businessPlan']>, p: PartnerFigures): NonNullable<AnnualReportModel['businessPlan']> {
+  const empty = { total: 0, red: 0, amber: 0, green: 0, unrated: 0, cancelled: 0, complete: 0 };
+  const priorities = plan.priorities.map((x) => {
+    // Cancelled actions are out of every column: total = red + amber + green + no RAG.
+    const row = p.planRows.get(x.priority.id) ?? empty;
+    const percentComplete = percentCompleteOf(row.complete, row.total);
+    return { code: x.code, title: x.title, ...row, percentComplete, littleOrNoProgress: littleOrNoProgress(percentComplete) };
+  });
+  const sum = (k: 'complete' | 'total') => priorities.reduce((n, x) => n + x[k], 0);
+  return { title: plan.plan.title, percentComplete: percentCompleteOf(sum('complete'), sum('total')), priorities };
 }
 
 /** What comes next, read off the figures: where the board has to push in the coming year. */
 function nextSteps(s: ExecutiveSummary, m: AnnualReportModel): string[] {
   const steps: string[] = [];
-  for (const x of s.businessPlan?.priorities.filter((y) => y.progress.littleOrNoProgress) ?? []) {
+  for (const x of m.businessPlan?.priorities.filter((y) => y.littleOrNoProgress) ?? []) {
     steps.push(`Priority ${x.code} (${x.title}) showed little or no progress: carry it forward with a recovery plan and a named lead.`);
   }
   const below = m.partners.filter((p) => p.belowThreshold).map((p) => p.agency);

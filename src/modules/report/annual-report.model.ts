@@ -45,6 +45,26 @@ export interface AnnualReportModel {
     commissionedInPeriod: number;
     overdueActions: number;
     publishedInPeriod: number;
+    /**
+     * The period's review figures as the executive summary has them (executiveSummary.caseReviews,
+     * CaseReviewService.periodFigures: status on the period's last day), printed, never recomputed.
+     */
+    figures: {
+      notificationsMade: number;
+      notificationsOnTime: number;
+      rapidReviewsCompleted: number;
+      rapidReviewsOnTime: number;
+      commissionedInPeriod: number;
+      localReviewsInProgress: number;
+      publishedInPeriod: number;
+      sarsConcluded: number;
+      sarsOngoing: number;
+      findingsNotImplemented: number;
+      contributions: number;
+      deliveredForOthers: number;
+    };
+    /** Findings of the board's reviews decided in the period not to be implemented, with the reasons (figures.findingsNotImplemented of them). */
+    notImplemented: { review: string; sar: boolean; published: boolean; number: number; finding: string; decidedOn: string; reason: string }[];
     reviews: {
       reference: string;
       type: string;
@@ -52,6 +72,8 @@ export interface AnnualReportModel {
       status: string;
       referredOn: string;
       publishedOn: string | null;
+      /** First COMPLETED, PUBLISHED or CLOSED by the period's end. */
+      concludedOn: string | null;
       actions: { total: number; complete: number; open: number; overdue: number };
     }[];
   };
@@ -68,6 +90,8 @@ export interface AnnualReportModel {
       green: number;
       unrated: number;
       cancelled: number;
+      /** Of total, COMPLETE on the period's last day. */
+      complete: number;
       percentComplete: number | null;
       littleOrNoProgress: boolean;
     }[];
@@ -76,15 +100,32 @@ export interface AnnualReportModel {
   scorecard?: { sentence: string; measures: number; red: number; amber: number; green: number; exceptions: number } | null;
   nextSteps: string[];
   /**
-   * Data from work not yet on main (arrangements, issue 13; reviews, issue 14; scorecard, issue 15),
-   * filled in when it lands; the checklist (checklist.ts) and sections read it and say "no data" without it.
+   * Data from other modules (arrangements, issue 13; reviews, issue 14; scorecard, issue 15); the
+   * checklist (checklist.ts) and sections read it and say "no data" without it.
    */
   extensions?: {
     officeHolders?: { role: string; name: string }[];
-    scorecard?: { indicator: string; direction: string }[];
+    /** The scorecard's measures with a value in the quarter ending on the period's end (evidence of impact). */
+    scorecard?: { indicator: string; direction: string; value: string; rag: string | null }[];
     feedback?: string[];
     scrutiny?: string;
     contributions?: { agency: string; amount: number }[];
-    sarFindings?: { review: string; finding: string; implemented: boolean; reason: string | null }[];
+    /**
+     * Findings of the SARs concluded in the period, and findings decided in it not to be implemented,
+     * each with the response as it stood on the period's last day (null: none yet).
+     */
+    sarFindings?: {
+      review: string;
+      number: number;
+      finding: string;
+      response: 'ACCEPTED' | 'NOT_IMPLEMENTED' | null;
+      implemented: boolean;
+      reason: string | null;
+      respondedOn: string | null;
+      /** The SAR concluded in the period (Schedule 2 (d)); else only its decision not to implement falls in it. */
+      concludedInPeriod: boolean;
+      /** The SAR was published by the period's end (its reference is public). */
+      published: boolean;
+    }[];
   };
 }

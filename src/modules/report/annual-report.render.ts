@@ -114,13 +114,40 @@ export function sections(r: AnnualReportModel): Section[] {
   const openHidden = counts.hidden('reviews.notYetPublished', open.length, 'people');
   const statuses = [...new Set(c.reviews.map((v) => v.status))];
   const reviewRow = (v: (typeof c.reviews)[number]) => [v.reference, v.type, statusWords(v.status), v.referredOn, v.publishedOn ?? '', v.actions.total, v.actions.complete, v.actions.open, v.actions.overdue];
+  const fg = c.figures;
+  // SAR findings are listed in their own section (Care Act Schedule 2); the others here.
+  const others = c.notImplemented.filter((x) => !(adults && x.sar));
+  const paragraphs: string[] = [];
+  // The period's figures as the executive summary has them (status on the period's last day); counts of
+  // notifications, rapid reviews and reviews not yet published are about people, labelled so no word varies with them.
+  if (r.board.kind !== 'ADULTS') {
+    paragraphs.push(
+      `Serious incidents notified to the Child Safeguarding Practice Review Panel: ${counts.cell('reviews.notificationsMade', fg.notificationsMade, 'people')}; ` +
+        `notified within 5 working days of the local authority becoming aware: ${counts.cell('reviews.notificationsOnTime', fg.notificationsOnTime, 'people')}.`,
+      `Rapid reviews completed (sent to the Panel): ${counts.cell('reviews.rapidReviewsCompleted', fg.rapidReviewsCompleted, 'people')}; ` +
+        `within 15 working days of the notification: ${counts.cell('reviews.rapidReviewsOnTime', fg.rapidReviewsOnTime, 'people')}.`,
+    );
+  }
+  paragraphs.push(
+    `Commissioned in the period: ${counts.cell('reviews.commissionedInPeriod', c.commissionedInPeriod, 'people')}. ` +
+      `Commissioned or in progress on ${r.to}: ${counts.cell('reviews.localReviewsInProgress', fg.localReviewsInProgress, 'people')}. ` +
+      `Published in the period: ${counts.cell('reviews.publishedInPeriod', c.publishedInPeriod, 'public')}. ` +
+      `Status as it stood on ${r.to}.`,
+    `Contributions to other areas' reviews: ${counts.cell('reviews.contributions', fg.contributions, 'people')}.` +
+      (fg.deliveredForOthers > 0 ? ` Reviews delivered for another body (not counted above): ${counts.cell('reviews.deliveredForOthers', fg.deliveredForOthers, 'people')}.` : ''),
+    // Findings are not people: the count always shows, and each is listed with its reasons.
+    `Findings the board decided in the period not to implement: ${fg.findingsNotImplemented}` +
+      (fg.findingsNotImplemented === 0
+        ? '.'
+        : others.length === 0
+          ? ' (with the reasons, under safeguarding adults reviews).'
+          : others.length === c.notImplemented.length
+            ? ', with the reasons below.'
+            : ', with the reasons below and under safeguarding adults reviews.'),
+  );
   out.push({
     title: 'Case reviews',
-    paragraphs: [
-      `Commissioned in the period: ${counts.cell('reviews.commissionedInPeriod', c.commissionedInPeriod, 'people')}. ` +
-        `Published in the period: ${counts.cell('reviews.publishedInPeriod', c.publishedInPeriod, 'public')}. ` +
-        `Status as it stood on ${r.to}.`,
-    ],
+    paragraphs,
     tables: [
       {
         name: 'Reviews by status',
@@ -137,6 +164,12 @@ export function sections(r: AnnualReportModel): Section[] {
           ...published.map(reviewRow),
           ...(openHidden ? [['Reviews not yet published', '', 'fewer than 5', '', '', '', '', '', '']] : open.map(reviewRow)),
         ],
+      },
+      {
+        name: 'Findings not implemented',
+        head: ['Review', 'Finding', 'Decided', 'Reasons'],
+        // A review not yet published is named only when the count of such reviews shows.
+        rows: others.map((x) => [x.published || !openHidden ? x.review : 'A review not yet published', `${x.number}. ${x.finding}`, x.decidedOn, x.reason]),
       },
     ],
   });
@@ -196,28 +229,49 @@ export function sections(r: AnnualReportModel): Section[] {
   return out;
 }
 
-/** Care Act Schedule 2 (d)-(g): SARs concluded in the year, ongoing at its end, and what came of their findings. */
+/**
+ * Care Act Schedule 2 (d)-(g): SARs concluded in the year (whenever they began) and ongoing at its
+ * end, counted as the executive summary counts them, and what came of their findings.
+ */
 function sarSection(r: AnnualReportModel, counts: Counts): Section {
+  const fg = r.caseReviews.figures;
   const sars = r.caseReviews.reviews.filter((v) => v.type === SAR_TYPE);
-  const concluded = sars.filter((v) => v.publishedOn !== null && v.publishedOn >= r.from && v.publishedOn <= r.to);
-  const ongoing = sars.filter((v) => !isPublicReviewStatus(v.status));
-  const findings = r.extensions?.sarFindings;
-  const ongoingText = counts.phrase('sars.ongoing', ongoing.length, 'people', 'SAR');
+  const concluded = sars.filter((v) => v.concludedOn !== null && v.concludedOn >= r.from && v.concludedOn <= r.to);
+  const ongoing = sars.filter((v) => v.status === 'COMMISSIONED' || v.status === 'IN_PROGRESS');
+  const published = concluded.filter((v) => v.publishedOn !== null);
+  const named = (v: (typeof sars)[number]) => `${v.reference} (published ${v.publishedOn})`;
+  // Published SARs are public; one concluded but not yet published is a case about a person.
+  const concludedText =
+    fg.sarsConcluded === 0
+      ? 'No SAR was concluded in the year.'
+      : published.length === fg.sarsConcluded
+        ? `Concluded in the year: ${listOf(published.map(named))}.`
+        : `Concluded in the year: ${counts.phrase('sars.concluded', fg.sarsConcluded, 'people', 'SAR')}` + (published.length ? `, of which published: ${listOf(published.map(named))}.` : '.');
+  const concludedHidden = published.length !== fg.sarsConcluded && counts.hidden('sars.concluded', fg.sarsConcluded, 'people');
+  const ongoingHidden = counts.hidden('sars.ongoing', fg.sarsOngoing, 'people');
+  const ongoingText = counts.phrase('sars.ongoing', fg.sarsOngoing, 'people', 'SAR') + (!ongoingHidden && ongoing.length ? `: ${listOf(ongoing.map((v) => v.reference))}` : '');
+  const findings = r.extensions?.sarFindings ?? [];
+  const ofConcluded = findings.filter((x) => x.concludedInPeriod);
+  const notImplemented = findings.filter((x) => x.response === 'NOT_IMPLEMENTED');
+  const findingsText =
+    fg.sarsConcluded === 0 && !findings.length
+      ? 'Findings: none to report.'
+      : `Findings of the SARs concluded in the year: ${ofConcluded.length}${ofConcluded.length ? '' : ' recorded'}. ` +
+        `Findings the board decided not to implement: ${notImplemented.length}${notImplemented.length ? ', each with the reasons below' : ''}.`;
+  // A SAR not yet published is named only when the count it belongs to shows.
+  const reviewName = (x: (typeof findings)[number]) => (x.published || !concludedHidden ? x.review : 'A SAR not yet published');
+  const responseWords = (x: (typeof findings)[number]) => (x.response === null ? 'no response yet' : statusWords(x.response));
   return {
     title: 'Safeguarding adults reviews',
-    paragraphs: [
-      concluded.length
-        ? `Concluded in the year: ${listOf(concluded.map((v) => `${v.reference} (published ${v.publishedOn})`))}.`
-        : 'No SAR was concluded in the year.',
-      `Ongoing at the end of the year: ${ongoingText}.`,
-      findings
-        ? `Findings decided not to be implemented: ${findings.filter((x) => !x.implemented).length}.`
-        : concluded.length
-          ? 'Findings and reasons for not implementing any of them: no data (the hub does not record findings yet).'
-          : 'Findings: none to report.',
-    ],
-    tables: findings?.length
-      ? [{ name: 'SAR findings', head: ['Review', 'Finding', 'Implemented', 'Reason not implemented'], rows: findings.map((x) => [x.review, x.finding, x.implemented ? 'yes' : 'no', x.reason ?? '']) }]
+    paragraphs: [concludedText, `Ongoing at the end of the year: ${ongoingText}.`, findingsText],
+    tables: findings.length
+      ? [
+          {
+            name: 'SAR findings',
+            head: ['Review', 'Finding', "Board's response", 'Reasons for not implementing'],
+            rows: findings.map((x) => [reviewName(x), `${x.number}. ${x.finding}`, responseWords(x), x.reason ?? '']),
+          },
+        ]
       : [],
   };
 }
@@ -232,7 +286,16 @@ function noDataSections(r: AnnualReportModel): Section[] {
       paragraphs: [x.officeHolders?.length ? listOf(x.officeHolders.map((o) => `${o.role}: ${o.name}`)) + '.' : 'No data: office holders are not recorded in the hub yet.'],
       tables: [],
     });
-    out.push({ title: 'Evidence of impact', paragraphs: [x.scorecard?.length ? listOf(x.scorecard.map((s) => `${s.indicator} (${s.direction})`)) + '.' : 'No data: no scorecard or multi-agency audit findings are recorded.'], tables: [] });
+    // The scorecard's measures with their direction of travel (scorecard module); without one, "no data".
+    out.push(
+      x.scorecard?.length
+        ? {
+            title: 'Evidence of impact',
+            paragraphs: [`The scorecard's measures with a value in the quarter ending ${r.to}, each with its direction of travel from the previous period.`],
+            tables: [{ name: 'Evidence of impact', head: ['Measure', 'Value', 'Direction of travel', 'RAG'], rows: x.scorecard.map((m) => [m.indicator, m.value, m.direction, statusWords(m.rag)]) }],
+          }
+        : { title: 'Evidence of impact', paragraphs: ['No data: no scorecard or multi-agency audit findings are recorded.'], tables: [] },
+    );
     out.push({ title: 'Feedback from children and families', paragraphs: [x.feedback?.length ? x.feedback.join(' ') : 'No data: no feedback from children and families is recorded.'], tables: [] });
     out.push({ title: 'Independent scrutiny', paragraphs: [x.scrutiny ?? 'No data: the independent scrutineer has not entered findings.'], tables: [] });
     out.push({

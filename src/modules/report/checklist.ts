@@ -4,11 +4,9 @@ import { AnnualReportModel } from './annual-report.model';
  * The statutory checklist beside a yearly report: each item the law asks for, where the hub takes it
  * from, whether the data fills it, and what is missing.
  *
- * Extension points: the arrangements (issue 13: office holders, per-member figures), reviews (issue
- * 14: findings, decisions not to implement and their reasons) and scorecard (issue 15: direction of
- * travel) work is being built in parallel. When it lands, give the model its data (the optional
- * `extensions` of AnnualReportModel) and the items below that read it fill themselves; until then
- * they say "no data" and name what is missing.
+ * Items whose data comes from other modules read the optional `extensions` of AnnualReportModel
+ * (the scorecard's direction of travel, SAR findings with their responses; office holders, feedback,
+ * scrutiny and budgets when they are recorded); without it they say "no data" and name what is missing.
  */
 export interface ChecklistEntry {
   item: string;
@@ -29,7 +27,7 @@ function childrenItems(m: AnnualReportModel): ChecklistEntry[] {
     entry('The arrangements and who leads them (office holders)', 'arrangements (issue 13)', !!x.officeHolders?.length, 'Office holders and the published arrangements are not recorded in the hub yet.'),
     entry(
       "Evidence of the impact of the partners' and relevant agencies' work",
-      'scorecard (issue 15), multi-agency audits',
+      'scorecard (direction of travel), multi-agency audits',
       !!x.scorecard?.length,
       'No scorecard with a direction of travel and no multi-agency audit findings are recorded.',
     ),
@@ -57,8 +55,10 @@ function childrenItems(m: AnnualReportModel): ChecklistEntry[] {
 function adultsItems(m: AnnualReportModel): ChecklistEntry[] {
   const x = m.extensions ?? {};
   const sars = m.caseReviews.reviews.filter((r) => r.type === SAR_TYPE);
-  const concluded = sars.filter((r) => r.publishedOn !== null && r.publishedOn >= m.from && r.publishedOn <= m.to);
-  const findingsDecided = x.sarFindings ?? null;
+  // Concluded: first COMPLETED, PUBLISHED or CLOSED in the year, whenever the SAR began (the figures' rule).
+  const concluded = sars.filter((r) => r.concludedOn !== null && r.concludedOn >= m.from && r.concludedOn <= m.to);
+  const findings = (x.sarFindings ?? []).filter((f) => f.concludedInPeriod);
+  const withFindings = new Set(findings.map((f) => f.review));
   return [
     entry('(a) What the board did to achieve its objective', 'meetings and attendance', m.effectiveness.meetingsHeld > 0, 'No board meeting was held in the year.'),
     entry('(b) What the board did to implement its strategy', 'business plan', m.businessPlan !== null, 'No business plan (strategic plan) covers the year.'),
@@ -68,11 +68,12 @@ function adultsItems(m: AnnualReportModel): ChecklistEntry[] {
       m.partners.length > 0,
       'The board has no members in the year.',
     ),
+    // Worded alike whatever the number of SARs, so the checklist gives no suppressed count away.
     entry(
       '(d) The findings of the reviews (SARs) concluded in the year',
-      'case reviews; findings (issue 14)',
-      concluded.length === 0 || findingsDecided !== null,
-      `The findings of ${concluded.length === 1 ? 'the SAR' : 'the SARs'} concluded in the year are not recorded in the hub yet.`,
+      'case reviews: findings',
+      concluded.every((r) => withFindings.has(r.reference)),
+      'Findings are not recorded for every SAR concluded in the year.',
     ),
     entry('(e) SARs ongoing at the end of the year', 'case reviews (status on the last day)', true, ''),
     entry(
@@ -83,9 +84,9 @@ function adultsItems(m: AnnualReportModel): ChecklistEntry[] {
     ),
     entry(
       '(g) For each finding the board decided not to implement, the reasons',
-      'case reviews: decisions not to implement (issue 14)',
-      concluded.length === 0 || findingsDecided !== null,
-      'Decisions not to implement findings, and their reasons, are not recorded in the hub yet.',
+      'case reviews: responses to findings',
+      findings.every((f) => f.response !== null),
+      'Some findings of the SARs concluded in the year have no response (accepted, or not implemented with the reasons) by its end.',
     ),
   ];
 }

@@ -19,7 +19,7 @@ export class ExecutiveSummaryResolver {
 
   @Query(() => String, {
     description:
-      "A signed link (path and query) that opens the board's yearly report for the period in a browser or from an email, without a bearer header, until it expires (default 60 minutes, at most 7 days). Bound to the board and period; opened, it reads as the user who asked for it, so it stops working when that user loses the board or signs out everywhere. For those who may read the report.",
+      "A signed absolute link (PUBLIC_URL, path and query) that opens the board's yearly report for the period in a browser or from an email, without a bearer header, until it expires (default 60 minutes, at most 7 days). Bound to the board and period; opened, it reads as the user who asked for it, so it stops working when that user loses the board or signs out everywhere. For those who may read the report.",
   })
   async reportLink(
     @Arg('boardId', () => ID) boardId: string,

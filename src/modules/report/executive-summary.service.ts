@@ -12,7 +12,7 @@ import { CycleSummary, StandardSummary } from '../audit/audit.types';
 import { Board } from '../board/board.entity';
 import { BusinessPlan, PlanPriority } from '../business-plan/business-plan.entity';
 import { BusinessPlanService } from '../business-plan/business-plan.service';
-import { CaseReviewService } from '../case-review/case-review.service';
+import { CaseReviewService, FindingAtEnd } from '../case-review/case-review.service';
 import { AttendanceService } from '../meeting/attendance.service';
 import { AttendanceSummary } from '../meeting/attendance.types';
 import { buildAnnualReport } from './annual-report.builder';
@@ -20,7 +20,7 @@ import { AnnualReportModel } from './annual-report.model';
 import { ExecutiveSummary, SummaryAudit, SummaryCaseReviews, SummaryPlan } from './executive-summary.types';
 import { attendanceHeadline, businessPlanHeadline, caseReviewHeadlines, quorumHeadline, section11Headlines } from './headlines';
 import { query, sql } from '../../database/sql';
-import { openActionSql, overdueSql } from '../../rules/actions';
+import { actionOnSql, openActionSql, overdueSql } from '../../rules/actions';
 import { latestCyclesSql } from '../../rules/audit';
 import { activeDuringSql } from '../../rules/membership';
 import { boardExistedBySql } from '../../rules/report';
@@ -34,8 +34,10 @@ export interface PartnerFigures {
   /** Reviews open at some point of the period, each with its status as it stood on the period's last day. */
   reviews: ReviewAtEnd[];
   reviewProgress: Map<string, ActionProgress>;
-  /** Business plan priorities' actions, cancelled ones left out of every column so the row adds up. */
+  /** Business plan priorities' actions as they stood on the period's last day, cancelled ones left out of every column so the row adds up. */
   planRows: Map<string, PlanRow>;
+  /** Findings of SARs concluded in the period and findings decided in it not to be implemented, as at its end. */
+  findings: FindingAtEnd[];
   /** Per latest cycle, how its submitted returns rated each standard. */
   standards: Map<string, StandardSummary[]>;
 }
@@ -47,9 +49,11 @@ export interface ReviewAtEnd {
   statusAtEnd: string;
   referredOn: string;
   publishedOn: string | null;
+  /** First COMPLETED, PUBLISHED or CLOSED by the period's end. */
+  concludedOn: string | null;
 }
 
-/** One priority's actions not cancelled: total = red + amber + green + unrated. */
+/** One priority's actions not cancelled, as they stood on the period's last day: total = red + amber + green + unrated. */
 export interface PlanRow {
   total: number;
   red: number;
@@ -57,6 +61,8 @@ export interface PlanRow {
   green: number;
   unrated: number;
   cancelled: number;
+  /** Of total, COMPLETE then. */
+  complete: number;
 }
 
 
@@ -97,7 +103,7 @@ export class ExecutiveSummaryService {
       this.ds
         .query(`SELECT DISTINCT a.id, a.name FROM agency a JOIN membership m ON m.agency_id = a.id WHERE m.board_id = $1`, [board.id])
         .then((rows: { id: string; name: string }[]) => new Map(rows.map((r) => [r.id, r.name]))),
-      this.scorecards.summaryFor(board.id, to),
+      this.scorecards.reportFor(board.id, to),
       query<{ existed: boolean }>(this.ds, sql`SELECT ${boardExistedBySql('b', to)} AS existed FROM board b WHERE b.id = ${board.id}`),
     ]);
     const below = attendance.byAgency.filter((a) => a.belowThreshold);
@@ -116,7 +122,8 @@ export class ExecutiveSummaryService {
       adultsCompliance: audits.get('ADULTS') ?? null,
       caseReviews,
       businessPlan: plan,
-      scorecard,
+      scorecard: scorecard?.summary ?? null,
+      scorecardRows: scorecard?.rows ?? [],
       headlines: [],
       existed,
       loadReport: undefined as never,
@@ -126,13 +133,14 @@ export class ExecutiveSummaryService {
     // The report's per-partner detail costs its own statements: gathered only when asked for.
     let report: Promise<AnnualReportModel> | undefined;
     summary.loadReport = () =>
-      (report ??= this.partnerFigures(board.id, from, to, asOf, plan?.priorities.map((p) => p.priority.id) ?? [], [...audits.values()].map((a) => a.cycle.id)).then((partners) =>
-        buildAnnualReport(summary, attendance, partners, this.headlines(summary, belowNames, board.suppressSmallNumbers), access.today),
+      (report ??= this.partnerFigures(board.id, from, to, asOf, plan?.priorities.map((p) => p.priority.id) ?? [], [...audits.values()].map((a) => a.cycle.id)).then(
+        (partners) => buildAnnualReport(summary, attendance, partners, (planAtEnd) => this.headlines(summary, belowNames, board.suppressSmallNumbers, planAtEnd), access.today),
       ));
     return summary;
   }
 
-  private headlines(s: ExecutiveSummary, belowNames: string[], suppress: boolean): string[] {
+  /** `planAtEnd`: the report's plan figures as they stood on the period's last day (the summary's are today's). */
+  private headlines(s: ExecutiveSummary, belowNames: string[], suppress: boolean, planAtEnd?: { percentComplete: number | null; stalled: string[] }): string[] {
     const lines = [
       attendanceHeadline({ meetingsHeld: s.attendance.meetingsHeld, overallRate: s.attendance.overallRate, threshold: s.attendance.threshold, belowThreshold: belowNames, existed: s.existed }),
       quorumHeadline(s.attendance.meetingsHeld, s.attendance.quorateMeetings, s.existed),
@@ -154,7 +162,8 @@ export class ExecutiveSummaryService {
     }
     lines.push(...caseReviewHeadlines({ ...s.caseReviews, suppress }));
     if (s.businessPlan) {
-      lines.push(businessPlanHeadline({ title: s.businessPlan.plan.title, percentComplete: s.businessPlan.progress.percentComplete, stalled: s.businessPlan.littleOrNoProgress }));
+      const p = planAtEnd ?? { percentComplete: s.businessPlan.progress.percentComplete, stalled: s.businessPlan.littleOrNoProgress };
+      lines.push(businessPlanHeadline({ title: s.businessPlan.plan.title, ...p }));
     }
     if (s.scorecard) lines.push(`Scorecard: ${s.scorecard.sentence}`);
     return lines;
@@ -209,7 +218,7 @@ export class ExecutiveSummaryService {
 
   /** What only the annual report shows: each partner's results, sub-groups, the reviews one by one. */
   private async partnerFigures(boardId: string, from: string, to: string, asOf: string, priorityIds: string[], cycleIds: string[]): Promise<PartnerFigures> {
-    const [agencies, returns, actions, subGroups, reviews, planRows] = await Promise.all([
+    const [agencies, returns, actions, subGroups, reviews, planRows, findings] = await Promise.all([
       query(this.ds,
         sql`SELECT DISTINCT a.id, a.name, a.sector FROM agency a JOIN membership m ON m.agency_id = a.id
          WHERE m.board_id = ${boardId} AND ${activeDuringSql('m', from, to)} ORDER BY a.name`,
@@ -230,22 +239,29 @@ export class ExecutiveSummaryService {
       this.reviews.asAt(boardId, from, to).then((rows): ReviewAtEnd[] =>
         rows
           .filter((r) => r.status !== 'NOT_COMMISSIONED')
-          .map((r) => ({ id: r.id, reference: r.reference, type: r.type, statusAtEnd: r.status, referredOn: r.referredOn, publishedOn: r.publishedOn })),
+          .map((r) => ({ id: r.id, reference: r.reference, type: r.type, statusAtEnd: r.status, referredOn: r.referredOn, publishedOn: r.publishedOn, concludedOn: r.concludedOn })),
       ),
+      // Each action as it stood on the period's last day (its progress notes; rules/actions.ts).
       // Cancelled actions are left out of every column, so a row's total is the sum of its RAG columns.
       priorityIds.length
         ? query<PlanRow & { id: string }>(this.ds,
             sql`SELECT p.id,
-               count(a.id) FILTER (WHERE a.status <> 'CANCELLED')::int AS total,
-               count(a.id) FILTER (WHERE a.status <> 'CANCELLED' AND a.rag = 'RED')::int AS red,
-               count(a.id) FILTER (WHERE a.status <> 'CANCELLED' AND a.rag = 'AMBER')::int AS amber,
-               count(a.id) FILTER (WHERE a.status <> 'CANCELLED' AND a.rag = 'GREEN')::int AS green,
-               count(a.id) FILTER (WHERE a.status <> 'CANCELLED' AND a.rag IS NULL)::int AS unrated,
-               count(a.id) FILTER (WHERE a.status = 'CANCELLED')::int AS cancelled
-             FROM plan_priority p LEFT JOIN action a ON a.source_type = 'PLAN_PRIORITY' AND a.source_id = p.id
+               count(x.id) FILTER (WHERE x.status <> 'CANCELLED')::int AS total,
+               count(x.id) FILTER (WHERE x.status <> 'CANCELLED' AND x.rag = 'RED')::int AS red,
+               count(x.id) FILTER (WHERE x.status <> 'CANCELLED' AND x.rag = 'AMBER')::int AS amber,
+               count(x.id) FILTER (WHERE x.status <> 'CANCELLED' AND x.rag = 'GREEN')::int AS green,
+               count(x.id) FILTER (WHERE x.status <> 'CANCELLED' AND x.rag IS NULL)::int AS unrated,
+               count(x.id) FILTER (WHERE x.status = 'CANCELLED')::int AS cancelled,
+               count(x.id) FILTER (WHERE x.status = 'COMPLETE')::int AS complete
+             FROM plan_priority p LEFT JOIN (
+               SELECT a.id, a.source_id, ${actionOnSql('a', 'status', to)}::text AS status, ${actionOnSql('a', 'rag', to)}::text AS rag
+               FROM action a WHERE a.source_type = 'PLAN_PRIORITY' AND a.source_id = ANY(${priorityIds}::uuid[])
+             ) x ON x.source_id = p.id
              WHERE p.id = ANY(${priorityIds}::uuid[]) GROUP BY p.id`,
           ).then((rows) => new Map(rows.map(({ id, ...r }) => [id, r])))
         : Promise.resolve(new Map<string, PlanRow>()),
+      // Findings: SARs concluded in the year (Care Act Schedule 2 (d)), and those not implemented with the reasons.
+      this.reviews.findingsAsAt(boardId, from, to),
     ]);
     const [subGroupAttendance, reviewProgress, figures, standards] = await Promise.all([
       subGroups.length ? this.attendance.summaries('subGroup', subGroups.map((s: { id: string }) => s.id), from, to) : Promise.resolve(new Map()),
@@ -263,6 +279,7 @@ export class ExecutiveSummaryService {
       reviewProgress,
       planRows,
       standards,
+      findings,
     };
   }
 }

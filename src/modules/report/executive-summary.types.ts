@@ -7,7 +7,7 @@ import { Board } from '../board/board.entity';
 import { BusinessPlan, PlanPriority } from '../business-plan/business-plan.entity';
 import { CaseReviewStatus } from '../case-review/case-review.entity';
 import { AgencyAttendance } from '../meeting/attendance.types';
-import { ScorecardSummary } from '../scorecard/scorecard.types';
+import { ScorecardRow, ScorecardSummary } from '../scorecard/scorecard.types';
 import { AnnualReportModel } from './annual-report.model';
 
 export enum ReportFormat {
@@ -67,7 +67,7 @@ export class SummaryCaseReviews {
   @Field(() => Int, { description: 'Reviews COMMISSIONED or IN_PROGRESS on the period\'s last day' }) localReviewsInProgress: number;
   @Field(() => Int, { description: 'SARs that reached COMPLETED (or later) in the period, whenever they began' }) sarsConcluded: number;
   @Field(() => Int, { description: 'SARs COMMISSIONED or IN_PROGRESS on the period\'s last day' }) sarsOngoing: number;
-  @Field(() => Int, { description: 'Findings the board did not implement (with reasons), responded by the period\'s end' }) findingsNotImplemented: number;
+  @Field(() => Int, { description: 'Findings of its reviews the board decided, in the period, not to implement (with reasons)' }) findingsNotImplemented: number;
   @Field(() => Int, { description: "Contributions to other areas' reviews in the period" }) contributions: number;
   @Field(() => Int, { description: 'Reviews delivered for another body (e.g. DHRs for a community safety partnership): not among byStatus' }) deliveredForOthers: number;
 }
@@ -100,6 +100,9 @@ export class ExecutiveSummary {
   @Field(() => SummaryPlan, { nullable: true }) businessPlan: SummaryPlan | null;
   @Field(() => ScorecardSummary, { nullable: true, description: "The data set's scorecard for the quarter ending on the period's end; null without a data set" }) scorecard: ScorecardSummary | null;
   @Field(() => [String], { description: 'Sentences built from the figures above' }) headlines: string[];
+
+  /** The scorecard's rows for the same quarter: the yearly report's evidence of impact (empty without a data set). */
+  scorecardRows: ScorecardRow[];
 
   /** Whether the board existed in the period (set up by its end): no "no meetings were held" of a board not yet set up. */
   existed: boolean;

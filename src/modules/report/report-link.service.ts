@@ -46,11 +46,13 @@ export class ReportLinkService {
     private readonly clock: Clock,
     private readonly summaries: ExecutiveSummaryService,
     private readonly loadUser: (id: string) => Promise<LinkUser | null>,
+    /** PUBLIC_URL without a trailing slash: links are absolute so they open from an email. */
+    private readonly publicUrl: string,
   ) {
     this.key = createHmac('sha256', secret).update('partnership-hub report link v1').digest();
   }
 
-  /** A signed path to the report for those who may read it; `expiresInMinutes` from 1 to 7 days' worth. */
+  /** A signed absolute URL (PUBLIC_URL + path) to the report for those who may read it; `expiresInMinutes` from 1 to 7 days' worth. */
   async issue(access: Access, boardId: string, from: string, to: string, format: ReportLinkFormat, expiresInMinutes = LINK_MINUTES_DEFAULT): Promise<{ url: string; expiresAt: Date }> {
     assertPeriod(from, to);
     if (!Number.isInteger(expiresInMinutes) || expiresInMinutes < 1 || expiresInMinutes > LINK_MINUTES_MAX) {
@@ -62,7 +64,7 @@ export class ReportLinkService {
     const e = Math.floor(this.clock.now().getTime() / 1000) + expiresInMinutes * 60;
     const token = this.sign({ u: user.id, v: user.tokenVersion, b: boardId, f: from, t: to, e });
     const q = new URLSearchParams({ from, to, format, link: token });
-    return { url: `/boards/${boardId}/annual-report?${q.toString()}`, expiresAt: new Date(e * 1000) };
+    return { url: `${this.publicUrl.replace(/\/+$/, '')}/boards/${boardId}/annual-report?${q.toString()}`, expiresAt: new Date(e * 1000) };
   }
 
   /** The reader a link stands for, when it is genuine, unexpired and for exactly this board and period. */

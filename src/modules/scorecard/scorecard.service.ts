@@ -13,7 +13,7 @@ import { BENCHMARK_COLUMNS, columnOf, CsvRow, numberCell, OBSERVATION_COLUMNS, r
 import { EDITABLE_OBSERVATION, Indicator, Observation, ObservationStatus } from './scorecard.entity';
 import { completeness, scorecardRows } from './scorecard.queries';
 import { ImportArgs } from './scorecard.inputs';
-import { ImportProblem, ImportReport, Scorecard, ScorecardSummary } from './scorecard.types';
+import { ImportProblem, ImportReport, Scorecard, ScorecardRow, ScorecardSummary } from './scorecard.types';
 
 /** A quarter by default: the three months ending on the period end. */
 export function defaultPeriodStart(periodEnd: string): string {
@@ -47,8 +47,13 @@ export class ScorecardService {
 
   /** The summary for the executive summary and annual report: the quarter ending on the period's end. */
   async summaryFor(boardId: string, periodEnd: string): Promise<ScorecardSummary | null> {
-    const { summary } = await scorecardRows(this.ds, boardId, defaultPeriodStart(periodEnd), periodEnd);
-    return summary.measures ? summary : null;
+    return (await this.reportFor(boardId, periodEnd))?.summary ?? null;
+  }
+
+  /** The same quarter's summary with its rows (the yearly report's evidence of impact), in the same statement; null without measures. */
+  async reportFor(boardId: string, periodEnd: string): Promise<{ summary: ScorecardSummary; rows: ScorecardRow[] } | null> {
+    const { summary, rows } = await scorecardRows(this.ds, boardId, defaultPeriodStart(periodEnd), periodEnd);
+    return summary.measures ? { summary, rows } : null;
   }
 
   async csv(access: Access, boardId: string, periodEnd: string, periodStart?: string | null): Promise<string> {
