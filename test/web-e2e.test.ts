@@ -103,6 +103,8 @@ describe('web app end to end (Chromium)', () => {
       ['Testshire Police', '1', '1', '0', '0', '100%'],
     ]);
     expect(await c.locator('#attendance-summary').innerText()).toMatch(/Meetings held\s+1\s+Quorate meetings\s+1\s+Overall attendance\s+66.7%/);
+    // The executive summary's headline sentences head the dashboard.
+    expect(await c.locator('#headlines li').count()).toBeGreaterThan(0);
     await c.screenshot({ path: path.join(SHOTS, 'dashboard-before.png'), fullPage: true });
     await Promise.all([c.waitForURL(`${origin}/meetings/${september.id}/register`), c.click(`a[href="/meetings/${september.id}/register"]`)]);
     await c.check(`input[name="status_${police.id}"][value="PRESENT"]`);

@@ -130,6 +130,21 @@ describe('web app: sessions, CSRF, throttling', () => {
     expect((await signIn(user.email, 'a-new-long-password')).res.status).toBe(303);
   });
 
+  it('signs out everywhere: every browser and every API token of the user end', async () => {
+    const user = await f.user(UserRole.VIEWER);
+    const { agent } = await signIn(user.email);
+    const other = await signIn(user.email);
+    const api = await hub.gql(`mutation { signIn(email: "${user.email}", password: "${TEST_PASSWORD}") { token } }`);
+    const token = api.data.signIn.token;
+    const form = await agent.get('/account/password');
+    const out = await agent.post('/account/sign-out-everywhere').type('form').send({ _csrf: csrfOf(form.text) });
+    expect([out.status, out.headers.location]).toEqual([303, '/sign-in']);
+    expect((await agent.get('/sign-in')).text).toContain('You have been signed out on every device.');
+    expect((await agent.get('/')).status).toBe(303);
+    expect((await other.agent.get('/')).status).toBe(303);
+    expect((await hub.gql('{ me { id } }', {}, token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
   it('reads the CORS allow-list from CORS_ORIGINS', () => {
     expect(loadConfig({ NODE_ENV: 'test', CORS_ORIGINS: 'https://a.example.org, http://localhost:5173' }).corsOrigins).toEqual(['https://a.example.org', 'http://localhost:5173']);
     expect(loadConfig({ NODE_ENV: 'test' }).corsOrigins).toEqual([]);

@@ -1,5 +1,5 @@
 import { Request, Response, Router } from 'express';
-import type { ChangePasswordMutation, SignInMutation } from '../generated/graphql';
+import type { ChangePasswordMutation, SignInMutation, SignOutEverywhereMutation } from '../generated/graphql';
 import { errorItems, field, Web } from '../kit';
 
 /** Everyone: sign in and out, change password, "my boards". */
@@ -46,6 +46,17 @@ export function accountRoutes(web: Web): Router {
     await web.session(req).destroy();
     const session = web.session(req);
     session.data.flash = { kind: 'important', text: 'You have signed out.' };
+    await session.save();
+    res.redirect(303, '/sign-in');
+  });
+
+  r.post('/account/sign-out-everywhere', async (req, res) => {
+    await web.me(req);
+    // Moves the user's token version on: every session, on every device and in the API, ends now.
+    await web.mutate<SignOutEverywhereMutation>(req, 'SignOutEverywhere', {});
+    const session = web.session(req);
+    await session.destroy();
+    session.data.flash = { kind: 'important', text: 'You have been signed out on every device.' };
     await session.save();
     res.redirect(303, '/sign-in');
   });

@@ -40,7 +40,7 @@ export function boardRoutes(web: Web): Router {
     const cycles = board.auditCycles.filter((c) => c.opensOn <= period.to).sort((a, b) => (a.opensOn < b.opensOn ? 1 : -1));
     const plans = board.businessPlans.filter((p) => p.periodFrom <= period.to && p.periodTo >= period.from);
     const years = Array.from({ length: 6 }, (_, i) => financialYearOf(today) - i);
-    await web.render(req, res, 'board', { title: board.name, section: 'boards', board, canManage, period, years, meetings, grid, cycles, plans, asOf, back: { href: '/', text: 'My boards' } });
+    await web.render(req, res, 'board', { title: board.name, section: 'boards', board, headlines: data.executiveSummary.headlines, canManage, period, years, meetings, grid, cycles, plans, asOf, back: { href: '/', text: 'My boards' } });
   });
 
   async function registerPage(req: Request) {
