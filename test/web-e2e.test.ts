@@ -129,6 +129,11 @@ describe('web app end to end (Chromium)', () => {
     await c.reload();
     expect(await c.locator('.govuk-notification-banner').count()).toBe(0);
 
+    // The yearly report's links and the account page (checked by axe and at 320 px below).
+    await c.goto(`${origin}/boards/${board.id}/report?year=2024`);
+    expect(await c.locator('#report-links a').count()).toBe(4);
+    await c.goto(`${origin}/account/password`);
+
     // ---- Coordinator starts a Section 11 cycle ----
     await c.goto(`${origin}/boards/${board.id}/cycles/new`);
     await submit(c, 'button:has-text("Start cycle")');

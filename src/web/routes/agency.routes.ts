@@ -32,7 +32,7 @@ export function agencyRoutes(web: Web): Router {
     const canUpdate =
       (data.me.role === 'AGENCY_USER' && data.me.agencyId === action.ownerAgencyId) || action.boardIds.some((b) => data.me.canManageBoardIds.includes(b)) || data.me.role === 'ADMIN';
     const values = extra.values ?? { status: action.status, rag: action.rag ?? '', note: '' };
-    await web.render(req, res, 'action', { title: action.description, section: data.me.role === 'AGENCY_USER' ? 'actions' : 'boards', action, canUpdate, values, errors: extra.errors, statuses: STATUSES, rags: RAGS, back: { href: data.me.role === 'AGENCY_USER' ? '/actions' : '/' } }, status);
+    await web.render(req, res, 'action', { title: action.description, section: data.me.role === 'AGENCY_USER' ? 'actions' : 'boards', action, canUpdate, values, errors: extra.errors, statuses: STATUSES, rags: RAGS, back: { href: data.me.role === 'AGENCY_USER' ? '/actions' : action.boardIds[0] ? `/boards/${action.boardIds[0]}` : '/' } }, status);
   }
 
   r.get('/actions/:actionId', async (req, res) => {
