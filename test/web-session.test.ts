@@ -35,6 +35,9 @@ describe('web app: sessions, CSRF, throttling', () => {
     const user = await f.user(UserRole.COORDINATOR, { boardIds: [board.id] });
     const anonymous = await supertest(hub.app.app).get('/');
     expect([anonymous.status, anonymous.headers.location]).toEqual([303, '/sign-in']);
+    // Pages without a form store no session for a visitor who is not signed in (saving one sets the cookie).
+    const missing = await supertest(hub.app.app).get('/no-such-page');
+    expect([missing.status, cookieOf(missing)]).toEqual([404, undefined]);
 
     const { agent, res, page } = await signIn(user.email);
     const first = cookieOf(page)!;

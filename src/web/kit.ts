@@ -110,8 +110,9 @@ export class Web {
     const state = await this.state(req);
     const me = state.user ? await this.me(req).catch(() => undefined) : undefined;
     const flash = await session.takeFlash();
-    // A page that shows a form needs its token stored before the form comes back.
-    if (session.isNew) await session.save();
+    // The sign-in form needs its CSRF token stored before the form comes back; other pages seen
+    // signed out (403, 404) carry no form, so a passing crawler creates no session rows.
+    if (session.isNew && view === 'sign-in') await session.save();
     // Scripts only from the hub, and GOV.UK's one inline line with this page's nonce; no framing, forms post only here.
     const cspNonce = randomBytes(16).toString('base64');
     const html = this.views.render(`pages/${view}.njk`, { ...vars, user: me, nav: me ? navigation(me, vars.section as string) : [], csrf: session.data.csrf, flash, cspNonce });
