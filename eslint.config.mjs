@@ -48,6 +48,26 @@ const boundaries = modules.map((m) => {
   return { files: [`src/modules/${m}/**/*.ts`], rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] } };
 });
 
+/**
+ * The web app (src/web) is a client of the schema: it runs GraphQL operations through src/schema.ts
+ * with a context from src/context.ts, so it may use the shared layers and those, but no module's
+ * entities, services or resolvers (types only), and never the access or read-scope internals.
+ */
+const WEB_LAYER = {
+  files: ['src/web/**/*.ts'],
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          { group: ['**/modules/**'], allowTypeImports: true, message: 'The web app reaches the domain through GraphQL operations (src/web/operations), not module internals.' },
+          { group: ['**/access/read-scope', '**/access/policy', '**/access/guard', '**/loaders', '**/resolvers'], allowTypeImports: true, message: 'The web app runs operations through the schema; access is the schema guard\'s.' },
+        ],
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-bench/**', 'node_modules/**', '.data/**', 'coverage/**', '**/generated/**'] },
   ...tseslint.configs.recommended,
@@ -60,6 +80,7 @@ export default tseslint.config(
     },
   },
   ...boundaries,
+  WEB_LAYER,
   {
     // The shared layers know nothing of the domain modules.
     files: ['src/common/**/*.ts', 'src/rules/**/*.ts', 'src/database/**/*.ts', 'src/config/**/*.ts', 'src/access/**/*.ts'],

@@ -35,6 +35,10 @@ if (!why) {
   const started = Date.now();
   rmSync(path.join(root, 'dist'), { recursive: true, force: true });
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.json')], { cwd: root, stdio: 'inherit' });
+  // The web app's templates, operation documents and static files are read at run time beside its code.
+  for (const dir of ['views', 'operations', 'public']) {
+    require('node:fs').cpSync(path.join(root, 'src', 'web', dir), path.join(root, 'dist', 'src', 'web', dir), { recursive: true });
+  }
   writeFileSync(stamp, new Date(started).toISOString() + '\n');
   // The stamp's time is when compiling began: a file saved during the build makes the next start compile again.
   const t = started / 1000;

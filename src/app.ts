@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import cors from 'cors';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { Express, RequestHandler } from 'express';
@@ -25,6 +25,8 @@ import { annualReportRouter } from './modules/report/annual-report.route';
 import { scorecardRouter } from './modules/scorecard/scorecard.route';
 import { buildHubSchema } from './schema';
 import { createServices, Services } from './services';
+import { graphiqlRouter } from './web/graphiql';
+import { mountAssets, webApp } from './web/web-app';
 
 export interface App {
   app: Express;
@@ -50,7 +52,7 @@ const emptyBodyWhenNotJson: RequestHandler = (req, _res, next) => {
 export const MAX_TOKENS = 5000;
 
 export type AppConfig = Pick<Config, 'isProduction' | 'jwtSecret' | 'jwtExpiresIn' | 'bcryptRounds'> &
-  Partial<Pick<Config, 'signInThrottle' | 'trustProxy' | 'mail' | 'authCacheMs'>> & {
+  Partial<Pick<Config, 'signInThrottle' | 'trustProxy' | 'mail' | 'authCacheMs' | 'corsOrigins'>> & {
     /** Off only in the schema-walk test, whose generated queries are deliberately huge. */
     queryLimits?: 'on' | 'off';
   };
@@ -86,8 +88,9 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
     blockFieldSuggestion: { enabled: config.isProduction },
   });
   const protection = armor.protect();
+  const schema = buildHubSchema();
   const apollo = new ApolloServer<Context>({
-    schema: buildHubSchema(),
+    schema,
     // Too many tokens is a syntax error like any other: HTTP 400, GRAPHQL_PARSE_FAILED.
     parseOptions: limited ? { maxTokens: MAX_TOKENS } : {},
     introspection: !config.isProduction,
@@ -102,7 +105,8 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
       serviceUnavailablePlugin(),
       // A query operation (no writes) may read from a standby when DATABASE_REPLICA_URLS is set.
       { async requestDidStart() { return { async didResolveOperation({ operation }) { if (operation?.operation === OperationTypeNode.QUERY) allowReplicaReads(); } }; } },
-      config.isProduction ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+      // Apollo's landing pages load from a CDN; development gets GraphiQL served by the hub instead (src/web/graphiql.ts).
+      ApolloServerPluginLandingPageDisabled(),
     ],
     validationRules: protection.validationRules,
     allowBatchedHttpRequests: false,
@@ -144,6 +148,10 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
       res.send(await metrics.text());
     });
   }
+  // Other front ends (another origin) only from the configured allow-list (CORS_ORIGINS); none by default.
+  const corsOrigins = config.corsOrigins ?? [];
+  app.use('/graphql', cors({ origin: (origin, done) => done(null, !!origin && corsOrigins.includes(origin)), methods: ['GET', 'POST'], maxAge: 600 }));
+  if (!config.isProduction) app.use(graphiqlRouter());
   app.use(
     '/graphql',
     requestLogMiddleware(logger, options.metrics),
@@ -176,6 +184,9 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
     }),
   );
   app.use('/graphql', requestErrorHandler(logger));
+  // The web app (issue 18) last: it answers the paths nothing above took.
+  mountAssets(app);
+  app.use(webApp(ds, services, schema, logger, { isProduction: config.isProduction }));
 
   return {
     app,

@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   const port = (httpServer.address() as { port: number }).port;
   // The readiness signal for supervisors and the start/stop test: one JSON line once the port accepts requests.
   logger.info({ port, url: `http://localhost:${port}/graphql` }, 'listening');
-  const lines = [`Partnership hub ready at http://localhost:${port}/graphql`];
+  const lines = [`Partnership hub ready at http://localhost:${port}/  (web app; sign in with an account below)`, `  GraphQL API: http://localhost:${port}/graphql${config.isProduction ? '' : '  (GraphiQL in a browser)'}`];
   if (config.admin?.generated) lines.push(`  admin:       ${config.admin.email} / ${config.admin.password}  (generated; set ADMIN_EMAIL/ADMIN_PASSWORD to choose)`);
   else if (config.admin) lines.push(`  admin:       ${config.admin.email} (password from ADMIN_PASSWORD)`);
   if (config.seedDemo) {

@@ -57,6 +57,11 @@ const schema = z
     REMINDERS_CRON: z.string().regex(/^\S+( \S+){4}$/, 'REMINDERS_CRON is a five-field cron expression, e.g. "0 7 * * *"').default('0 7 * * *'),
     MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(5),
     MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
+    CORS_ORIGINS: z
+      .string()
+      .optional()
+      .transform((v) => (v ?? '').split(',').map((u) => u.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'CORS_ORIGINS: each comma-separated entry is an origin such as https://app.example.org (no path)'))),
     SEED_DEMO: z
       .enum(['true', 'false'])
       .optional()
@@ -122,6 +127,8 @@ export interface Config {
   mail: MailConfig;
   /** The reminders' daily run: a cron expression read in Europe/London time. */
   remindersCron: string;
+  /** Browser origins allowed to call /graphql from another site (CORS); empty: none. */
+  corsOrigins: string[];
 }
 
 export interface MailConfig {
@@ -211,5 +218,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       retryDelaySeconds: env.MAIL_RETRY_DELAY_SECONDS,
     },
     remindersCron: env.REMINDERS_CRON,
+    corsOrigins: env.CORS_ORIGINS,
   };
 }

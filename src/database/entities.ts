@@ -17,6 +17,7 @@ import { Benchmark, DataSetItem, Indicator, IndicatorVersion, Observation, Obser
 import { Notification, NotificationPreference, ReminderSetting } from '../modules/notification/notification.entity';
 import { YearlyReportRecipient, YearlyReportRecord, YearlyReportVersion } from '../modules/report/yearly-report.entity';
 import { IdempotencyKey } from '../common/idempotency.entity';
+import { WebSession } from '../web/web-session.entity';
 
 /** Every TypeORM entity, listed once so the app, the CLI and the tests load the same model. */
 export const entities = [Board, SubGroup, SubGroupBoard, Agency, Membership, Meeting, Attendance, User, UserBoard, AuditLogEntry, Action, ActionUpdate,
@@ -25,4 +26,4 @@ export const entities = [Board, SubGroup, SubGroupBoard, Agency, Membership, Mee
   Indicator, IndicatorVersion, DataSetItem, Observation, ObservationVersion, Benchmark, Population,
   Notification, ReminderSetting, NotificationPreference,
   YearlyReportRecord, YearlyReportVersion, YearlyReportRecipient, IdempotencyKey,
-  OfficeHolder, ActionDueDateChange, RegisterEntry, AgendaItem, Decision];
+  OfficeHolder, ActionDueDateChange, RegisterEntry, AgendaItem, Decision, WebSession];
