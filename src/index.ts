@@ -98,6 +98,7 @@ async function main(): Promise<void> {
     lines.push('    coordinator.blackpool@demo.hub  coordinator, Blackpool children and adults boards');
     lines.push('    viewer.leeds@demo.hub           viewer, Leeds Safeguarding Children Board');
     lines.push('    police.leics@demo.hub           agency user, Leicestershire Police');
+    lines.push('    coordinator.llrscp@demo.hub     coordinator, Leicester, Leicestershire and Rutland Safeguarding Children Partnership');
   }
   if (config.jwtSecretGenerated) lines.push('  JWT_SECRET not set: a random one was generated, so tokens end with this process');
   console.log(lines.join('\n'));
