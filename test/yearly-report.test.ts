@@ -269,6 +269,41 @@ describe('yearly report: the defects of the annual report (issue 16)', () => {
     expect(checklist.find((c: any) => c.item.startsWith('Evidence of the impact'))).toMatchObject({ filled: true, missing: null });
   });
 
+  it("reports the external learning acted on in the year, its actions as they stood at the year's end", async () => {
+    const board = await f.board();
+    const agency = await f.agency();
+    await f.membership(agency.id, { boardId: board.id });
+    const { token: t } = await signedIn(hub, f, UserRole.COORDINATOR, { boardIds: [board.id] });
+    const RECORD = `mutation($i: RecordExternalLearningInput!) { recordExternalLearning(input: $i) { id } }`;
+    const ADD = `mutation($i: AddActionInput!) { addAction(input: $i) { id } }`;
+    const UPDATE = `mutation($i: UpdateActionInput!) { updateAction(input: $i) { id } }`;
+    // A (national, 2022): one action done in 2023, one started in the year and done after it: reported, 1 of 2 complete.
+    const a = await ok(t, RECORD, { boardId: board.id, source: 'Child Safeguarding Practice Review Panel', title: 'National review A', publishedOn: '2022-05-26' });
+    const done = await ok(t, ADD, { externalLearningId: a.id, ownerAgencyId: agency.id, description: 'Audit front door', dueOn: '2023-06-30' });
+    await ok(t, UPDATE, { actionId: done.id, note: 'Audited', status: 'COMPLETE', notedOn: '2023-06-01' });
+    const late = await ok(t, ADD, { externalLearningId: a.id, ownerAgencyId: agency.id, description: 'Train on curiosity', dueOn: '2025-06-30' });
+    await ok(t, UPDATE, { actionId: late.id, note: 'Started', status: 'IN_PROGRESS', notedOn: '2024-10-01' });
+    await ok(t, UPDATE, { actionId: late.id, note: 'Done', status: 'COMPLETE', notedOn: '2025-05-01' });
+    // B (2021): its only action done before the year: not repeated in it.
+    const b = await ok(t, RECORD, { boardId: board.id, source: 'Child Safeguarding Practice Review Panel', title: 'National review B', publishedOn: '2021-03-01' });
+    const old = await ok(t, ADD, { externalLearningId: b.id, ownerAgencyId: agency.id, description: 'Old work', dueOn: '2022-03-31' });
+    await ok(t, UPDATE, { actionId: old.id, note: 'Done', status: 'COMPLETE', notedOn: '2022-01-01' });
+    // C: another area's review of the year, no action yet: reported.
+    await ok(t, RECORD, { boardId: board.id, source: 'Northshire Safeguarding Children Partnership', area: 'Northshire', title: 'Child Q', publishedOn: '2024-09-01' });
+
+    const text = await md(board.id, t);
+    expect(text).toContain("Learning from national and other areas' reviews the board tested itself against: 2, with 1 of 2 actions complete on 2025-03-31.");
+    expect(text).toContain('| Child Q | Northshire Safeguarding Children Partnership (Northshire) | 2024-09-01 | 0 | 0 | 0 |');
+    expect(text).toContain('| National review A | Child Safeguarding Practice Review Panel | 2022-05-26 | 2 | 1 | 1 |');
+    expect(text.indexOf('Child Q |')).toBeLessThan(text.indexOf('National review A |'));
+    expect(text).not.toContain('National review B');
+    const checklist = (await hub.gql(`query($b: ID!, $from: LocalDate!, $to: LocalDate!) { yearlyReport(boardId: $b, from: $from, to: $to) { checklist { item filled } } }`,
+      { b: board.id, ...YEAR }, t)).data.yearlyReport.checklist;
+    expect(checklist.find((c: any) => c.item.startsWith('Decisions and actions on local and national review'))).toMatchObject({ filled: true });
+    // A year with none: said in words.
+    expect(await md(board.id, t, { from: '2019-04-01', to: '2020-03-31' })).toContain("Learning from national and other areas' reviews: none recorded for the period.");
+  });
+
   it('says nothing of meetings for a board not yet set up in the period', async () => {
     // A board created today with its first membership in 2020: it did not exist in 2014/15.
     const board = await f.board();

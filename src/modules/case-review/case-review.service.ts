@@ -14,7 +14,7 @@ import { EntityManager } from 'typeorm';
 import { BoardKind } from '../../common/enums';
 import { addMonths, WorkingDays } from '../../rules/working-days';
 import { concludedOnSql, publishedOn, publishedOnSql, statusOnSql } from '../../rules/reviews';
-import { openActionSql, overdueSql } from '../../rules/actions';
+import { actionOnSql, openActionSql, overdueSql } from '../../rules/actions';
 import { CalendarService } from '../calendar/calendar.service';
 import {
   CaseReview, CaseReviewKind, CaseReviewStatus, CaseReviewType, ExternalLearning, Finding, FindingResponse, KIND_OF_TYPE, RapidReview, RapidReviewOutcome, Recommendation,
@@ -87,6 +87,18 @@ export interface FindingAtEnd {
   /** When the SAR concluded (first COMPLETED, PUBLISHED or CLOSED), by the period's end. */
   concludedOn: string | null;
   publishedOn: string | null;
+}
+
+/** External learning a year's report names, with its actions as they stood on the year's last day (learningAsAt). */
+export interface LearningAtEnd {
+  title: string;
+  source: string;
+  area: string | null;
+  publishedOn: string;
+  /** Actions not cancelled on the last day; complete + open = total. */
+  total: number;
+  complete: number;
+  open: number;
 }
 
 /** The actions of a review's recommendations, for the tracker's roll-ups. */
@@ -528,6 +540,31 @@ export class CaseReviewService {
         WHERE (x.sar AND x."concludedOn" BETWEEN ${from} AND ${to}) OR (x.response = 'NOT_IMPLEMENTED' AND x."respondedOn" BETWEEN ${from} AND ${to})
         ORDER BY x.referred, x.review, x.number`,
     ).then((rows) => rows.map(({ referred: _r, ...r }) => r));
+  }
+
+  /**
+   * External learning for a year's report: what was recorded by the year's end and either dates from
+   * the year or still had an action open when it began (so learning acted on in the year is reported
+   * in it, and learning finished with in earlier years is not repeated), each with its actions as they
+   * stood on the year's last day (rules/actions.ts actionOnSql). One statement.
+   */
+  learningAsAt(boardId: string, from: string, to: string): Promise<LearningAtEnd[]> {
+    return query<LearningAtEnd>(this.ds,
+      sql`SELECT e.title, e.source, e.area, to_char(e.published_on, 'YYYY-MM-DD') AS "publishedOn",
+           count(x.id) FILTER (WHERE x.at_end <> 'CANCELLED')::int AS total,
+           count(x.id) FILTER (WHERE x.at_end = 'COMPLETE')::int AS complete,
+           count(x.id) FILTER (WHERE x.at_end NOT IN ('COMPLETE', 'CANCELLED'))::int AS open
+         FROM external_learning e LEFT JOIN (
+           SELECT a.id, a.source_id, ${actionOnSql('a', 'status', to)}::text AS at_end,
+             ${actionOnSql('a', 'status', sql`${from}::date - 1`)}::text AS at_start
+           FROM action a WHERE a.source_type = 'EXTERNAL_LEARNING'
+             AND a.source_id IN (SELECT id FROM external_learning WHERE board_id = ${boardId}::uuid)
+         ) x ON x.source_id = e.id
+         WHERE e.board_id = ${boardId}::uuid AND e.published_on <= ${to}::date
+         GROUP BY e.id
+         HAVING e.published_on >= ${from}::date OR bool_or(x.at_start NOT IN ('COMPLETE', 'CANCELLED'))
+         ORDER BY e.published_on DESC, e.title`,
+    );
   }
 
   /** The case-review part of the executive summary and annual report, every figure read as at `to`. */

@@ -99,6 +99,7 @@ export function buildAnnualReport(
       notImplemented: p.findings
         .filter((f) => f.response === 'NOT_IMPLEMENTED' && f.respondedOn !== null && f.respondedOn >= s.from && f.respondedOn <= s.to)
         .map((f) => ({ review: f.review, sar: f.sar, published: f.publishedOn !== null, number: f.number, finding: f.text, decidedOn: f.respondedOn!, reason: f.reasons ?? '' })),
+      learning: p.learning,
       reviews: p.reviews.map((r) => {
         const progress = p.reviewProgress.get(r.id)!;
         return {

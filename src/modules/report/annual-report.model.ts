@@ -65,6 +65,8 @@ export interface AnnualReportModel {
     };
     /** Findings of the board's reviews decided in the period not to be implemented, with the reasons (figures.findingsNotImplemented of them). */
     notImplemented: { review: string; sar: boolean; published: boolean; number: number; finding: string; decidedOn: string; reason: string }[];
+    /** External learning (national and other areas' reviews) acted on in the period, actions as at its end (CaseReviewService.learningAsAt). */
+    learning: { title: string; source: string; area: string | null; publishedOn: string; total: number; complete: number; open: number }[];
     reviews: {
       reference: string;
       type: string;

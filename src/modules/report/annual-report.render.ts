@@ -135,6 +135,10 @@ export function sections(r: AnnualReportModel): Section[] {
       `Status as it stood on ${r.to}.`,
     `Contributions to other areas' reviews: ${counts.cell('reviews.contributions', fg.contributions, 'people')}.` +
       (fg.deliveredForOthers > 0 ? ` Reviews delivered for another body (not counted above): ${counts.cell('reviews.deliveredForOthers', fg.deliveredForOthers, 'people')}.` : ''),
+    c.learning.length
+      ? `Learning from national and other areas' reviews the board tested itself against: ${c.learning.length}, with ` +
+          `${c.learning.reduce((n, x) => n + x.complete, 0)} of ${c.learning.reduce((n, x) => n + x.total, 0)} actions complete on ${r.to}.`
+      : "Learning from national and other areas' reviews: none recorded for the period.",
     // Findings are not people: the count always shows, and each is listed with its reasons.
     `Findings the board decided in the period not to implement: ${fg.findingsNotImplemented}` +
       (fg.findingsNotImplemented === 0
@@ -171,6 +175,14 @@ export function sections(r: AnnualReportModel): Section[] {
         // A review not yet published is named only when the count of such reviews shows.
         rows: others.map((x) => [x.published || !openHidden ? x.review : 'A review not yet published', `${x.number}. ${x.finding}`, x.decidedOn, x.reason]),
       },
+      // Learning from national and other areas' reviews (published reviews: named, never hidden).
+      ...(c.learning.length
+        ? [{
+            name: 'Learning from elsewhere',
+            head: ['Review', 'From', 'Published', 'Actions', 'Complete', 'Open'],
+            rows: c.learning.map((x) => [x.title, x.area ? `${x.source} (${x.area})` : x.source, x.publishedOn, x.total, x.complete, x.open]),
+          }]
+        : []),
     ],
   });
   if (r.businessPlan) {

@@ -34,9 +34,9 @@ function childrenItems(m: AnnualReportModel): ChecklistEntry[] {
     entry('Priorities with little or no evidence of progress', 'business plan', m.businessPlan !== null, 'No business plan covers the period.'),
     entry(
       'Decisions and actions on local and national review recommendations, and what improved',
-      'case reviews and their actions',
-      m.caseReviews.reviews.some((r) => r.actions.total > 0),
-      'No review in the period has recommendations with actions.',
+      'case reviews and external learning, and their actions',
+      m.caseReviews.reviews.some((r) => r.actions.total > 0) || m.caseReviews.learning.some((x) => x.total > 0),
+      'No review in the period, and no national or other area\'s review the board tested itself against, has actions.',
     ),
     entry('How feedback from children and families was sought and used', 'agenda items or actions of that kind (no survey module yet)', !!x.feedback?.length, 'No feedback from children and families is recorded.'),
     entry(

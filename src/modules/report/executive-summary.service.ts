@@ -12,7 +12,7 @@ import { CycleSummary, StandardSummary } from '../audit/audit.types';
 import { Board } from '../board/board.entity';
 import { BusinessPlan, PlanPriority } from '../business-plan/business-plan.entity';
 import { BusinessPlanService } from '../business-plan/business-plan.service';
-import { CaseReviewService, FindingAtEnd } from '../case-review/case-review.service';
+import { CaseReviewService, FindingAtEnd, LearningAtEnd } from '../case-review/case-review.service';
 import { AttendanceService } from '../meeting/attendance.service';
 import { AttendanceSummary } from '../meeting/attendance.types';
 import { buildAnnualReport } from './annual-report.builder';
@@ -38,6 +38,8 @@ export interface PartnerFigures {
   planRows: Map<string, PlanRow>;
   /** Findings of SARs concluded in the period and findings decided in it not to be implemented, as at its end. */
   findings: FindingAtEnd[];
+  /** External learning reported in the period, its actions as at the period's end. */
+  learning: LearningAtEnd[];
   /** Per latest cycle, how its submitted returns rated each standard. */
   standards: Map<string, StandardSummary[]>;
 }
@@ -218,7 +220,7 @@ export class ExecutiveSummaryService {
 
   /** What only the annual report shows: each partner's results, sub-groups, the reviews one by one. */
   private async partnerFigures(boardId: string, from: string, to: string, asOf: string, priorityIds: string[], cycleIds: string[]): Promise<PartnerFigures> {
-    const [agencies, returns, actions, subGroups, reviews, planRows, findings] = await Promise.all([
+    const [agencies, returns, actions, subGroups, reviews, planRows, findings, learning] = await Promise.all([
       query(this.ds,
         sql`SELECT DISTINCT a.id, a.name, a.sector FROM agency a JOIN membership m ON m.agency_id = a.id
          WHERE m.board_id = ${boardId} AND ${activeDuringSql('m', from, to)} ORDER BY a.name`,
@@ -262,6 +264,7 @@ export class ExecutiveSummaryService {
         : Promise.resolve(new Map<string, PlanRow>()),
       // Findings: SARs concluded in the year (Care Act Schedule 2 (d)), and those not implemented with the reasons.
       this.reviews.findingsAsAt(boardId, from, to),
+      this.reviews.learningAsAt(boardId, from, to),
     ]);
     const [subGroupAttendance, reviewProgress, figures, standards] = await Promise.all([
       subGroups.length ? this.attendance.summaries('subGroup', subGroups.map((s: { id: string }) => s.id), from, to) : Promise.resolve(new Map()),
@@ -280,6 +283,7 @@ export class ExecutiveSummaryService {
       planRows,
       standards,
       findings,
+      learning,
     };
   }
 }
