@@ -8,6 +8,13 @@ type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
 /** Documents whose compiled form is kept; each is a generated function of a few kilobytes. */
 export const JIT_CACHE_SIZE = 500;
 
+export interface JitStats {
+  /** Documents in the cache (compiled, or marked for graphql-js). */
+  cached: number;
+  /** Documents graphql-jit could not compile since start. */
+  fallbacks: number;
+}
+
 /** graphql-jit could not compile this document: graphql-js runs it (decided once per document). */
 const FALLBACK = Symbol('graphql-js');
 
@@ -23,8 +30,9 @@ const FALLBACK = Symbol('graphql-js');
  * The schema is the one buildHubSchema() returns, read guard and text guard already wrapped around
  * its resolvers, so graphql-jit calls the same guarded resolvers graphql-js would.
  */
-export function jitGateway(schema: GraphQLSchema, cacheSize = JIT_CACHE_SIZE): Gateway {
+export function jitGateway(schema: GraphQLSchema, cacheSize = JIT_CACHE_SIZE): Gateway & { stats(): JitStats } {
   const compiled = new Map<string, CompiledQuery | typeof FALLBACK>();
+  let fallbacks = 0;
 
   const compiledFor = (key: string, document: DocumentNode, operationName: string | undefined): CompiledQuery | typeof FALLBACK => {
     const hit = compiled.get(key);
@@ -36,6 +44,7 @@ export function jitGateway(schema: GraphQLSchema, cacheSize = JIT_CACHE_SIZE): G
     }
     const made = compileQuery(schema, document, operationName);
     const entry = isCompiledQuery(made) ? made : FALLBACK;
+    if (entry === FALLBACK) fallbacks++;
     compiled.set(key, entry);
     if (compiled.size > cacheSize) compiled.delete(compiled.keys().next().value!);
     return entry;
@@ -55,6 +64,7 @@ export function jitGateway(schema: GraphQLSchema, cacheSize = JIT_CACHE_SIZE): G
   };
 
   return {
+    stats: () => ({ cached: compiled.size, fallbacks }),
     async load() {
       return { executor };
     },
