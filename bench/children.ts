@@ -98,6 +98,8 @@ export function startHub(o: HubOptions): Promise<ChildServer> {
     ADMIN_PASSWORD: o.adminPassword,
     SEED_DEMO: 'false',
     LOG_LEVEL: 'info',
+    // GRAPHQL_JIT=false npm run bench: the same build executing through graphql-js, to compare.
+    ...(process.env.GRAPHQL_JIT ? { GRAPHQL_JIT: process.env.GRAPHQL_JIT } : {}),
   };
   return startChild('hub', args, env, `http://127.0.0.1:${o.port}/graphql`, /Partnership hub ready/, o.onLogLine);
 }

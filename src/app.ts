@@ -23,6 +23,7 @@ import { withSqlCounter } from './common/sql-counter';
 import { Context, createContext } from './context';
 import { annualReportRouter } from './modules/report/annual-report.route';
 import { scorecardRouter } from './modules/scorecard/scorecard.route';
+import { jitGateway } from './jit';
 import { buildHubSchema } from './schema';
 import { createServices, Services } from './services';
 import { graphiqlRouter } from './web/graphiql';
@@ -52,7 +53,7 @@ const emptyBodyWhenNotJson: RequestHandler = (req, _res, next) => {
 export const MAX_TOKENS = 5000;
 
 export type AppConfig = Pick<Config, 'isProduction' | 'jwtSecret' | 'jwtExpiresIn' | 'bcryptRounds'> &
-  Partial<Pick<Config, 'signInThrottle' | 'trustProxy' | 'mail' | 'authCacheMs' | 'corsOrigins'>> & {
+  Partial<Pick<Config, 'signInThrottle' | 'trustProxy' | 'mail' | 'authCacheMs' | 'corsOrigins' | 'graphqlJit'>> & {
     /** Off only in the schema-walk test, whose generated queries are deliberately huge. */
     queryLimits?: 'on' | 'off';
   };
@@ -90,7 +91,8 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
   const protection = armor.protect();
   const schema = buildHubSchema();
   const apollo = new ApolloServer<Context>({
-    schema,
+    // graphql-jit executes (compiled once per document) unless GRAPHQL_JIT=false; Apollo keeps the rest.
+    ...(config.graphqlJit ?? true ? { gateway: jitGateway(schema) } : { schema }),
     // Too many tokens is a syntax error like any other: HTTP 400, GRAPHQL_PARSE_FAILED.
     parseOptions: limited ? { maxTokens: MAX_TOKENS } : {},
     introspection: !config.isProduction,

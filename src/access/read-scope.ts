@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { Access, AuthUser } from './access';
+import { Access, AuthUser, BoardScope } from './access';
 import { UserRole } from '../common/enums';
 import { inKeyOrder } from '../common/loader-utils';
 import { query, sql, Sql } from '../database/sql';
@@ -36,6 +36,8 @@ interface Facts {
  */
 export class ReadScope {
   private readonly decided = new Map<string, Promise<boolean>>();
+  private readonly settled = new Map<string, boolean>();
+  private boards?: BoardScope;
   private readonly loaders: ReturnType<typeof factLoaders>;
 
   /**
@@ -60,29 +62,45 @@ export class ReadScope {
     return u?.role === UserRole.AGENCY_USER ? u.agencyId : null;
   }
 
-  /** Remembers a decision about one object (type and id) for the rest of the request. */
-  private once(type: string, id: string, decide: () => boolean | Promise<boolean>): Promise<boolean> {
+  /**
+   * Remembers a decision about one object (type and id) for the rest of the request. Once made it
+   * is answered synchronously: the guard then decides the object's other fields and parts without
+   * a promise each.
+   */
+  private once(type: string, id: string, decide: () => boolean | Promise<boolean>): boolean | Promise<boolean> {
     const key = `${type}:${id}`;
+    const known = this.settled.get(key);
+    if (known !== undefined) return known;
     let d = this.decided.get(key);
     if (!d) {
-      d = Promise.resolve(decide());
+      d = Promise.resolve(decide()).then((ok) => {
+        this.settled.set(key, ok);
+        return ok;
+      });
       this.decided.set(key, d);
     }
     return d;
   }
 
-  async board(id: string): Promise<boolean> {
-    const scope = await this.access.readableBoards();
-    return scope.all || scope.ids.has(id);
+  /** The boards the reader may read; constant for the request (the user and their seats today). */
+  private withBoards(decide: (scope: BoardScope) => boolean): boolean | Promise<boolean> {
+    if (this.boards) return decide(this.boards);
+    return this.access.readableBoards().then((scope) => {
+      this.boards = scope;
+      return decide(scope);
+    });
   }
 
-  async anyBoard(ids: readonly string[]): Promise<boolean> {
-    const scope = await this.access.readableBoards();
-    return scope.all || ids.some((id) => scope.ids.has(id));
+  board(id: string): boolean | Promise<boolean> {
+    return this.withBoards((scope) => scope.all || scope.ids.has(id));
+  }
+
+  anyBoard(ids: readonly string[]): boolean | Promise<boolean> {
+    return this.withBoards((scope) => scope.all || ids.some((id) => scope.ids.has(id)));
   }
 
   /** A sub-group opens to its boards' readers and to the agencies seated on it today. */
-  subGroup(id: string): Promise<boolean> {
+  subGroup(id: string): boolean | Promise<boolean> {
     return this.once('SubGroup', id, async () => {
       if (this.isAdmin) return true;
       if ((await this.access.seatedSubGroups()).has(id)) return true;
@@ -91,17 +109,17 @@ export class ReadScope {
   }
 
   /** The members, meetings and attendance of a board or a sub-group. */
-  body(o: { boardId: string | null; subGroupId: string | null }): Promise<boolean> {
+  body(o: { boardId: string | null; subGroupId: string | null }): boolean | Promise<boolean> {
     if (o.boardId) return this.board(o.boardId);
     if (o.subGroupId) return this.subGroup(o.subGroupId);
     return Promise.resolve(false);
   }
 
-  meetingObj(m: { id: string } & Facts['meeting']): Promise<boolean> {
+  meetingObj(m: { id: string } & Facts['meeting']): boolean | Promise<boolean> {
     return this.once('Meeting', m.id, () => this.body(m));
   }
 
-  meeting(id: string): Promise<boolean> {
+  meeting(id: string): boolean | Promise<boolean> {
     return this.once('Meeting', id, async () => {
       const m = await this.loaders.meeting.load(id);
       return !!m && this.body(m);
@@ -109,12 +127,12 @@ export class ReadScope {
   }
 
   /** A cycle opens to readers of any of its boards, and to the agencies invited to it. */
-  cycle(c: AuditCycle): Promise<boolean> {
+  cycle(c: AuditCycle): boolean | Promise<boolean> {
     this.shared.auditCycleById.prime(c.id, c);
     return this.once('AuditCycle', c.id, () => this.readCycle(c));
   }
 
-  cycleById(id: string): Promise<boolean> {
+  cycleById(id: string): boolean | Promise<boolean> {
     return this.once('AuditCycle', id, async () => {
       const c = await this.shared.auditCycleById.load(id);
       return !!c && this.readCycle(c);
@@ -127,12 +145,12 @@ export class ReadScope {
   }
 
   /** An agency user reads its own agency's returns; others the returns of their boards' cycles. */
-  auditReturn(r: AuditReturn): Promise<boolean> {
+  auditReturn(r: AuditReturn): boolean | Promise<boolean> {
     this.shared.auditReturnById.prime(r.id, r);
     return this.once('AuditReturn', r.id, () => this.readReturn(r));
   }
 
-  auditReturnById(id: string): Promise<boolean> {
+  auditReturnById(id: string): boolean | Promise<boolean> {
     return this.once('AuditReturn', id, async () => {
       const r = await this.shared.auditReturnById.load(id);
       return !!r && this.readReturn(r);
@@ -147,11 +165,11 @@ export class ReadScope {
   }
 
   /** An agency user reads the actions its agency owns; others the actions their boards track. */
-  action(a: { id: string } & Facts['action']): Promise<boolean> {
+  action(a: { id: string } & Facts['action']): boolean | Promise<boolean> {
     return this.once('Action', a.id, () => this.readAction(a));
   }
 
-  actionById(id: string): Promise<boolean> {
+  actionById(id: string): boolean | Promise<boolean> {
     return this.once('Action', id, async () => {
       const a = await this.loaders.action.load(id);
       return !!a && this.readAction(a);
@@ -168,11 +186,11 @@ export class ReadScope {
    * A scorecard value: its supplying agency reads it whatever its status; the board's coordinators
    * and viewers read every status; an agency seated on the board reads its VALIDATED values.
    */
-  observation(o: { id: string } & Facts['observation']): Promise<boolean> {
+  observation(o: { id: string } & Facts['observation']): boolean | Promise<boolean> {
     return this.once('Observation', o.id, () => this.readObservation(o));
   }
 
-  observationById(id: string): Promise<boolean> {
+  observationById(id: string): boolean | Promise<boolean> {
     return this.once('Observation', id, async () => {
       const o = await this.loaders.observation.load(id);
       return !!o && this.readObservation(o);
@@ -185,22 +203,22 @@ export class ReadScope {
     return this.board(o.boardId);
   }
 
-  caseReview(r: { id: string } & Facts['boardOf']): Promise<boolean> {
+  caseReview(r: { id: string } & Facts['boardOf']): boolean | Promise<boolean> {
     return this.once('CaseReview', r.id, () => this.board(r.boardId));
   }
 
-  businessPlan(p: { id: string } & Facts['boardOf']): Promise<boolean> {
+  businessPlan(p: { id: string } & Facts['boardOf']): boolean | Promise<boolean> {
     return this.once('BusinessPlan', p.id, () => this.board(p.boardId));
   }
 
-  caseReviewById(id: string): Promise<boolean> {
+  caseReviewById(id: string): boolean | Promise<boolean> {
     return this.once('CaseReview', id, async () => {
       const r = await this.shared.caseReviewById.load(id);
       return !!r && this.board(r.boardId);
     });
   }
 
-  businessPlanById(id: string): Promise<boolean> {
+  businessPlanById(id: string): boolean | Promise<boolean> {
     return this.once('BusinessPlan', id, async () => {
       const p = await this.shared.businessPlanById.load(id);
       return !!p && this.board(p.boardId);
@@ -213,7 +231,7 @@ export class ReadScope {
   }
 
   /** Yourself; an admin everyone; a coordinator the people of their boards. */
-  person(id: string): Promise<boolean> {
+  person(id: string): boolean | Promise<boolean> {
     return this.once('User', id, async () => {
       const me = this.user;
       if (!me) return false;

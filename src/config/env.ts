@@ -28,6 +28,7 @@ const schema = z
     SIGN_IN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
     SIGN_IN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
     SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
+    GRAPHQL_JIT: boolFlag,
     AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
     TRUST_PROXY: z
       .string()
@@ -99,6 +100,11 @@ export interface Config {
    * it on every request). Changes made in this process apply at once; another replica's within this.
    */
   authCacheMs: number;
+  /**
+   * GraphQL operations run through graphql-jit (compiled once per document) instead of graphql-js's
+   * interpreter; GRAPHQL_JIT=false goes back to graphql-js (same answers, more CPU per field).
+   */
+  graphqlJit: boolean;
   /** Express's 'trust proxy' setting (decides req.ip, the client address); false unless TRUST_PROXY says otherwise. */
   trustProxy: boolean | number | string;
   /** PostgreSQL cancels a statement running longer than this (the request is answered 503). */
@@ -198,6 +204,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       windowSeconds: env.SIGN_IN_WINDOW_SECONDS,
     },
     authCacheMs: env.AUTH_CACHE_MS,
+    graphqlJit: env.GRAPHQL_JIT ?? true,
     trustProxy: trustProxy(env.TRUST_PROXY),
     dbStatementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
     dbAcquireTimeoutMs: env.DB_ACQUIRE_TIMEOUT_MS,

@@ -72,6 +72,8 @@ export async function startHub(o: { freshDatabase?: string; unlimitedQueries?: b
       // Off by default, so statement counts do not depend on which request came first; on in
       // test/signed-in-cache.test.ts, and HUB_TEST_AUTH_CACHE_MS runs any file with it on.
       authCacheMs: Number(process.env.HUB_TEST_AUTH_CACHE_MS ?? 0),
+      // graphql-jit as in production; HUB_TEST_GRAPHQL_JIT=false runs any file through graphql-js.
+      graphqlJit: process.env.HUB_TEST_GRAPHQL_JIT !== 'false',
       ...o.config,
     },
     createLogger('silent'),

@@ -37,8 +37,15 @@ export function createMeetingLoaders(ds: DataSource, meetings: MeetingService, a
     }),
     meetingsByBoard: argsLoader<MeetingPageArgs, Page<Meeting>>((ids, a) => meetings.pagesFor('board_id', ids, a), emptyPage),
     meetingsBySubGroup: argsLoader<MeetingPageArgs, Page<Meeting>>((ids, a) => meetings.pagesFor('sub_group_id', ids, a), emptyPage),
+    // Heap order, stated: unordered, PostgreSQL returned heap order from a sequential scan but the
+    // unique index's order (by agency id) from an index scan, so the order depended on the plan and
+    // could differ from the look-ahead's (src/lookahead.ts reads registers ORDER BY ctid too).
     attendanceByMeeting: new DataLoader<string, Attendance[]>(async (ids) =>
-      groupedInKeyOrder(ids, await ds.getRepository(Attendance).findBy({ meetingId: In([...ids]) }), (a) => a.meetingId),
+      groupedInKeyOrder(
+        ids,
+        await ds.getRepository(Attendance).createQueryBuilder('a').where('a.meetingId IN (:...ids)', { ids: [...ids] }).orderBy('a.ctid').getMany(),
+        (a) => a.meetingId,
+      ),
     ),
     quorumByMeeting: new DataLoader<string, MeetingQuorum | null>(async (ids) => {
       const map = await attendance.quorumOf([...ids]);
