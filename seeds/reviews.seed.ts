@@ -14,7 +14,7 @@ type Step = [kind: ReviewEventKind, status: S | null, on: string, reason?: strin
  * finding not implemented. Dates worked out with England's working days:
  * - Child M: aware Thursday 17 April 2025 (before Good Friday); notification due Mon 28 April, made
  *   Thu 24 April (on time); rapid review due Fri 16 May (Early May bank holiday 5 May), sent Wed 14 May (on time).
- * - Child N: aware Wed 20 August 2025; notification due Wed 27 August (bank holiday 25 August), made
+ * - Child N: aware Wed 20 August 2025; notification due Thu 28 August (bank holiday 25 August), made
  *   Fri 22 August; rapid review due Mon 15 September, sent Wed 24 September: late, flagged.
  */
 export async function seedReviews(em: EntityManager, demo: Demo): Promise<void> {
