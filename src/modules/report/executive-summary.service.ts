@@ -102,9 +102,12 @@ export class ExecutiveSummaryService {
       this.latestAudits(board.id, to, asOf),
       this.caseReviewFigures(board.id, from, to, asOf),
       this.planFigures(board.id, from, to, asOf),
-      this.ds
-        .query(`SELECT DISTINCT a.id, a.name FROM agency a JOIN membership m ON m.agency_id = a.id WHERE m.board_id = $1`, [board.id])
-        .then((rows: { id: string; name: string }[]) => new Map(rows.map((r) => [r.id, r.name]))),
+      // The names of the agencies below the threshold. A plain join hashes every agency (3,000
+      // nationally) to name a couple of dozen; OFFSET 0 keeps the lookup by key (as in AttendanceService).
+      query<{ id: string; name: string }>(this.ds,
+        sql`SELECT DISTINCT m.agency_id AS id, ag.name FROM membership m
+         CROSS JOIN LATERAL (SELECT a.name FROM agency a WHERE a.id = m.agency_id OFFSET 0) ag WHERE m.board_id = ${board.id}`,
+      ).then((rows) => new Map(rows.map((r) => [r.id, r.name]))),
       this.scorecards.reportFor(board.id, to),
       query<{ existed: boolean }>(this.ds, sql`SELECT ${boardExistedBySql('b', to)} AS existed FROM board b WHERE b.id = ${board.id}`),
     ]);

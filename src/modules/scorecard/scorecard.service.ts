@@ -11,9 +11,9 @@ import { checkObservation } from './observation.rules';
 import { ObservationService } from './observation.service';
 import { BENCHMARK_COLUMNS, columnOf, CsvRow, numberCell, OBSERVATION_COLUMNS, readCsv, scorecardCsv } from './scorecard-csv';
 import { EDITABLE_OBSERVATION, Indicator, Observation, ObservationStatus } from './scorecard.entity';
-import { completeness, scorecardRows } from './scorecard.queries';
+import { completeness, reportScorecardRows, scorecardRows } from './scorecard.queries';
 import { ImportArgs } from './scorecard.inputs';
-import { ImportProblem, ImportReport, Scorecard, ScorecardRow, ScorecardSummary } from './scorecard.types';
+import { ImportProblem, ImportReport, ReportScorecardRow, Scorecard, ScorecardSummary } from './scorecard.types';
 
 /** A quarter by default: the three months ending on the period end. */
 export function defaultPeriodStart(periodEnd: string): string {
@@ -51,8 +51,8 @@ export class ScorecardService {
   }
 
   /** The same quarter's summary with its rows (the yearly report's evidence of impact), in the same statement; null without measures. */
-  async reportFor(boardId: string, periodEnd: string): Promise<{ summary: ScorecardSummary; rows: ScorecardRow[] } | null> {
-    const { summary, rows } = await scorecardRows(this.ds, boardId, defaultPeriodStart(periodEnd), periodEnd);
+  async reportFor(boardId: string, periodEnd: string): Promise<{ summary: ScorecardSummary; rows: ReportScorecardRow[] } | null> {
+    const { summary, rows } = await reportScorecardRows(this.ds, boardId, defaultPeriodStart(periodEnd), periodEnd);
     return summary.measures ? { summary, rows } : null;
   }
 

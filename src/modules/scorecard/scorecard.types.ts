@@ -98,3 +98,6 @@ export class DataSet {
   @Field(() => ID) boardId: string;
   @Field(() => [DataSetItem]) items: DataSetItem[];
 }
+
+/** A scorecard row as the yearly report uses it: the indicator's title and unit, not the whole indicator. */
+export type ReportScorecardRow = Omit<ScorecardRow, 'indicator'> & { indicator: Pick<Indicator, 'id' | 'key' | 'title' | 'unit'> };
