@@ -112,7 +112,7 @@ describe('partnership data set and scorecard', () => {
     expect(x.scorecard).toEqual({ withNewData: 6, improved: 2, red: 2, sentence: card.summary.sentence });
     expect(x.headlines).toContain(`Scorecard: ${card.summary.sentence}`);
     expect(x.annualReport).toContain('## Performance scorecard');
-    expect(x.annualReport).toContain('Of the 6 measures in the data set, 2 are RED, 1 AMBER and 1 GREEN; 2 need attention');
+    expect(x.annualReport).toContain('Of the 6 measures in the data set, rated red: 2, amber: 1, green: 1; needing attention (red, or declined two periods running): 2.');
   });
 
   it('computes a rate per 10,000 from the population, and suppresses a small count and the rate built on it in published output', async () => {

@@ -219,7 +219,7 @@ export function sections(r: AnnualReportModel): Section[] {
     const x = r.scorecard;
     out.push({
       title: 'Performance scorecard',
-      paragraphs: [`${x.sentence} Of the ${x.measures} measures in the data set, ${x.red} are RED, ${x.amber} AMBER and ${x.green} GREEN; ${x.exceptions} need attention (RED, or declined two periods running).`],
+      paragraphs: [`${x.sentence} Of the ${x.measures} measures in the data set, rated red: ${x.red}, amber: ${x.amber}, green: ${x.green}; needing attention (red, or declined two periods running): ${x.exceptions}.`],
       tables: [],
     });
   }
