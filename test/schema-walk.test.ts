@@ -156,6 +156,7 @@ describe('schema walk: no object leaves the hub unless its reader may read it', 
     const leaks: string[] = [];
     const errors: string[] = [];
     let seen = 0;
+    const seenTypes = new Set<string>();
     for (const call of rootCalls()) {
       const type = getNamedType(query.getFields()[call.root].type) as GraphQLObjectType;
       // An admin reads everything in the database (other suites' data too): a shallower walk shows nothing is refused.
@@ -173,6 +174,7 @@ describe('schema walk: no object leaves the hub unless its reader may read it', 
       }
       for (const o of objectsIn(res.data, call.root)) {
         seen += 1;
+        seenTypes.add(o.type);
         if (DIRECTORY.has(o.type)) continue;
         const owned = w.registry.get(o.id);
         if (!owned) {
@@ -181,6 +183,12 @@ describe('schema walk: no object leaves the hub unless its reader may read it', 
       }
     }
     expect(seen).toBeGreaterThan(50);
+    // The walk reaches every kind of object the fixture holds that this reader may read: a new type
+    // that no path reaches would otherwise pass unchecked.
+    if (reader !== 'admin') {
+      const readable = new Set([...w.registry.values()].filter((o) => mayRead(w, reader, o)).map((o) => o.type));
+      expect([...readable].filter((t) => !seenTypes.has(t)).sort()).toEqual([]);
+    }
     expect(errors).toEqual([]);
     expect([...new Set(leaks.map((l) => l.replace(/\[\d+\]/g, '[]')))].slice(0, 40)).toEqual([]);
   }, 300_000);
