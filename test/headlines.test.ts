@@ -1,6 +1,7 @@
 import { attendanceHeadline, businessPlanHeadline, caseReviewHeadlines, quorumHeadline, section11Headlines } from '../src/modules/report/headlines';
 import MarkdownIt from 'markdown-it';
-import { Counts, escapeMarkdown, statusWords, suppressed } from '../src/modules/report/wording';
+import { Counts, escapeMarkdown, suppressed } from '../src/modules/report/wording';
+import { statusWords } from '../src/common/words';
 
 /** Every sentence for zero, one and many: they are pasted into council reports as they stand. */
 describe('headline sentences', () => {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import nunjucks from 'nunjucks';
+import { statusLabel } from '../common/words';
 import { webFile } from './paths';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -39,11 +40,9 @@ const TAG_COLOURS: Record<string, string> = {
   NOT_APPLICABLE: 'govuk-tag--grey',
 };
 
-/** Enum values in words: NOT_STARTED → "Not started". */
+/** Enum values in words: NOT_STARTED → "Not started" (the report's words, capitalised). */
 export function words(value: unknown): string {
-  if (typeof value !== 'string' || !value) return '';
-  const s = value.replace(/_/g, ' ').toLowerCase();
-  return s.charAt(0).toUpperCase() + s.slice(1);
+  return typeof value === 'string' && value ? statusLabel(value) : '';
 }
 
 const KINDS: Record<string, string> = {

@@ -5,7 +5,8 @@ import type { PartnerFigures } from './executive-summary.service';
 import { ExecutiveSummary } from './executive-summary.types';
 import { isSubmitted } from '../../rules/audit';
 import { isPublicReviewStatus } from '../../rules/report';
-import { listOf, smallCountHidden, statusWords } from './wording';
+import { listOf, smallCountHidden } from './wording';
+import { statusWords } from '../../common/words';
 import { littleOrNoProgress, percentCompleteOf } from '../action/action-progress';
 
 const AUDIT_LABELS = { section11: 'Section 11 audit', adultsCompliance: 'Safeguarding adults compliance audit' } as const;

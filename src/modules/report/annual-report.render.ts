@@ -1,7 +1,8 @@
 import { AnnualReportModel } from './annual-report.model';
 import { isPublicReviewStatus } from '../../rules/report';
 import { checklistOf, SAR_TYPE } from './checklist';
-import { count, Counts, escapeMarkdown, listOf, numberWord, percent, statusWords } from './wording';
+import { count, Counts, escapeMarkdown, listOf, numberWord, percent } from './wording';
+import { statusWords } from '../../common/words';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

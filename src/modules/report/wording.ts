@@ -81,10 +81,6 @@ export class Counts {
   }
 }
 
-/** Status codes print as words: IN_PROGRESS -> "in progress", NOT_STARTED -> "not started". */
-export function statusWords(code: string | null): string {
-  return code === null ? '' : code.replace(/_/g, ' ').toLowerCase();
-}
 
 /**
  * Markdown (CommonMark) text: every character that could start markup is escaped with a backslash,
