@@ -73,6 +73,14 @@ describe('web app: sessions, CSRF, throttling', () => {
     expect((await supertest(hub.app.app).get('/').set('cookie', `hub_session=${value}`)).status).toBe(303);
   });
 
+  it('treats a malformed session cookie as no session (a page, never a server error)', async () => {
+    for (const value of ['%E0%A4', '%', 'a;b']) {
+      const res = await supertest(hub.app.app).get('/sign-in').set('cookie', `hub_session=${value}`);
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('Sign in');
+    }
+  });
+
   it('refuses every POST without the session’s CSRF token, and writes nothing', async () => {
     const board = await f.board();
     const agency = await f.agency();

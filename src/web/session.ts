@@ -1,3 +1,4 @@
+import { parse as parseCookies } from 'cookie';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -43,14 +44,9 @@ declare module 'express-serve-static-core' {
 const hashOf = (value: string) => createHash('sha256').update(value).digest('hex');
 const newSecret = () => randomBytes(32).toString('base64url');
 
+/** A cookie's value (the `cookie` package: a malformed escape is kept as sent, never thrown). */
 function readCookie(req: Request, name: string): string | undefined {
-  const header = req.headers.cookie;
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const i = part.indexOf('=');
-    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
-  }
-  return undefined;
+  return req.headers.cookie ? parseCookies(req.headers.cookie)[name] : undefined;
 }
 
 export interface SessionOptions {
