@@ -1,6 +1,7 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import { DocumentNode, execute, ExecutionResult, GraphQLError, GraphQLSchema } from 'graphql';
 import { CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import { LRUCache } from 'lru-cache';
 
 type Gateway = ApolloServerOptionsWithGateway<never>['gateway'];
 type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
@@ -31,22 +32,17 @@ const FALLBACK = Symbol('graphql-js');
  * its resolvers, so graphql-jit calls the same guarded resolvers graphql-js would.
  */
 export function jitGateway(schema: GraphQLSchema, cacheSize = JIT_CACHE_SIZE): Gateway & { stats(): JitStats } {
-  const compiled = new Map<string, CompiledQuery | typeof FALLBACK>();
+  // Least recently used documents go first (lru-cache, as Apollo's own document cache uses).
+  const compiled = new LRUCache<string, CompiledQuery | typeof FALLBACK>({ max: cacheSize });
   let fallbacks = 0;
 
   const compiledFor = (key: string, document: DocumentNode, operationName: string | undefined): CompiledQuery | typeof FALLBACK => {
     const hit = compiled.get(key);
-    if (hit !== undefined) {
-      // Least recently used goes first: a Map iterates in insertion order, so move the hit to the end.
-      compiled.delete(key);
-      compiled.set(key, hit);
-      return hit;
-    }
+    if (hit !== undefined) return hit;
     const made = compileQuery(schema, document, operationName);
     const entry = isCompiledQuery(made) ? made : FALLBACK;
     if (entry === FALLBACK) fallbacks++;
     compiled.set(key, entry);
-    if (compiled.size > cacheSize) compiled.delete(compiled.keys().next().value!);
     return entry;
   };
 
