@@ -48,6 +48,41 @@ describe('SQL statements per nested query', () => {
     expect(small).toBe(6);
   });
 
+  it('boards -> externalLearning -> actions -> owner, and each action back to its learning', async () => {
+    /** n boards, each with n external learning items of n actions each, owned by n agencies. */
+    const learning = async (n: number) => {
+      const boards = [];
+      for (let b = 0; b < n; b++) boards.push(await f.board());
+      const coordinator = await signedIn(hub, f, UserRole.COORDINATOR, { boardIds: boards.map((b) => b.id) });
+      const agencies = [];
+      for (let a = 0; a < n; a++) agencies.push(await f.agency());
+      const run = async (q: string, i: Record<string, unknown>) => {
+        const res = await hub.gql(q, { i }, coordinator.token);
+        expect(res.errors).toBeUndefined();
+        return Object.values(res.data)[0] as { id: string };
+      };
+      for (const board of boards) {
+        for (const a of agencies) await f.membership(a.id, { boardId: board.id });
+        for (let l = 0; l < n; l++) {
+          const item = await run(`mutation($i: RecordExternalLearningInput!) { recordExternalLearning(input: $i) { id } }`, {
+            boardId: board.id, source: 'Child Safeguarding Practice Review Panel', title: `Review ${l}`, publishedOn: '2023-01-0' + (l + 1),
+          });
+          for (const a of agencies) {
+            await run(`mutation($i: AddActionInput!) { addAction(input: $i) { id } }`, { externalLearningId: item.id, ownerAgencyId: a.id, description: 'Test ourselves', dueOn: '2025-06-30' });
+          }
+        }
+      }
+      return coordinator;
+    };
+    const q = `{ boards { externalLearning { title board { name } actions { description ownerAgency { name } externalLearning { title } } } } }`;
+    const small = await statementsFor(q, (await learning(2)).token);
+    const large = await statementsFor(q, (await learning(4)).token);
+    expect(large).toBe(small);
+    // user, boards, external learning by board, boards by id (each learning's board), actions by
+    // source, agencies, external learning by id (each action's learning): 7 whatever the size
+    expect(small).toBe(7);
+  });
+
   it('board -> meetings -> attendance -> agency, with quorum and attendance figures', async () => {
     const q = `{ boards { meetings(first: 50) { nodes { date quorate attendance { status agency { name } } } }
       attendance(from: "2024-01-01", to: "2024-12-31") { overallRate byAgency { rate agency { name } } }
