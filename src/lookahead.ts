@@ -96,8 +96,7 @@ export function createLookahead(ds: DataSource, services: Services, loaders: Loa
           parts.push(sql`${agencyRows(sql`SELECT DISTINCT a.agency_id FROM attendance a WHERE a.meeting_id IN (SELECT id FROM page)`)} AS register_agencies`);
         }
       }
-      if (parts.length === 1) return undefined;
-
+      // The board alone too: this one plain statement is cheaper than a repository find of it.
       const [row] = await query<LookaheadRow>(ds, sql`${ctes}SELECT ${join(parts, ', ')}`);
       if (!row.board) return null;
       const board = hydrate(ds, Board, row.board);

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { defaultFieldResolver, GraphQLSchema, isObjectType, lexicographicSortSchema, printSchema } from 'graphql';
-import { buildSchemaSync } from 'type-graphql';
+import { buildSchemaSync, getMetadataStorage } from 'type-graphql';
 import { assertWellFormedText } from './common/validation';
 import { guardSchema } from './access/guard';
 import { resolvers } from './resolvers';
@@ -11,8 +11,36 @@ export function buildHubSchema(): GraphQLSchema {
   // validate: true runs class-validator on every input; type-graphql 2 leaves it off by default.
   // The read guard wraps every field that returns an object: see src/access/guard.ts. The text guard
   // wraps outside it, so malformed text is refused before anything runs.
-  cached ??= guardTextArguments(guardSchema(buildSchemaSync({ resolvers, validate: { forbidUnknownValues: false }, emitSchemaFile: false })));
+  cached ??= guardTextArguments(guardSchema(plainFieldsReadDirectly(buildSchemaSync({ resolvers, validate: { forbidUnknownValues: false }, emitSchemaFile: false }))));
   return cached;
+}
+
+/**
+ * type-graphql gives every plain `@Field` a resolver of its own, which runs the field's middlewares
+ * (the hub has none) and then reads the property. Under graphql-jit a field without a resolver is a
+ * property read compiled into the query; with one it is a call and a resolve-info object per field
+ * of every object in the answer (about a thousand for one page of meetings with their registers:
+ * issue 17). So a field whose type-graphql metadata says it is only that read (no field resolver,
+ * the same name in the schema as on the class, no middlewares, no roles) is left to the default
+ * resolver, which reads the same property (getters included). Anything else keeps its resolver.
+ */
+function plainFieldsReadDirectly(schema: GraphQLSchema): GraphQLSchema {
+  const storage = getMetadataStorage();
+  for (const objectType of storage.objectTypes) {
+    const type = schema.getType(objectType.name);
+    if (!isObjectType(type)) continue;
+    const fields = type.getFields();
+    const chain: Function[] = [];
+    for (let c: Function | null = objectType.target; c && c !== Function.prototype; c = Object.getPrototypeOf(c)) chain.push(c);
+    const resolved = new Set(storage.fieldResolvers.filter((r) => chain.includes(r.getObjectType?.() as Function)).map((r) => r.methodName));
+    for (const meta of storage.fields) {
+      if (!chain.includes(meta.target) || resolved.has(meta.name) || meta.name !== meta.schemaName) continue;
+      if (meta.middlewares?.length || meta.roles?.length || meta.params?.length) continue;
+      const field = fields[meta.schemaName];
+      if (field) field.resolve = undefined;
+    }
+  }
+  return schema;
 }
 
 /**
