@@ -30,9 +30,10 @@ function plainFieldsReadDirectly(schema: GraphQLSchema): GraphQLSchema {
     const type = schema.getType(objectType.name);
     if (!isObjectType(type)) continue;
     const fields = type.getFields();
-    const chain: Function[] = [];
-    for (let c: Function | null = objectType.target; c && c !== Function.prototype; c = Object.getPrototypeOf(c)) chain.push(c);
-    const resolved = new Set(storage.fieldResolvers.filter((r) => chain.includes(r.getObjectType?.() as Function)).map((r) => r.methodName));
+    // The class and the classes it extends (their fields are this type's fields too).
+    const chain: unknown[] = [];
+    for (let c: unknown = objectType.target; c && c !== Function.prototype; c = Object.getPrototypeOf(c)) chain.push(c);
+    const resolved = new Set(storage.fieldResolvers.filter((r) => chain.includes(r.getObjectType?.())).map((r) => r.methodName));
     for (const meta of storage.fields) {
       if (!chain.includes(meta.target) || resolved.has(meta.name) || meta.name !== meta.schemaName) continue;
       if (meta.middlewares?.length || meta.roles?.length || meta.params?.length) continue;
