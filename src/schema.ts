@@ -1,8 +1,9 @@
 import 'reflect-metadata';
-import { defaultFieldResolver, GraphQLSchema, isObjectType, lexicographicSortSchema, printSchema } from 'graphql';
+import { defaultFieldResolver, getNamedType, GraphQLSchema, isObjectType, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync, getMetadataStorage } from 'type-graphql';
 import { assertWellFormedText } from './common/validation';
 import { guardSchema } from './access/guard';
+import { prefetchedEdges } from './common/prefetched';
 import { resolvers } from './resolvers';
 
 let cached: GraphQLSchema | undefined;
@@ -11,7 +12,7 @@ export function buildHubSchema(): GraphQLSchema {
   // validate: true runs class-validator on every input; type-graphql 2 leaves it off by default.
   // The read guard wraps every field that returns an object: see src/access/guard.ts. The text guard
   // wraps outside it, so malformed text is refused before anything runs.
-  cached ??= guardTextArguments(guardSchema(plainFieldsReadDirectly(buildSchemaSync({ resolvers, validate: { forbidUnknownValues: false }, emitSchemaFile: false }))));
+  cached ??= guardTextArguments(guardSchema(answerPrefetchedEdges(plainFieldsReadDirectly(buildSchemaSync({ resolvers, validate: { forbidUnknownValues: false }, emitSchemaFile: false })))));
   return cached;
 }
 
@@ -39,6 +40,27 @@ function plainFieldsReadDirectly(schema: GraphQLSchema): GraphQLSchema {
       if (meta.middlewares?.length || meta.roles?.length || meta.params?.length) continue;
       const field = fields[meta.schemaName];
       if (field) field.resolve = undefined;
+    }
+  }
+  return schema;
+}
+
+/**
+ * An argument-free field returning objects answers from the edges a look-ahead read for its source
+ * object (src/common/prefetched.ts) when there are some, else from its resolver. Inside the read
+ * guard, which decides on whatever either returns.
+ */
+function answerPrefetchedEdges(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__') || type === schema.getQueryType() || type === schema.getMutationType()) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (field.args.length || !isObjectType(getNamedType(field.type))) continue;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      const name = field.name;
+      field.resolve = (source, args, context, info) => {
+        const value = prefetchedEdges(source)?.[name];
+        return value !== undefined ? value : resolve(source, args, context, info);
+      };
     }
   }
   return schema;
