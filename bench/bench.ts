@@ -45,6 +45,7 @@ async function main(): Promise<void> {
   if (!scenarios.length) throw new Error(`No scenario named ${only}: ${SCENARIOS.map((s) => s.name).join(', ')}`);
   const withPostGraphile = !args.has('no-postgraphile');
   const started = Date.now();
+  const loadStart = loadAverage();
 
   let url = stringArg(args, 'database-url');
   const embedded = url ? undefined : await startBenchPostgres();
@@ -133,6 +134,7 @@ async function main(): Promise<void> {
       startedAt: new Date(started).toISOString(),
       machine: { nproc: os.cpus().length, memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`, node: process.version, platform: `${os.platform()} ${os.release()}` },
       dataSet: { ...meta },
+      loadAverage: { start: loadStart, end: loadAverage() },
       durationSeconds: seconds,
       rows,
       peakMemoryMiB: { hub: hub.peakMemoryMiB(), postgraphile: pg?.peakMemoryMiB() ?? null },
@@ -147,6 +149,8 @@ async function main(): Promise<void> {
     await embedded?.stop();
   }
 }
+
+const loadAverage = () => os.loadavg().map((n) => Math.round(n * 100) / 100);
 
 const cpuText = (c: CpuPerRequest | undefined) => `${c?.serverMs ?? '—'} + ${c?.postgresMs ?? 'not measured'} ms/req (server + Postgres)`;
 

@@ -16,6 +16,8 @@ export interface Row {
 export interface Results {
   startedAt: string;
   machine: { nproc: number; memory: string; node: string; platform: string };
+  /** 1, 5 and 15 minute load averages when the runs started and ended: other work on the machine shows here. */
+  loadAverage?: { start: number[]; end: number[] };
   dataSet: Record<string, unknown>;
   durationSeconds: number;
   rows: Row[];
@@ -30,7 +32,7 @@ const ratio = (a: number | null | undefined, b: number | null | undefined) => (a
 /** The Markdown table printed by `npm run bench` and pasted into BENCHMARKS.md. */
 export function markdownTable(r: Results): string {
   const head = [
-    '| scenario | conns | hub req/s | hub p50 / p95 / p99 ms | SQL/req | hub CPU ms/req: hub / Postgres | PostGraphile req/s | PG p50 / p95 / p99 ms | PostGraphile CPU ms/req: PG / Postgres | hub/PG p50 | hub/PG req/s | SQL floor p50 ms | hub/floor p50 |',
+    '| scenario | conns | hub req/s | hub p50 / p95 / p99 ms | SQL/req | hub CPU ms/req: server / Postgres | PostGraphile req/s | PG p50 / p95 / p99 ms | PostGraphile CPU ms/req: server / Postgres | hub/PG p50 | hub/PG req/s | SQL floor p50 ms | hub/floor p50 |',
     '|---|---:|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---:|',
   ];
   const lines = r.rows.map((x) => {
@@ -40,5 +42,6 @@ export function markdownTable(r: Results): string {
   const mem = `Peak memory (VmHWM): hub ${r.peakMemoryMiB.hub ?? '—'} MiB, PostGraphile ${r.peakMemoryMiB.postgraphile ?? '—'} MiB.`;
   const cpuNote =
     'CPU ms/req: user + system time from /proc over the run, divided by the requests it completed; the server process, then every process of the PostgreSQL cluster (backends, background workers, including the work of backends that exited).';
-  return [...head, ...lines, '', mem, cpuNote].join('\n');
+  const load = r.loadAverage ? [`Load average (1 / 5 / 15 min, ${r.machine.nproc} CPUs): ${r.loadAverage.start.join(' / ')} at the start, ${r.loadAverage.end.join(' / ')} at the end.`] : [];
+  return [...head, ...lines, '', mem, cpuNote, ...load].join('\n');
 }

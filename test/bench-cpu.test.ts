@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { clockTicks, measureCpu, postmasterPid, processTreeCpuMs } from '../bench/cpu';
+import { markdownTable } from '../bench/report';
 
 /** Uses `ms` of this process's CPU (by Node's own count, so a busy machine only makes it take longer). */
 function burn(ms: number): void {
@@ -53,5 +54,22 @@ describe('bench CPU readings from /proc', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('bench table CPU columns', () => {
+  const load = (cpu?: { serverMs: number | null; postgresMs: number | null }) => ({ connections: 10, requests: 100, rps: 10, p50: 1, p95: 2, p99: 3, cpu });
+  const results = (postgresMs: number | null) => ({
+    startedAt: '',
+    machine: { nproc: 2, memory: '8 GiB', node: 'v20', platform: 'linux' },
+    dataSet: {},
+    durationSeconds: 10,
+    rows: [{ scenario: 's', connections: 10, hub: load({ serverMs: 1.234, postgresMs }), postgraphile: load({ serverMs: 0.5, postgresMs }), sqlStatements: 3, serverMs: 1 }],
+    peakMemoryMiB: { hub: 1, postgraphile: 1 },
+  });
+
+  it('prints server / Postgres ms per request for the hub and PostGraphile, and says when Postgres is not measured', () => {
+    expect(markdownTable(results(0.5))).toContain('| 3 | 1.23 / 0.50 | 10.0 | 1.0 / 2.0 / 3.0 | 0.50 / 0.50 |');
+    expect(markdownTable(results(null))).toContain('| 1.23 / not measured |');
   });
 });
