@@ -4,8 +4,9 @@ import { addDays, addMonths, GenContext, pick } from './context';
 const RATINGS = ['MET', 'MET', 'MET', 'MET', 'MET', 'PARTIALLY_MET', 'PARTIALLY_MET', 'NOT_MET', 'NOT_APPLICABLE'];
 
 /**
- * Yearly audit cycles per board (scale.auditCycles, 3 over 5 years; Section 11 for children's and joint boards, the adults'
- * compliance framework for SABs), every board member invited. Older cycles are all submitted or
+ * Yearly audit cycles per board (scale.auditCycles: 3 in the national 5 years, one a year back
+ * from the latest; Section 11 for children's and joint boards, the adults' compliance framework
+ * for SABs), every board member invited. Older cycles are all submitted or
  * validated; in the latest some returns are drafts, returned, or not started. PARTIALLY_MET and
  * NOT_MET standards of the latest cycle get an improvement action (the shared Action kind).
  */
