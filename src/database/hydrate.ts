@@ -36,7 +36,8 @@ export function hydrate<T extends ObjectLiteral>(ds: DataSource, entity: EntityT
 export function rowJson<T extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<T>, alias: string): Sql {
   const parts = planOf(ds.getMetadata(entity)).map((c) => {
     const column = ident(`${alias}.${c.column}`);
-    const value = c.epoch ? sql`floor(extract(epoch FROM ${column}) * 1000)` : column;
+    // numeric and bigint as the text pg gives (JSON numbers would lose "12.50"'s trailing zero).
+    const value = c.epoch ? sql`floor(extract(epoch FROM ${column}) * 1000)` : c.kind === 'string' ? sql`${column}::text` : column;
     return sql`${raw(`'${c.column}'`)}, ${value}`;
   });
   return sql`json_build_object(${join(parts, ', ')})`;
