@@ -23,6 +23,7 @@ import { AttendanceRow } from './modules/meeting/attendance.service';
 import { Attendance, Meeting } from './modules/meeting/meeting.entity';
 import { MeetingPageArgs } from './modules/meeting/meeting.service';
 import { Membership } from './modules/membership/membership.entity';
+import { membershipOrder } from './modules/membership/membership.loaders';
 import { Services } from './services';
 
 /**
@@ -49,7 +50,7 @@ export function createLookahead(ds: DataSource, services: Services, loaders: Loa
       const members = fields.filter((f) => f.name.value === 'members');
       const memberAgencies = members.length > 0 && childFields(info, members, 'Membership').some((f) => f.name.value === 'agency');
       if (members.length) {
-        parts.push(sql`(SELECT coalesce(json_agg(${rowJson(ds, Membership, 'm')} ORDER BY m.starts_on, m.id), '[]'::json) FROM membership m WHERE m.board_id = ${id}::uuid) AS members`);
+        parts.push(sql`(SELECT coalesce(json_agg(${rowJson(ds, Membership, 'm')} ORDER BY ${membershipOrder('m')}), '[]'::json) FROM membership m WHERE m.board_id = ${id}::uuid) AS members`);
       }
       if (memberAgencies) {
         parts.push(sql`${agencyRows(ds, sql`SELECT DISTINCT m.agency_id FROM membership m WHERE m.board_id = ${id}::uuid`)} AS agencies`);

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { EntityTarget, ObjectLiteral, DataSource } from 'typeorm';
 import { hydrate, rowJson } from '../database/hydrate';
-import { eqAny, ident, query, sql } from '../database/sql';
+import { empty, eqAny, ident, query, sql, Sql } from '../database/sql';
 
 /** Results in key order, null where a key has no row: DataLoader's contract. */
 export function inKeyOrder<T>(keys: readonly string[], rows: T[], key: (row: T) => string): (T | null)[] {
@@ -19,21 +19,21 @@ export function groupedInKeyOrder<T>(keys: readonly string[], rows: T[], key: (r
 }
 
 /**
- * An entity's rows by id, as a repository find of them gives them (hydrate(); test/lookahead.test.ts
- * compares the two), read with one named prepared statement: a repository find builds its SQL
- * anew on every call, sends it unprepared (PostgreSQL plans it every time) and maps the rows through
- * TypeORM's general transformer (issue 17: plain rows for the hot loader reads).
+ * An entity's rows matching a condition (on `alias`), in an order, as a repository find gives them
+ * (hydrate(); test/rows-by-id.test.ts and test/lookahead.test.ts compare the two), read with one
+ * named prepared statement: a repository find builds its SQL anew on every call, sends it
+ * unprepared (PostgreSQL plans it every time) and maps the rows through TypeORM's general
+ * transformer (issue 17: plain rows for the hot loader reads).
  */
+export async function entityRows<T extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<T>, alias: string, where: Sql, orderBy?: Sql): Promise<T[]> {
+  const table = ident(ds.getMetadata(entity).tableName);
+  const order = orderBy ? sql` ORDER BY ${orderBy}` : empty;
+  const rows = await query<{ j: Record<string, unknown> }>(ds, sql`SELECT ${rowJson(ds, entity, alias)} AS j FROM ${table} ${ident(alias)} WHERE ${where}${order}`);
+  return rows.map((r) => hydrate(ds, entity, r.j));
+}
+
 export function byIdLoader<T extends ObjectLiteral & { id: string }>(ds: DataSource, entity: EntityTarget<T>): DataLoader<string, T | null> {
-  return new DataLoader(async (ids) => {
-    const table = ident(ds.getMetadata(entity).tableName);
-    const rows = await query<{ j: Record<string, unknown> }>(ds, sql`SELECT ${rowJson(ds, entity, 't')} AS j FROM ${table} t WHERE t.id ${eqAny(ids)}`);
-    return inKeyOrder(
-      ids,
-      rows.map((r) => hydrate(ds, entity, r.j)),
-      (r) => r.id,
-    );
-  });
+  return new DataLoader(async (ids) => inKeyOrder(ids, await entityRows(ds, entity, 't', sql`t.id ${eqAny(ids)}`), (r) => r.id));
 }
 
 /** Loaders whose key carries arguments (a period, a page): keys are grouped by their arguments, one query per group. */

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { argsLoader, byIdLoader, groupedInKeyOrder } from '../../common/loader-utils';
+import { argsLoader, byIdLoader, entityRows, groupedInKeyOrder } from '../../common/loader-utils';
+import { eqAny, sql } from '../../database/sql';
 import { Page } from '../../common/pagination';
 import { Access } from '../../access/access';
 import { Action } from '../action/action.entity';
@@ -43,7 +44,7 @@ export function createMeetingLoaders(ds: DataSource, meetings: MeetingService, a
     attendanceByMeeting: new DataLoader<string, Attendance[]>(async (ids) =>
       groupedInKeyOrder(
         ids,
-        await ds.getRepository(Attendance).createQueryBuilder('a').where('a.meetingId IN (:...ids)', { ids: [...ids] }).orderBy('a.ctid').getMany(),
+        await entityRows(ds, Attendance, 'a', sql`a.meeting_id ${eqAny(ids)}`, sql`a.ctid`),
         (a) => a.meetingId,
       ),
     ),
