@@ -10,7 +10,15 @@ export type Logger = pino.Logger;
 export function createLogger(level: string): Logger {
   const destination = level === 'silent' ? undefined : pino.destination({ dest: 1, sync: false, minLength: LOG_BATCH_BYTES });
   // Lines wait for a batch to fill, or at most this long when the hub is quiet.
-  if (destination) setInterval(() => destination.flush(), LOG_FLUSH_MS).unref();
+  if (destination) {
+    setInterval(() => {
+      try {
+        destination.flush();
+      } catch {
+        // Destroyed on the way out: flushLogger has written what was pending.
+      }
+    }, LOG_FLUSH_MS).unref();
+  }
   const logger = pino({ level, base: { service: 'partnership-hub' }, timestamp: pino.stdTimeFunctions.isoTime }, destination);
   return logger;
 }
