@@ -21,7 +21,7 @@ function previousOf(of: string): Sql {
 /** The last year end (1 April to 31 March) strictly before the end of the current value's period. */
 const YEAR_END_TO = sql`make_date(extract(year from c.period_to - 1)::int - CASE WHEN to_char(c.period_to - 1, 'MM-DD') >= '03-31' THEN 0 ELSE 1 END, 3, 31)`;
 
-interface RowRecord {
+export interface RowRecord {
   ind: Record<string, unknown>;
   period_from: string | null;
   period_to: string | null;
@@ -62,7 +62,7 @@ interface RowRecord {
  * the summary counts as window aggregates over the same rows.
  */
 export async function scorecardRows(db: Queryable, boardId: string, periodStart: string, periodEnd: string): Promise<{ rows: ScorecardRow[]; summary: ScorecardSummary }> {
-  return scorecardOf(db, boardId, periodStart, periodEnd, sql`to_jsonb(i)`, indicatorOf);
+  return scorecardOf(await query<RowRecord>(db, scorecardSql(boardId, periodStart, periodEnd, sql`to_jsonb(i)`)), indicatorOf);
 }
 
 /**
@@ -70,8 +70,13 @@ export async function scorecardRows(db: Queryable, boardId: string, periodStart:
  * whole indicator (its supplier list is about 150 ids a row on a national data set) made up half of
  * the executive summary's time in PostgreSQL and its parsing in the hub.
  */
-export async function reportScorecardRows(db: Queryable, boardId: string, periodStart: string, periodEnd: string): Promise<{ rows: ReportScorecardRow[]; summary: ScorecardSummary }> {
-  return scorecardOf(db, boardId, periodStart, periodEnd, sql`jsonb_build_object('id', i.id, 'key', i.key, 'title', i.title, 'unit', i.unit)`, (j) => ({
+export function reportScorecardSql(boardId: string, periodStart: string, periodEnd: string): Sql {
+  return scorecardSql(boardId, periodStart, periodEnd, sql`jsonb_build_object('id', i.id, 'key', i.key, 'title', i.title, 'unit', i.unit)`);
+}
+
+/** Reads reportScorecardSql's rows (`records` as PostgreSQL returns them, or the same rows as JSON). */
+export function reportScorecardOf(records: RowRecord[]): { rows: ReportScorecardRow[]; summary: ScorecardSummary } {
+  return scorecardOf(records, (j) => ({
     id: j.id as string,
     key: j.key as string,
     title: j.title as string,
@@ -79,18 +84,9 @@ export async function reportScorecardRows(db: Queryable, boardId: string, period
   }));
 }
 
-async function scorecardOf<I extends Pick<Indicator, 'unit'>>(
-  db: Queryable,
-  boardId: string,
-  periodStart: string,
-  periodEnd: string,
-  indicatorSql: Sql,
-  indicatorFrom: (j: Record<string, unknown>) => I,
-): Promise<{ rows: (Omit<ScorecardRow, 'indicator'> & { indicator: I })[]; summary: ScorecardSummary }> {
+function scorecardSql(boardId: string, periodStart: string, periodEnd: string, indicatorSql: Sql): Sql {
   const same = (a: string, b: string) => sql`(${ident(`${a}.indicator_version`)} = ${ident(`${b}.indicator_version`)})`;
-  const records = await query<RowRecord>(
-    db,
-    sql`WITH base AS (
+  return sql`WITH base AS (
       SELECT d.position, d.rag_method, d.target, d.rag_tolerance, bo.suppress_small_numbers AS suppress_small,
         ${indicatorSql} AS ind, i.polarity, i.tolerance, i.unit, i.counts_people,
         c.period_from, c.period_to, c.value, c.numerator, c.commentary,
@@ -140,8 +136,13 @@ async function scorecardOf<I extends Pick<Indicator, 'unit'>>(
       count(*) FILTER (WHERE f.rag = 'AMBER') OVER () ::int AS amber,
       count(*) FILTER (WHERE f.rag = 'GREEN') OVER () ::int AS green,
       count(*) FILTER (WHERE f.exception) OVER () ::int AS exceptions
-    FROM flagged f ORDER BY f.position`,
-  );
+    FROM flagged f ORDER BY f.position`;
+}
+
+function scorecardOf<I extends Pick<Indicator, 'unit'>>(
+  records: RowRecord[],
+  indicatorFrom: (j: Record<string, unknown>) => I,
+): { rows: (Omit<ScorecardRow, 'indicator'> & { indicator: I })[]; summary: ScorecardSummary } {
   const rows = records.map((r) => {
     const indicator = indicatorFrom(r.ind);
     const suppress = r.suppress_small && r.suppressed;

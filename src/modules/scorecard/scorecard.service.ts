@@ -11,9 +11,13 @@ import { checkObservation } from './observation.rules';
 import { ObservationService } from './observation.service';
 import { BENCHMARK_COLUMNS, columnOf, CsvRow, numberCell, OBSERVATION_COLUMNS, readCsv, scorecardCsv } from './scorecard-csv';
 import { EDITABLE_OBSERVATION, Indicator, Observation, ObservationStatus } from './scorecard.entity';
-import { completeness, reportScorecardRows, scorecardRows } from './scorecard.queries';
+import { completeness, reportScorecardOf, reportScorecardSql, RowRecord, scorecardRows } from './scorecard.queries';
 import { ImportArgs } from './scorecard.inputs';
 import { ImportProblem, ImportReport, ReportScorecardRow, Scorecard, ScorecardSummary } from './scorecard.types';
+import { query, Sql } from '../../database/sql';
+
+/** A row of reportSql, as PostgreSQL returns it or as JSON. */
+export type ScorecardRecord = RowRecord;
 
 /** A quarter by default: the three months ending on the period end. */
 export function defaultPeriodStart(periodEnd: string): string {
@@ -52,7 +56,16 @@ export class ScorecardService {
 
   /** The same quarter's summary with its rows (the yearly report's evidence of impact), in the same statement; null without measures. */
   async reportFor(boardId: string, periodEnd: string): Promise<{ summary: ScorecardSummary; rows: ReportScorecardRow[] } | null> {
-    const { summary, rows } = await reportScorecardRows(this.ds, boardId, defaultPeriodStart(periodEnd), periodEnd);
+    return this.reportOf(await query<RowRecord>(this.ds, this.reportSql(boardId, periodEnd)));
+  }
+
+  /** The statement behind reportFor, for a statement that nests it (the executive summary); its rows read with reportOf. */
+  reportSql(boardId: string, periodEnd: string): Sql {
+    return reportScorecardSql(boardId, defaultPeriodStart(periodEnd), periodEnd);
+  }
+
+  reportOf(records: RowRecord[]): { summary: ScorecardSummary; rows: ReportScorecardRow[] } | null {
+    const { summary, rows } = reportScorecardOf(records);
     return summary.measures ? { summary, rows } : null;
   }
 
