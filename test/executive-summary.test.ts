@@ -271,8 +271,8 @@ describe('executive summary and annual report', () => {
     // and for the report: partner agencies, returns, actions by owner, sub-groups, reviews,
     // review progress, return figures, plan rows as at the period's end without cancelled actions,
     // ratings by standard of the latest cycle, findings (SARs concluded, not implemented), external
-    // learning with its actions at the period's end (and one for sub-group attendance on a board that
-    // has sub-groups)
-    expect(await count(small, withReport)).toBe(13);
+    // learning with its actions at the period's end, the scorecard's rows (and one for sub-group
+    // attendance on a board that has sub-groups)
+    expect(await count(small, withReport)).toBe(14);
   });
 });

@@ -20,7 +20,8 @@ import { BusinessPlanService } from '../business-plan/business-plan.service';
 import { CaseReviewService, FindingAtEnd, LearningAtEnd, PeriodFiguresRow } from '../case-review/case-review.service';
 import { AttendanceRow, AttendanceService } from '../meeting/attendance.service';
 import { AttendanceSummary } from '../meeting/attendance.types';
-import { ScorecardRecord, ScorecardService } from '../scorecard/scorecard.service';
+import { ScorecardCounts, ScorecardService } from '../scorecard/scorecard.service';
+import { ReportScorecardRow } from '../scorecard/scorecard.types';
 import { buildAnnualReport } from './annual-report.builder';
 import { AnnualReportModel } from './annual-report.model';
 import { ExecutiveSummary, SummaryAudit, SummaryPlan } from './executive-summary.types';
@@ -43,6 +44,8 @@ export interface PartnerFigures {
   learning: LearningAtEnd[];
   /** Per latest cycle, how its submitted returns rated each standard. */
   standards: Map<string, StandardSummary[]>;
+  /** The scorecard's rows for the summary's quarter: the evidence of impact (empty without a data set). */
+  scorecardRows: ReportScorecardRow[];
 }
 
 /** summarySql's row: each part as JSON. */
@@ -58,7 +61,7 @@ interface SummaryRow {
   priorities: Record<string, unknown>[];
   priority_progress: ProgressRow[];
   plan_progress: ProgressRow[];
-  scorecard: ScorecardRecord[];
+  scorecard: ScorecardCounts | null;
 }
 
 export interface ReviewAtEnd {
@@ -141,7 +144,6 @@ export class ExecutiveSummaryService {
     const plan = this.planFigures(row);
     const agencies = row.agencies.map((a) => hydrate(this.ds, Agency, a));
     const names = new Map(agencies.map((a) => [a.id, a.name]));
-    const scorecard = this.scorecards.reportOf(row.scorecard);
     const existed = row.existed;
     const below = attendance.byAgency.filter((a) => a.belowThreshold);
     const summary: ExecutiveSummary = {
@@ -159,8 +161,7 @@ export class ExecutiveSummaryService {
       adultsCompliance: audits.get('ADULTS') ?? null,
       caseReviews,
       businessPlan: plan,
-      scorecard: scorecard?.summary ?? null,
-      scorecardRows: scorecard?.rows ?? [],
+      scorecard: this.scorecards.summaryFrom(row.scorecard),
       headlines: [],
       existed,
       agencies,
@@ -203,7 +204,7 @@ export class ExecutiveSummaryService {
         (SELECT coalesce(json_agg(to_json(pp) ORDER BY pp.position), '[]') FROM plan_priority pp WHERE pp.plan_id IN (SELECT pl.id FROM plan pl)) AS priorities,
         (SELECT coalesce(json_agg(to_json(x)), '[]') FROM (${this.plans.progressOfPrioritiesSql(ofPlan, asOf)}) x) AS priority_progress,
         (SELECT coalesce(json_agg(to_json(x)), '[]') FROM (${this.plans.progressOfPlansSql(ofPlan, asOf)}) x) AS plan_progress,
-        (SELECT coalesce(json_agg(to_json(x) ORDER BY x.position), '[]') FROM (${this.scorecards.reportSql(boardId, to)}) x) AS scorecard
+        (SELECT to_json(x) FROM (${this.scorecards.summarySql(boardId, to)}) x) AS scorecard
       FROM board b WHERE b.id = ${boardId}::uuid`;
   }
 
@@ -270,7 +271,7 @@ export class ExecutiveSummaryService {
 
   /** What only the annual report shows: each partner's results, sub-groups, the reviews one by one. */
   private async partnerFigures(boardId: string, from: string, to: string, asOf: string, priorityIds: string[], cycleIds: string[]): Promise<PartnerFigures> {
-    const [agencies, returns, actions, subGroups, reviews, planRows, findings, learning] = await Promise.all([
+    const [agencies, returns, actions, subGroups, reviews, planRows, findings, learning, scorecard] = await Promise.all([
       query(this.ds,
         sql`SELECT DISTINCT a.id, a.name, a.sector FROM agency a JOIN membership m ON m.agency_id = a.id
          WHERE m.board_id = ${boardId} AND ${activeDuringSql('m', from, to)} ORDER BY a.name`,
@@ -315,6 +316,7 @@ export class ExecutiveSummaryService {
       // Findings: SARs concluded in the year (Care Act Schedule 2 (d)), and those not implemented with the reasons.
       this.reviews.findingsAsAt(boardId, from, to),
       this.reviews.learningAsAt(boardId, from, to),
+      this.scorecards.reportFor(boardId, to),
     ]);
     const [subGroupAttendance, reviewProgress, figures, standards] = await Promise.all([
       subGroups.length ? this.attendance.summaries('subGroup', subGroups.map((s: { id: string }) => s.id), from, to) : Promise.resolve(new Map()),
@@ -334,6 +336,7 @@ export class ExecutiveSummaryService {
       standards,
       findings,
       learning,
+      scorecardRows: scorecard?.rows ?? [],
     };
   }
 }
