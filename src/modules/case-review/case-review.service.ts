@@ -605,8 +605,10 @@ export class CaseReviewService {
            (SELECT coalesce(array_agg(to_char(day, 'YYYY-MM-DD')), '{}') FROM closure_day) AS closures
          FROM (SELECT count(*) FILTER (WHERE ${openActionSql('a')})::int AS open,
              count(*) FILTER (WHERE ${overdueSql('a', asOf)})::int AS overdue
-           FROM action a JOIN recommendation r ON a.source_type = 'REVIEW_RECOMMENDATION' AND a.source_id = r.id
-           JOIN case_review c ON c.id = r.case_review_id
+           -- The board's reviews, then their recommendations by key: a plain join hashes every
+           -- recommendation (7,000 nationally) for the board's few dozen; OFFSET 0 keeps the lookup.
+           FROM case_review c CROSS JOIN LATERAL (SELECT r.id FROM recommendation r WHERE r.case_review_id = c.id OFFSET 0) r
+           JOIN action a ON a.source_type = 'REVIEW_RECOMMENDATION' AND a.source_id = r.id
            WHERE c.board_id = ${boardId}::uuid) a,
          (SELECT count(*) FILTER (WHERE x.concluded BETWEEN ${from}::date AND ${to}::date)::int AS concluded,
              count(*) FILTER (WHERE x.status IN ('COMMISSIONED', 'IN_PROGRESS'))::int AS ongoing

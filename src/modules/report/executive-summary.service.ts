@@ -192,7 +192,7 @@ export class ExecutiveSummaryService {
       plan AS (SELECT p.* FROM business_plan p WHERE p.board_id = ${boardId}::uuid AND p.period_from <= ${to}::date AND p.period_to >= ${from}::date
         ORDER BY p.period_from DESC, p.created_at DESC LIMIT 1)
       SELECT to_json(b) AS board, ${boardExistedBySql('b', to)} AS existed,
-        (SELECT to_json(x) FROM (${this.attendance.attendanceSql('board', [boardId], from, to)}) x) AS attendance,
+        (SELECT to_json(x) FROM (${this.attendance.attendanceSql('board', [boardId], from, to, 'agencies')}) x) AS attendance,
         -- The member agencies (names for the headlines, entities for agenciesBelowThreshold): looked
         -- up by key, as a plain join hashes every agency (3,000 nationally) to name a few dozen.
         (SELECT coalesce(json_agg(to_json(ag)), '[]') FROM (SELECT DISTINCT m.agency_id FROM membership m WHERE m.board_id = b.id) m

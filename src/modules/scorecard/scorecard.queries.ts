@@ -90,6 +90,9 @@ export function reportScorecardOf(records: RowRecord[]): { rows: ReportScorecard
 
 function scorecardSql(boardId: string, periodStart: string, periodEnd: string, indicatorSql: Sql, form: 'rows' | 'summary' = 'rows'): Sql {
   const same = (a: string, b: string) => sql`(${ident(`${a}.indicator_version`)} = ${ident(`${b}.indicator_version`)})`;
+  // The summary's counts need neither the year-end value nor suppression: that form skips the
+  // year-end look-up and keeps only the columns the counts read.
+  const rows = form === 'rows';
   return sql`WITH base AS (
       SELECT d.position, d.rag_method, d.target, d.rag_tolerance, bo.suppress_small_numbers AS suppress_small,
         ${indicatorSql} AS ind, i.polarity, i.tolerance, i.unit, i.counts_people,
@@ -97,7 +100,7 @@ function scorecardSql(boardId: string, periodStart: string, periodEnd: string, i
         (${sql`c.period_to >= ${periodStart}::date`}) AS new_data,
         p.value AS previous, p.numerator AS prev_numerator, ${same('p', 'c')} AS prev_same,
         pp.value AS previous2, ${same('pp', 'p')} AS pp_same,
-        y.value AS year_end, y.numerator AS ye_numerator, ${same('y', 'c')} AS ye_same,
+        ${rows ? sql`y.value AS year_end, y.numerator AS ye_numerator, ${same('y', 'c')} AS ye_same` : sql`NULL::float8 AS year_end, NULL::float8 AS ye_numerator, NULL::boolean AS ye_same`},
         b.england, b.stat_neighbours, b.upper_quartile, b.median, b.lower_quartile
       FROM data_set_item d
       JOIN indicator i ON i.id = d.indicator_id
@@ -105,7 +108,7 @@ function scorecardSql(boardId: string, periodStart: string, periodEnd: string, i
       LEFT JOIN LATERAL ${validated('c', sql`o.period_to <= ${periodEnd}::date`)} ON true
       LEFT JOIN LATERAL ${validated('p', previousOf('c'))} ON true
       LEFT JOIN LATERAL ${validated('pp', previousOf('p'))} ON true
-      LEFT JOIN LATERAL ${validated('y', sql`o.period_to = ${YEAR_END_TO} AND o.period_from = (${YEAR_END_TO} + 1 - interval '1 year')::date`)} ON true
+      ${rows ? sql`LEFT JOIN LATERAL ${validated('y', sql`o.period_to = ${YEAR_END_TO} AND o.period_from = (${YEAR_END_TO} + 1 - interval '1 year')::date`)} ON true` : empty}
       LEFT JOIN LATERAL (SELECT bm.* FROM benchmark bm WHERE bm.board_id = d.board_id AND bm.indicator_id = d.indicator_id AND bm.period_to <= ${periodEnd}::date
         ORDER BY bm.period_to DESC LIMIT 1) b ON true
       WHERE d.board_id = ${boardId}
@@ -126,10 +129,10 @@ function scorecardSql(boardId: string, periodStart: string, periodEnd: string, i
     ), flagged AS MATERIALIZED (
       -- Materialised: otherwise PostgreSQL inlines the CTEs and evaluates the direction, quartile and
       -- RAG expressions again in each window count that filters on them (about a sixth of the statement's time).
-      SELECT rated.*, (rated.value IS NOT NULL AND (coalesce(rated.rag = 'RED', false) OR (rated.direction = 'DECLINED' AND rated.direction_before = 'DECLINED'))) AS exception
+      SELECT ${rows ? sql`rated.*` : sql`rated.new_data, rated.direction, rated.rag`}, (rated.value IS NOT NULL AND (coalesce(rated.rag = 'RED', false) OR (rated.direction = 'DECLINED' AND rated.direction_before = 'DECLINED'))) AS exception
       FROM rated
     )
-    ${form === 'rows' ? sql`SELECT f.*, ${summaryCounts(raw(' OVER ()'))} FROM flagged f ORDER BY f.position` : sql`SELECT ${summaryCounts(empty)} FROM flagged f`}`;
+    ${rows ? sql`SELECT f.*, ${summaryCounts(raw(' OVER ()'))} FROM flagged f ORDER BY f.position` : sql`SELECT ${summaryCounts(empty)} FROM flagged f`}`;
 }
 
 /** The summary's counts over the flagged rows: window counts beside each row, or one row of counts alone. */
