@@ -5,6 +5,7 @@ import { ForbiddenError } from '../../common/errors';
 import { assertFound, assertPeriod, assertUuidOrNotFound } from '../../common/validation';
 import { hydrate } from '../../database/hydrate';
 import { query, sql, Sql } from '../../database/sql';
+import { byIdTemplate } from '../../database/statement-template';
 import { actionOnSql, openActionSql, overdueSql } from '../../rules/actions';
 import { latestCyclesSql } from '../../rules/audit';
 import { activeDuringSql } from '../../rules/membership';
@@ -136,7 +137,7 @@ export class ExecutiveSummaryService {
     await this.assertMayRead(access, boardId);
     // Overdue is judged at the end of the period, or today for a period not over yet.
     const asOf = to < access.today ? to : access.today;
-    const [row] = await query<SummaryRow>(this.ds, this.summarySql(boardId, from, to, asOf));
+    const [row] = await query<SummaryRow>(this.ds, this.statement(boardId, from, to, asOf));
     const board = hydrate(this.ds, Board, assertFound(row, 'Board', boardId).board);
     const attendance = this.attendance.attendanceSummaries(row.attendance, [board.id]).get(board.id)!;
     const audits = this.latestAudits(row);
@@ -177,6 +178,9 @@ export class ExecutiveSummaryService {
       ));
     return summary;
   }
+
+  /** summarySql, built once per period and filled in with the board. */
+  private readonly statement = byIdTemplate((boardId: string, from: string, to: string, asOf: string) => this.summarySql(boardId, from, to, asOf));
 
   /**
    * Every figure of the summary in one statement, each part as JSON built by PostgreSQL from the
