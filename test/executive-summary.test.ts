@@ -275,4 +275,28 @@ describe('executive summary and annual report', () => {
     // attendance on a board that has sub-groups)
     expect(await count(small, withReport)).toBe(14);
   });
+
+  it('answers each board with its own figures when boards are read one after another for the same period', async () => {
+    // The summary's statement is built once per period and filled in with each board (byIdTemplate).
+    const small = await partnership(1);
+    const large = await partnership(3);
+    const read = async (p: Awaited<ReturnType<typeof partnership>>) => {
+      const res = await hub.gql(
+        `query($b: ID!, $from: LocalDate!, $to: LocalDate!) { executiveSummary(boardId: $b, from: $from, to: $to) {
+          attendance { agenciesBelowThreshold { agency { name } } } section11 { invited submitted } businessPlan { priorities { code } } } }`,
+        { b: p.board.id, ...YEAR },
+        p.coordinator.token,
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data.executiveSummary;
+    };
+    for (const p of [small, large, small]) {
+      const s = await read(p);
+      // Beta and Gamma of each copy fall below the threshold; every agency is invited; A and B per copy.
+      const copies = p === small ? 1 : 3;
+      expect(s.attendance.agenciesBelowThreshold.map((a: any) => a.agency.name.split(' ').slice(-1)[0])).toEqual(Array(copies * 2).fill(p.board.id.slice(0, 8)));
+      expect(s.section11).toEqual({ invited: copies * 3, submitted: copies * 2 });
+      expect(s.businessPlan.priorities).toHaveLength(copies * 2);
+    }
+  });
 });
