@@ -5,8 +5,9 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { freePort } from '../src/database/embedded';
 import { numberArg, parseArgs, stringArg } from './args';
-import { BENCH_DATA_DIR, databaseNameFor, readMeta, startBenchPostgres, withDatabase } from './bench-db';
+import { BENCH_DATA_DIR, BENCH_PG_DIR, databaseNameFor, readMeta, startBenchPostgres, withDatabase } from './bench-db';
 import { ChildServer, startHub, startPostGraphile } from './children';
+import { CpuPerRequest, measureCpu, postmasterPid } from './cpu';
 import { addDays } from './generate/context';
 import { generateData } from './generate-data';
 import { postGraphQL, runGraphQLLoad, runSqlLoad } from './load';
@@ -27,12 +28,15 @@ interface LogLine {
 
 /**
  * npm run bench -- [--smoke] [--duration S] [--connections 10,50] [--scenario a,b] [--profile]
- *   [--no-postgraphile] [--database-url URL]
+ *   [--no-postgraphile] [--database-url URL] [--history-years N]
+ * --history-years 10: against the data set with twice the national history (hub_bench_10y, made by
+ * `npm run bench:data -- --history-years 10`, or here if it is missing).
  */
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const smoke = args.has('smoke');
   const scale = smoke ? 'smoke' : 'national';
+  const historyYears = args.has('history-years') ? numberArg(args, 'history-years', 0) : undefined;
   const seconds = numberArg(args, 'duration', smoke ? 1 : 10);
   const warmup = smoke ? 0.5 : Math.min(3, seconds);
   const connections = (stringArg(args, 'connections') ?? '10,50').split(',').map(Number);
@@ -41,15 +45,16 @@ async function main(): Promise<void> {
   if (!scenarios.length) throw new Error(`No scenario named ${only}: ${SCENARIOS.map((s) => s.name).join(', ')}`);
   const withPostGraphile = !args.has('no-postgraphile');
   const started = Date.now();
+  const loadStart = loadAverage();
 
   let url = stringArg(args, 'database-url');
   const embedded = url ? undefined : await startBenchPostgres();
-  if (embedded) url = withDatabase(embedded.url, databaseNameFor(scale));
+  if (embedded) url = withDatabase(embedded.url, databaseNameFor(scale, historyYears));
   const children: ChildServer[] = [];
   try {
     if (!(await hasData(url!))) {
       console.log(`No ${scale} data set in ${url}: generating it (seed 1)`);
-      await generateData({ url: url!, seed: 1, scale, recreate: !!embedded });
+      await generateData({ url: url!, seed: 1, scale, historyYears, recreate: !!embedded });
     }
     const meta = readMeta()[new URL(url!).pathname.slice(1)] ?? { scale };
     const until = (meta as { until?: string }).until ?? '2025-09-30';
@@ -70,6 +75,10 @@ async function main(): Promise<void> {
     children.push(hub);
     const pg = withPostGraphile ? await startPostGraphile(url!, await freePort()) : undefined;
     if (pg) children.push(pg);
+    // PostgreSQL's CPU only where the cluster is ours: with --database-url it may serve others too.
+    const postmaster = embedded ? postmasterPid(BENCH_PG_DIR) : undefined;
+    const hubCpu = { serverPid: hub.proc.pid, postmasterPid: postmaster };
+    const pgCpu = { serverPid: pg?.proc.pid, postmasterPid: postmaster };
     const { signIn } = await postGraphQL(hub.url, {
       query: 'mutation BenchSignIn($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }',
       variables: { e: ADMIN.email, p: ADMIN.password },
@@ -99,7 +108,7 @@ async function main(): Promise<void> {
       for (const c of connections) {
         await fresh();
         const mark = log.length;
-        const hubResult = await runGraphQLLoad({ url: hub.url, headers: auth, body: body(s.hub), onResponse: s.hub.onResponse, connections: cap(c), seconds });
+        const hubResult = await measureCpu(hubCpu, () => runGraphQLLoad({ url: hub.url, headers: auth, body: body(s.hub), onResponse: s.hub.onResponse, connections: cap(c), seconds }));
         await new Promise((r) => setTimeout(r, 300)); // the last log lines of the run
         const lines = log.slice(mark).filter((l) => l.operation === op);
         const row: Row = {
@@ -109,19 +118,23 @@ async function main(): Promise<void> {
           sqlStatements: median(lines.flatMap((l) => (l.sqlStatements === undefined ? [] : [l.sqlStatements]))),
           serverMs: median(lines.map((l) => l.durationMs)),
         };
-        if (pg && s.postgraphile) row.postgraphile = await runGraphQLLoad({ url: pg.url, headers: {}, body: body(s.postgraphile), connections: c, seconds });
+        if (pg && s.postgraphile) {
+          const call = s.postgraphile;
+          row.postgraphile = await measureCpu(pgCpu, () => runGraphQLLoad({ url: pg.url, headers: {}, body: body(call), connections: c, seconds }));
+        }
         if (s.floor) {
           const floor = s.floor;
           row.floor = await runSqlLoad(url!, floor.sql, (i) => floor.params(ctx, i), c, seconds);
         }
         rows.push(row);
-        console.log(`  ${s.name} @${c}: hub ${row.hub.rps} req/s p50 ${row.hub.p50} ms, ${row.sqlStatements} SQL/req` + (row.postgraphile ? `; PostGraphile ${row.postgraphile.rps} req/s p50 ${row.postgraphile.p50} ms` : '') + (row.floor ? `; SQL floor p50 ${row.floor.p50} ms` : ''));
+        console.log(`  ${s.name} @${c}: hub ${row.hub.rps} req/s p50 ${row.hub.p50} ms, ${row.sqlStatements} SQL/req, CPU ${cpuText(row.hub.cpu)}` + (row.postgraphile ? `; PostGraphile ${row.postgraphile.rps} req/s p50 ${row.postgraphile.p50} ms, CPU ${cpuText(row.postgraphile.cpu)}` : '') + (row.floor ? `; SQL floor p50 ${row.floor.p50} ms` : ''));
       }
     }
     const results: Results = {
       startedAt: new Date(started).toISOString(),
       machine: { nproc: os.cpus().length, memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`, node: process.version, platform: `${os.platform()} ${os.release()}` },
       dataSet: { ...meta },
+      loadAverage: { start: loadStart, end: loadAverage() },
       durationSeconds: seconds,
       rows,
       peakMemoryMiB: { hub: hub.peakMemoryMiB(), postgraphile: pg?.peakMemoryMiB() ?? null },
@@ -136,6 +149,10 @@ async function main(): Promise<void> {
     await embedded?.stop();
   }
 }
+
+const loadAverage = () => os.loadavg().map((n) => Math.round(n * 100) / 100);
+
+const cpuText = (c: CpuPerRequest | undefined) => `${c?.serverMs ?? '—'} + ${c?.postgresMs ?? 'not measured'} ms/req (server + Postgres)`;
 
 async function hasData(url: string): Promise<boolean> {
   const c = new Client({ connectionString: url });

@@ -6,7 +6,7 @@ import { Logger } from 'typeorm';
 import { createApp } from '../src/app';
 import { createLogger } from '../src/common/logger';
 import { createDataSource } from '../src/database/data-source';
-import { parseArgs, stringArg } from './args';
+import { numberArg, parseArgs, stringArg } from './args';
 import { databaseNameFor, readMeta, startBenchPostgres, withDatabase } from './bench-db';
 import { addDays } from './generate/context';
 import { FIXTURES, ScenarioContext, SCENARIOS } from './scenarios';
@@ -25,7 +25,7 @@ class Recorder implements Logger {
 }
 
 /**
- * npm run bench:explain -- [--scale national|smoke] [--scenario a,b] [--plans [--plan-match text]] [--plan-cache]
+ * npm run bench:explain -- [--scale national|smoke] [--history-years N] [--scenario a,b] [--plans [--plan-match text]] [--plan-cache]
  * Where a request's time goes: each scenario's request once (warm), its wall time in the hub, and
  * every SQL statement it sent with PostgreSQL's own execution time (EXPLAIN ANALYZE).
  * --plan-cache: instead, each scenario 20 times (different ids) over one pooled connection, then how
@@ -34,9 +34,10 @@ class Recorder implements Logger {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const scale = stringArg(args, 'scale') ?? 'national';
+  const database = databaseNameFor(scale, args.has('history-years') ? numberArg(args, 'history-years', 0) : undefined);
   const only = stringArg(args, 'scenario')?.split(',');
   const embedded = await startBenchPostgres();
-  const url = withDatabase(embedded.url, databaseNameFor(scale));
+  const url = withDatabase(embedded.url, database);
   const recorder = new Recorder();
   const planCache = args.has('plan-cache');
   const ds = createDataSource({ url, logger: recorder, poolSize: planCache ? 1 : 10 });
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
     const token = jwt.sign({}, secret, { subject: admin.id, expiresIn: '1h', algorithm: 'HS256' });
     const ids: ScenarioContext['ids'] = {};
     for (const [name, sql] of Object.entries(FIXTURES)) ids[name] = (await pg.query(sql)).rows.map((r) => r.id);
-    const until = readMeta()[databaseNameFor(scale)]?.until ?? '2025-09-30';
+    const until = readMeta()[database]?.until ?? '2025-09-30';
     const ctx: ScenarioContext = { ids, from: addDays(until, -364), to: until, asOf: until };
     for (const s of SCENARIOS.filter((x) => !only || only.includes(x.name))) {
       if (s.hub.query.trim().startsWith('mutation')) continue;

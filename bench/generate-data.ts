@@ -3,7 +3,7 @@ import { createDataSource } from '../src/database/data-source';
 import { databaseOf, DataSetMeta, writeMeta } from './bench-db';
 import { createContext } from './generate/context';
 import { GENERATORS } from './generate';
-import { scaleNamed } from './generate/scales';
+import { scaleNamed, withHistoryYears } from './generate/scales';
 
 /** The last day of the generated history: fixed, so a seed gives the same data on any day. */
 export const BENCH_UNTIL = '2025-09-30';
@@ -12,6 +12,8 @@ export interface GenerateOptions {
   url: string;
   seed: number;
   scale: string;
+  /** Years of history instead of the scale's own (same boards, agencies and members; see withHistoryYears). */
+  historyYears?: number;
   /** Drop and recreate the database first (needs a URL to a server we own). */
   recreate: boolean;
   log?: (line: string) => void;
@@ -20,7 +22,7 @@ export interface GenerateOptions {
 /** Migrates the database, runs every domain generator in one transaction, then VACUUM ANALYZE. */
 export async function generateData(opts: GenerateOptions): Promise<DataSetMeta> {
   const log = opts.log ?? ((l: string) => console.log(l));
-  const scale = scaleNamed(opts.scale);
+  const scale = withHistoryYears(scaleNamed(opts.scale), opts.historyYears);
   const started = Date.now();
   const name = databaseOf(opts.url);
   if (opts.recreate) {
@@ -57,6 +59,7 @@ export async function generateData(opts: GenerateOptions): Promise<DataSetMeta> 
       database: name,
       scale: scale.name,
       seed: opts.seed,
+      historyYears: scale.months / 12,
       until: BENCH_UNTIL,
       generatedAt: new Date().toISOString(),
       seconds: Math.round((Date.now() - started) / 100) / 10,

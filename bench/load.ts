@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { CpuPerRequest } from './cpu';
 import { percentile, round } from './stats';
 
 // autocannon ships no typings; its programmatic API is one function returning a thenable instance.
@@ -12,6 +13,8 @@ export interface LoadResult {
   p50: number | null;
   p95: number | null;
   p99: number | null;
+  /** CPU per completed request (bench.ts measures it around the run; absent for the SQL floor). */
+  cpu?: CpuPerRequest;
 }
 
 export interface GraphQLLoad {

@@ -12,7 +12,7 @@ import { Config } from './config/env';
 import { Clock, systemClock } from './common/clock';
 import { HttpDrain, Readiness } from './common/graceful';
 import { HubMetrics } from './common/metrics';
-import { allowReplicaReads, withReadRouting } from './database/read-routing';
+import { allowReplicaReads } from './database/read-routing';
 import { OperationTypeNode } from 'graphql';
 import { idempotencyMiddleware } from './common/idempotency';
 import { AuthUser } from './access/access';
@@ -118,6 +118,8 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
   await apollo.start();
 
   app.disable('x-powered-by');
+  // No ETag on answers: a GraphQL POST is never revalidated, and hashing every body costs CPU per request (static assets set their own).
+  app.set('etag', false);
   const databaseAnswers = async (): Promise<boolean> => {
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -133,23 +135,6 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
   app.get('/healthz', (_req, res) => {
     res.status(200).json({ status: 'ok' });
   });
-  app.use((req, res, next) => (req.path.startsWith('/boards/') ? withSqlCounter(next) : next()), annualReportRouter(ds, services, logger), scorecardRouter(ds, services, logger));
-  // Readiness: send traffic here. 503 while starting, from the first moment of a stop, and while the database does not answer.
-  app.get('/readyz', async (_req, res) => {
-    if (!readiness.ready) {
-      res.status(503).json({ status: readiness.status });
-      return;
-    }
-    if (await databaseAnswers()) res.status(200).json({ status: 'ready' });
-    else res.status(503).json({ status: 'database unavailable' });
-  });
-  if (options.metrics) {
-    const metrics = options.metrics;
-    app.get('/metrics', async (_req, res) => {
-      res.setHeader('content-type', metrics.contentType());
-      res.send(await metrics.text());
-    });
-  }
   // Other front ends (another origin) only from the configured allow-list (CORS_ORIGINS); none by default.
   const corsOrigins = config.corsOrigins ?? [];
   app.use('/graphql', cors({ origin: (origin, done) => done(null, !!origin && corsOrigins.includes(origin)), methods: ['GET', 'POST'], maxAge: 600 }));
@@ -157,7 +142,6 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
   app.use(
     '/graphql',
     requestLogMiddleware(logger, options.metrics),
-    (_req, _res, next) => withSqlCounter(() => withReadRouting(next)),
     express.json({ limit: '1mb' }),
     emptyBodyWhenNotJson,
     // Idempotency-Key on a mutation: authenticated once here, the context reuses the user.
@@ -186,6 +170,24 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
     }),
   );
   app.use('/graphql', requestErrorHandler(logger));
+  // Readiness: send traffic here. 503 while starting, from the first moment of a stop, and while the database does not answer.
+  app.get('/readyz', async (_req, res) => {
+    if (!readiness.ready) {
+      res.status(503).json({ status: readiness.status });
+      return;
+    }
+    if (await databaseAnswers()) res.status(200).json({ status: 'ready' });
+    else res.status(503).json({ status: 'database unavailable' });
+  });
+  if (options.metrics) {
+    const metrics = options.metrics;
+    app.get('/metrics', async (_req, res) => {
+      res.setHeader('content-type', metrics.contentType());
+      res.send(await metrics.text());
+    });
+  }
+  // The reports and scorecard downloads (after /graphql, which most requests are: each layer in front of it is a route match per request).
+  app.use((req, res, next) => (req.path.startsWith('/boards/') ? withSqlCounter(next) : next()), annualReportRouter(ds, services, logger), scorecardRouter(ds, services, logger));
   // The web app (issue 18) last: it answers the paths nothing above took.
   mountAssets(app);
   app.use(webApp(ds, services, schema, logger, { isProduction: config.isProduction }));

@@ -11,6 +11,7 @@ import {
 import { DataSource } from 'typeorm';
 import { AuthUser } from './access/access';
 import { isIsoDate } from './common/scalars';
+import { setPrefetched } from './common/prefetched';
 import { isUuid } from './common/validation';
 import { hydrate } from './database/hydrate';
 import { join, query, sql, Sql } from './database/sql';
@@ -43,21 +44,21 @@ export function createLookahead(ds: DataSource, services: Services, loaders: Loa
       if (!user || !isUuid(id)) return undefined;
       const boardType = getNamedType(info.returnType) as GraphQLObjectType;
       const fields = childFields(info, info.fieldNodes, boardType.name);
-      const parts: Sql[] = [sql`(SELECT to_jsonb(b) FROM board b WHERE b.id = ${id}::uuid) AS board`];
+      const parts: Sql[] = [sql`(SELECT row_to_json(b) FROM board b WHERE b.id = ${id}::uuid) AS board`];
 
       const members = fields.filter((f) => f.name.value === 'members');
-      const agencies = members.length > 0 && childFields(info, members, 'Membership').some((f) => f.name.value === 'agency');
+      const memberAgencies = members.length > 0 && childFields(info, members, 'Membership').some((f) => f.name.value === 'agency');
       if (members.length) {
-        parts.push(sql`(SELECT coalesce(jsonb_agg(to_jsonb(m) ORDER BY m.starts_on, m.id), '[]') FROM membership m WHERE m.board_id = ${id}::uuid) AS members`);
+        parts.push(sql`(SELECT coalesce(json_agg(m ORDER BY m.starts_on, m.id), '[]'::json) FROM membership m WHERE m.board_id = ${id}::uuid) AS members`);
       }
-      if (agencies) {
+      if (memberAgencies) {
         parts.push(sql`${agencyRows(sql`SELECT DISTINCT m.agency_id FROM membership m WHERE m.board_id = ${id}::uuid`)} AS agencies`);
       }
 
       const periods = known(fields.filter((f) => f.name.value === 'attendance').map((f) => args<{ from: string; to: string }>(boardType.getFields().attendance, f, info)));
       // One period only (the common case); a period the resolver would refuse is left to it.
       const period = periods.length === 1 && isIsoDate(periods[0].from) && isIsoDate(periods[0].to) && periods[0].from <= periods[0].to ? periods[0] : null;
-      if (period) parts.push(sql`(SELECT to_jsonb(x) FROM (${services.attendance.attendanceSql('board', [id], period.from, period.to)}) x) AS attendance`);
+      if (period) parts.push(sql`(SELECT row_to_json(x) FROM (${services.attendance.attendanceSql('board', [id], period.from, period.to)}) x) AS attendance`);
 
       const cycleNodes = fields.filter((f) => f.name.value === 'auditCycles');
       const cycleType = info.schema.getType('AuditCycle') as GraphQLObjectType;
@@ -71,8 +72,8 @@ export function createLookahead(ds: DataSource, services: Services, loaders: Loa
       // The board's cycles as AuditCycleService.forBoards picks and orders them.
       const ofBoard = sql`c.board_ids && ARRAY[${id}::uuid]`;
       if (cycleNodes.length) {
-        parts.push(sql`(SELECT coalesce(jsonb_agg(to_jsonb(c) ORDER BY c.opens_on DESC, c.created_at DESC), '[]') FROM audit_cycle c WHERE ${ofBoard}) AS cycles`);
-        if (asOf) parts.push(sql`(SELECT coalesce(jsonb_agg(to_jsonb(x)), '[]') FROM (${services.audit.compliance.summariesSql(ofBoard, asOf)}) x) AS summaries`);
+        parts.push(sql`(SELECT coalesce(json_agg(c ORDER BY c.opens_on DESC, c.created_at DESC), '[]'::json) FROM audit_cycle c WHERE ${ofBoard}) AS cycles`);
+        if (asOf) parts.push(sql`(SELECT coalesce(json_agg(x), '[]'::json) FROM (${services.audit.compliance.summariesSql(ofBoard, asOf)}) x) AS summaries`);
       }
       // meetings(first) -> nodes -> attendance -> agency: the page as MeetingService.pagesFor picks it.
       const meetingNodes = fields.filter((f) => f.name.value === 'meetings');
@@ -87,25 +88,32 @@ export function createLookahead(ds: DataSource, services: Services, loaders: Loa
       let ctes = sql``;
       if (pageKey) {
         ctes = sql`WITH page AS (${services.meeting.pageIdsSql('board_id', [id], { first: pageKey.first, from: pageKey.from ?? undefined, to: pageKey.to ?? undefined })}) `;
-        parts.push(sql`(SELECT coalesce(jsonb_agg(to_jsonb(m) ORDER BY m.date, m.id), '[]') FROM meeting m WHERE m.id IN (SELECT id FROM page)) AS meetings`);
+        parts.push(sql`(SELECT coalesce(json_agg(m ORDER BY m.date, m.id), '[]'::json) FROM meeting m WHERE m.id IN (SELECT id FROM page)) AS meetings`);
         if (registerNodes.length) {
           // In the order the heap holds them, as the loader's unordered read of a meeting's rows returns them.
-          parts.push(sql`(SELECT coalesce(jsonb_agg(to_jsonb(a) ORDER BY a.ctid), '[]') FROM attendance a WHERE a.meeting_id IN (SELECT id FROM page)) AS registers`);
+          parts.push(sql`(SELECT coalesce(json_agg(a ORDER BY a.ctid), '[]'::json) FROM attendance a WHERE a.meeting_id IN (SELECT id FROM page)) AS registers`);
         }
         if (registerAgencies) {
           parts.push(sql`${agencyRows(sql`SELECT DISTINCT a.agency_id FROM attendance a WHERE a.meeting_id IN (SELECT id FROM page)`)} AS register_agencies`);
         }
       }
-      if (parts.length === 1) return undefined;
-
+      // The board alone too: this one plain statement is cheaper than a repository find of it.
       const [row] = await query<LookaheadRow>(ds, sql`${ctes}SELECT ${join(parts, ', ')}`);
       if (!row.board) return null;
       const board = hydrate(ds, Board, row.board);
       loaders.boardById.prime(id, board);
-      if (row.members) loaders.membershipsByBoard.prime(id, row.members.map((m) => hydrate(ds, Membership, m)));
-      for (const a of row.agencies ?? []) loaders.agencyById.prime(a.id as string, hydrate(ds, Agency, a));
+      // Each object's argument-free edges are set on it as well (src/common/prefetched.ts): the
+      // field then answers without its resolver, loader and promises, the guard still deciding.
+      const agencies = agencyMap(ds, loaders, row.agencies);
+      if (row.members) {
+        const members = row.members.map((m) => hydrate(ds, Membership, m));
+        if (agencies) for (const m of members) edge(m, 'agency', agencies.get(m.agencyId));
+        loaders.membershipsByBoard.prime(id, members);
+      }
       if (period && row.attendance) {
-        loaders.boardAttendance.prime({ id, args: { from: period.from, to: period.to } }, services.attendance.attendanceSummaries(row.attendance, [id]).get(id)!);
+        const summary = services.attendance.attendanceSummaries(row.attendance, [id]).get(id)!;
+        if (agencies) for (const a of summary.byAgency) edge(a, 'agency', agencies.get(a.agencyId));
+        loaders.boardAttendance.prime({ id, args: { from: period.from, to: period.to } }, summary);
       }
       if (row.cycles) {
         const cycles = row.cycles.map((c) => hydrate(ds, AuditCycle, c));
@@ -120,15 +128,17 @@ export function createLookahead(ds: DataSource, services: Services, loaders: Loa
         const meetings = row.meetings.map((m) => hydrate(ds, Meeting, m));
         loaders.meetingsByBoard.prime({ id, args: pageKey as MeetingPageArgs }, services.meeting.toPages('board_id', [id], pageKey as MeetingPageArgs, meetings).get(id)!);
         for (const m of meetings) loaders.meetingById.prime(m.id, m);
+        const registerAgencies = agencyMap(ds, loaders, row.register_agencies);
         if (row.registers) {
           const byMeeting = new Map<string, Attendance[]>(meetings.map((m) => [m.id, []]));
           for (const r of row.registers) {
             const a = hydrate(ds, Attendance, r);
+            if (registerAgencies) edge(a, 'agency', registerAgencies.get(a.agencyId));
             byMeeting.get(a.meetingId)?.push(a);
           }
+          for (const m of meetings) edge(m, 'attendance', byMeeting.get(m.id));
           for (const [meetingId, registers] of byMeeting) loaders.attendanceByMeeting.prime(meetingId, registers);
         }
-        for (const a of row.register_agencies ?? []) loaders.agencyById.prime(a.id as string, hydrate(ds, Agency, a));
       }
       return board;
     },
@@ -156,12 +166,29 @@ interface LookaheadRow {
   register_agencies?: Record<string, unknown>[];
 }
 
+/** Agencies read ahead, primed into the by-id loader and by id for the edges; undefined when none were read. */
+function agencyMap(ds: DataSource, loaders: Loaders, rows: Record<string, unknown>[] | undefined): Map<string, Agency> | undefined {
+  if (!rows) return undefined;
+  const map = new Map<string, Agency>();
+  for (const r of rows) {
+    const a = hydrate(ds, Agency, r);
+    map.set(a.id, a);
+    loaders.agencyById.prime(a.id, a);
+  }
+  return map;
+}
+
+/** An edge only when it was read: a missing one is left to the resolver. */
+function edge(target: object, field: string, value: unknown): void {
+  if (value !== undefined) setPrefetched(target, field, value);
+}
+
 /**
  * The agencies of some ids as JSON rows, each looked up by its key: joined plainly, the planner
  * hashes all 3,000 agencies nationally to name a couple of dozen (OFFSET 0 keeps the lookup).
  */
 function agencyRows(ids: Sql): Sql {
-  return sql`(SELECT coalesce(jsonb_agg(to_jsonb(ag.*)), '[]') FROM (${ids}) k(id) CROSS JOIN LATERAL (SELECT * FROM agency x WHERE x.id = k.id OFFSET 0) ag)`;
+  return sql`(SELECT coalesce(json_agg(ag.*), '[]'::json) FROM (${ids}) k(id) CROSS JOIN LATERAL (SELECT * FROM agency x WHERE x.id = k.id OFFSET 0) ag)`;
 }
 
 /** The fields selected under some field nodes, through fragments on the given type (or on none). */

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
-import { defaultFieldResolver, GraphQLSchema, isObjectType, lexicographicSortSchema, printSchema } from 'graphql';
-import { buildSchemaSync } from 'type-graphql';
+import { defaultFieldResolver, getNamedType, GraphQLSchema, isObjectType, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchemaSync, getMetadataStorage } from 'type-graphql';
 import { assertWellFormedText } from './common/validation';
 import { guardSchema } from './access/guard';
+import { prefetchedEdges } from './common/prefetched';
 import { resolvers } from './resolvers';
 
 let cached: GraphQLSchema | undefined;
@@ -11,8 +12,58 @@ export function buildHubSchema(): GraphQLSchema {
   // validate: true runs class-validator on every input; type-graphql 2 leaves it off by default.
   // The read guard wraps every field that returns an object: see src/access/guard.ts. The text guard
   // wraps outside it, so malformed text is refused before anything runs.
-  cached ??= guardTextArguments(guardSchema(buildSchemaSync({ resolvers, validate: { forbidUnknownValues: false }, emitSchemaFile: false })));
+  cached ??= guardTextArguments(guardSchema(answerPrefetchedEdges(plainFieldsReadDirectly(buildSchemaSync({ resolvers, validate: { forbidUnknownValues: false }, emitSchemaFile: false })))));
   return cached;
+}
+
+/**
+ * type-graphql gives every plain `@Field` a resolver of its own, which runs the field's middlewares
+ * (the hub has none) and then reads the property. Under graphql-jit a field without a resolver is a
+ * property read compiled into the query; with one it is a call and a resolve-info object per field
+ * of every object in the answer (about a thousand for one page of meetings with their registers:
+ * issue 17). So a field whose type-graphql metadata says it is only that read (no field resolver,
+ * the same name in the schema as on the class, no middlewares, no roles) is left to the default
+ * resolver, which reads the same property (getters included). Anything else keeps its resolver.
+ */
+function plainFieldsReadDirectly(schema: GraphQLSchema): GraphQLSchema {
+  const storage = getMetadataStorage();
+  for (const objectType of storage.objectTypes) {
+    const type = schema.getType(objectType.name);
+    if (!isObjectType(type)) continue;
+    const fields = type.getFields();
+    // The class and the classes it extends (their fields are this type's fields too).
+    const chain: unknown[] = [];
+    for (let c: unknown = objectType.target; c && c !== Function.prototype; c = Object.getPrototypeOf(c)) chain.push(c);
+    const resolved = new Set(storage.fieldResolvers.filter((r) => chain.includes(r.getObjectType?.())).map((r) => r.methodName));
+    for (const meta of storage.fields) {
+      if (!chain.includes(meta.target) || resolved.has(meta.name) || meta.name !== meta.schemaName) continue;
+      if (meta.middlewares?.length || meta.roles?.length || meta.params?.length) continue;
+      const field = fields[meta.schemaName];
+      if (field) field.resolve = undefined;
+    }
+  }
+  return schema;
+}
+
+/**
+ * An argument-free field returning objects answers from the edges a look-ahead read for its source
+ * object (src/common/prefetched.ts) when there are some, else from its resolver. Inside the read
+ * guard, which decides on whatever either returns.
+ */
+function answerPrefetchedEdges(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__') || type === schema.getQueryType() || type === schema.getMutationType()) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (field.args.length || !isObjectType(getNamedType(field.type))) continue;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      const name = field.name;
+      field.resolve = (source, args, context, info) => {
+        const value = prefetchedEdges(source)?.[name];
+        return value !== undefined ? value : resolve(source, args, context, info);
+      };
+    }
+  }
+  return schema;
 }
 
 /**

@@ -1,7 +1,8 @@
+import jwt from 'jsonwebtoken';
 import { UserRole } from '../src/common/enums';
 import { SignedInCache } from '../src/modules/auth/signed-in-cache';
 import { factories, Factories } from './helpers/factories';
-import { codeOf, startHub, TestHub } from './helpers/hub';
+import { codeOf, startHub, TEST_SECRET, TestHub } from './helpers/hub';
 
 const ME = `{ me { id role boards { id } } }`;
 const AUTH_STATEMENT = /FROM app_user u LEFT JOIN user_board ub/;
@@ -31,6 +32,29 @@ describe('the signed-in user cache', () => {
     hub.counter.reset();
     expect((await hub.gql(ME, {}, token)).data.me).toEqual({ id: user.id, role: 'VIEWER', boards: [{ id: board.id }] });
     expect([authQueries(), hub.counter.count]).toEqual([0, first - 1]);
+  });
+
+  it('checks a token once, but still refuses it from the second it expires (the verified token is kept, not its validity)', async () => {
+    const user = await f.user(UserRole.ADMIN);
+    const nowSeconds = Math.floor(Date.now() / 1000);
+    const token = jwt.sign({ ver: 0 }, TEST_SECRET, { subject: user.id, expiresIn: 120, algorithm: 'HS256' });
+    expect((await hub.gql(ME, {}, token)).data.me.id).toBe(user.id);
+    expect((await hub.gql(ME, {}, token)).data.me.id).toBe(user.id);
+    const clock = jest.spyOn(Date, 'now');
+    try {
+      // One second before its expiry it still answers; at its expiry it does not.
+      clock.mockReturnValue((nowSeconds + 119) * 1000);
+      expect((await hub.gql(ME, {}, token)).data?.me.id).toBe(user.id);
+      clock.mockReturnValue((nowSeconds + 120) * 1000 + 1);
+      const late = await hub.gql(ME, {}, token);
+      expect([late.status, codeOf(late), late.errors?.[0].message]).toEqual([401, 'UNAUTHENTICATED', 'Token expired: sign in again']);
+    } finally {
+      clock.mockRestore();
+    }
+    // A token with one character changed is checked afresh and refused.
+    const forged = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA');
+    const bad = await hub.gql(ME, {}, forged);
+    expect([bad.status, bad.errors?.[0].message]).toEqual([401, 'Invalid token']);
   });
 
   it('refuses a deactivated user at once, and their old token stays dead after reactivation', async () => {

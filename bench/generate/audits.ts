@@ -4,8 +4,9 @@ import { addDays, addMonths, GenContext, pick } from './context';
 const RATINGS = ['MET', 'MET', 'MET', 'MET', 'MET', 'PARTIALLY_MET', 'PARTIALLY_MET', 'NOT_MET', 'NOT_APPLICABLE'];
 
 /**
- * Three yearly audit cycles per board (Section 11 for children's and joint boards, the adults'
- * compliance framework for SABs), every board member invited. Older cycles are all submitted or
+ * Yearly audit cycles per board (scale.auditCycles: 3 in the national 5 years, one a year back
+ * from the latest; Section 11 for children's and joint boards, the adults' compliance framework
+ * for SABs), every board member invited. Older cycles are all submitted or
  * validated; in the latest some returns are drafts, returned, or not started. PARTIALLY_MET and
  * NOT_MET standards of the latest cycle get an improvement action (the shared Action kind).
  */
@@ -23,9 +24,10 @@ export async function generateAudits(ctx: GenContext): Promise<void> {
     const framework = frameworks.find((f) => f.key === (board.kind === 'ADULTS' ? 'SAFEGUARDING_ADULTS_COMPLIANCE' : 'SECTION_11_CHILDREN'))!;
     const frameworkStandards = standards.filter((s) => s.framework_id === framework.id);
     const members = world.boardMembers.get(board.id)!;
-    for (let k = 0; k < 3; k++) {
-      const latest = k === 2;
-      const opensOn = addMonths(ctx.until, -36 + k * 12 - 3);
+    const n = ctx.scale.auditCycles;
+    for (let k = 0; k < n; k++) {
+      const latest = k === n - 1;
+      const opensOn = addMonths(ctx.until, -12 * (n - k) - 3);
       const dueOn = addDays(addMonths(opensOn, 3), -1);
       const cycleId = ctx.uuid();
       const name = `${board.kind === 'ADULTS' ? 'Safeguarding adults compliance audit' : 'Section 11 audit'} ${opensOn.slice(0, 4)}`;

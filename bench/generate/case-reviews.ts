@@ -13,14 +13,17 @@ export async function generateCaseReviews(ctx: GenContext): Promise<void> {
   const reviews: unknown[][] = [];
   const recs: unknown[][] = [];
   const recommendations = new Map<string, { id: string; label: string }[]>();
-  const perBoard = ctx.scale.name === 'smoke' ? 6 : 20;
+  const perBoard = ctx.scale.caseReviewsPerBoard;
+  // Ages are in units of the scale's base history, so a longer history adds older (closed) reviews
+  // and leaves the recent flow (referred, commissioned, in progress) as it was.
+  const factor = ctx.scale.months / ctx.scale.baseMonths;
   for (const board of world.boards) {
     const mine: { id: string; label: string }[] = [];
     const members = world.boardMembers.get(board.id)!;
     for (let n = 0; n < perBoard; n++) {
       // Spread referrals over the history; position decides how far along the flow a review is.
-      const age = 1 - n / perBoard;
-      const referredOn = addDays(ctx.until, -Math.floor(age * ctx.scale.months * 30) - 10);
+      const age = (1 - n / perBoard) * factor;
+      const referredOn = addDays(ctx.until, -Math.floor(age * ctx.scale.baseMonths * 30) - 10);
       const notCommissioned = rand() < 0.15;
       const stage = notCommissioned ? 'NOT_COMMISSIONED' : age > 0.7 ? 'CLOSED' : age > 0.4 ? 'PUBLISHED' : age > 0.2 ? 'IN_PROGRESS' : age > 0.08 ? 'COMMISSIONED' : 'REFERRED';
       const decidedOn = stage === 'REFERRED' ? null : addDays(referredOn, intBetween(rand, 10, 60));

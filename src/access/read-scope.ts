@@ -38,14 +38,20 @@ export class ReadScope {
   private readonly decided = new Map<string, Promise<boolean>>();
   private readonly settled = new Map<string, boolean>();
   private boards?: BoardScope;
-  private readonly loaders: ReturnType<typeof factLoaders>;
+  private facts?: ReturnType<typeof factLoaders>;
+  private readonly ds: DataSource;
 
   /**
    * `shared` are the request's by-id loaders that resolvers use too, so an object loaded for a
    * field is not loaded again to decide on it (and the reverse).
    */
   constructor(readonly access: Access, ds: DataSource, private readonly shared: SharedLoaders) {
-    this.loaders = factLoaders(ds, access);
+    this.ds = ds;
+  }
+
+  /** Made on first use: most requests decide everything from objects already loaded. */
+  private get loaders(): ReturnType<typeof factLoaders> {
+    return (this.facts ??= factLoaders(this.ds, this.access));
   }
 
   get user(): AuthUser | null {
@@ -73,7 +79,13 @@ export class ReadScope {
     if (known !== undefined) return known;
     let d = this.decided.get(key);
     if (!d) {
-      d = Promise.resolve(decide()).then((ok) => {
+      // Decided at once (the facts were at hand): no promise for the executor to wait on.
+      const now = decide();
+      if (typeof now === 'boolean') {
+        this.settled.set(key, now);
+        return now;
+      }
+      d = now.then((ok) => {
         this.settled.set(key, ok);
         return ok;
       });

@@ -1,5 +1,4 @@
 import { ApolloServerPlugin } from '@apollo/server';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { ErrorRequestHandler, RequestHandler } from 'express';
 import { Kind } from 'graphql';
@@ -7,6 +6,7 @@ import { Context } from '../context';
 import { HubMetrics } from './metrics';
 import { toGraphQLError } from './errors';
 import { Logger } from './logger';
+import { requestScope, withRequestScope } from './request-scope';
 import { sqlStatementsSoFar } from './sql-counter';
 
 /** What one request's log line says; the Apollo plugin fills in what only GraphQL knows. */
@@ -22,7 +22,8 @@ interface RequestRecord {
   rootFields?: string;
 }
 
-const store = new AsyncLocalStorage<RequestRecord>();
+/** The request's log record, kept in its request scope. */
+const currentRecord = (): RequestRecord | undefined => requestScope()?.log as RequestRecord | undefined;
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
 
 /**
@@ -68,7 +69,7 @@ export function requestLogMiddleware(logger: Logger, metrics?: HubMetrics): Requ
     };
     res.on('finish', write);
     res.on('close', write);
-    store.run(record, next);
+    withRequestScope(next, record);
   };
 }
 
@@ -81,8 +82,8 @@ export function requestErrorHandler(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(err);
     const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
     const code = status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
-    store.getStore()?.errorCodes.push(code);
-    if (status === 500) logger.error({ requestId: store.getStore()?.requestId, err }, 'unexpected error');
+    currentRecord()?.errorCodes.push(code);
+    if (status === 500) logger.error({ requestId: currentRecord()?.requestId, err }, 'unexpected error');
     const message =
       status === 500
         ? 'Internal server error'
@@ -100,28 +101,28 @@ export function requestLogPlugin(logger: Logger): ApolloServerPlugin<Context> {
   const codeOf = (e: unknown) => String(toGraphQLError({ message: (e as Error).message, extensions: (e as { extensions?: Record<string, unknown> }).extensions }, e, true).extensions?.code);
   return {
     async contextCreationDidFail({ error }) {
-      store.getStore()?.errorCodes.push(codeOf(error));
+      currentRecord()?.errorCodes.push(codeOf(error));
     },
     async invalidRequestWasReceived({ error }) {
-      store.getStore()?.errorCodes.push(codeOf(error));
+      currentRecord()?.errorCodes.push(codeOf(error));
     },
     async requestDidStart() {
       return {
         async didResolveOperation({ operation }) {
-          const record = store.getStore();
-          if (!record || !operation) return;
+          const rec = currentRecord();
+          if (!rec || !operation) return;
           const names = operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : '(fragment)'));
-          record.rootFields = [...new Set(names)].sort().join(',').slice(0, 200) || '(none)';
+          rec.rootFields = [...new Set(names)].sort().join(',').slice(0, 200) || '(none)';
         },
         async willSendResponse({ operationName, errors, contextValue: ctx }) {
           const codes = (errors ?? []).map(codeOf);
-          const record = store.getStore();
-          if (record) {
-            record.operation = operationName ?? null;
-            record.user = ctx?.user?.id ?? null;
-            record.role = ctx?.user?.role ?? null;
-            record.errorCodes.push(...codes);
-            record.sqlStatements = sqlStatementsSoFar();
+          const rec = currentRecord();
+          if (rec) {
+            rec.operation = operationName ?? null;
+            rec.user = ctx?.user?.id ?? null;
+            rec.role = ctx?.user?.role ?? null;
+            rec.errorCodes.push(...codes);
+            rec.sqlStatements = sqlStatementsSoFar();
           }
           const internal = (errors ?? []).filter((_, i) => codes[i] === 'INTERNAL_SERVER_ERROR');
           for (const e of internal) logger.error({ requestId: ctx?.requestId, err: e.originalError ?? e }, 'unexpected error');

@@ -1,24 +1,22 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { Logger as TypeOrmLogger } from 'typeorm';
 import { Logger } from './logger';
 import type { HubMetrics } from './metrics';
+import { requestScope, withRequestScope } from './request-scope';
 
-const store = new AsyncLocalStorage<{ statements: number }>();
-
-/** Runs a request with its own SQL statement counter, read back for the request log line. */
+/** Runs a request with its own SQL statement counter, read back for the request log line (a request already in a scope keeps its own). */
 export function withSqlCounter<T>(fn: () => T): T {
-  return store.run({ statements: 0 }, fn);
+  return requestScope() ? fn() : withRequestScope(fn);
 }
 
 export function sqlStatementsSoFar(): number | undefined {
-  return store.getStore()?.statements;
+  return requestScope()?.statements;
 }
 
 /** TypeORM logger: counts statements per request and sends errors to pino instead of the console. */
 export class CountingSqlLogger implements TypeOrmLogger {
   constructor(private readonly logger?: Logger, private readonly metrics?: HubMetrics) {}
   logQuery(query: string): void {
-    const s = store.getStore();
+    const s = requestScope();
     if (s && !/^(START TRANSACTION|COMMIT|ROLLBACK)/.test(query)) s.statements += 1;
   }
   logQueryError(error: string | Error, query: string): void {

@@ -10,7 +10,10 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
  */
 export function hydrate<T extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<T>, row: Record<string, unknown>): T {
   const metadata = ds.getMetadata(entity);
-  const out = metadata.create() as Record<string, unknown>;
+  // The entity's prototype without running its field initialisers (which define every declared
+  // property, relations included, as undefined): the columns are set just below. A find's entity
+  // has those properties undefined, this one lacks them; nothing reads the difference.
+  const out = (typeof metadata.target === 'function' ? Object.create(metadata.target.prototype) : metadata.create()) as Record<string, unknown>;
   for (const c of planOf(metadata)) {
     let value = row[c.column];
     if (value === undefined) value = null;
