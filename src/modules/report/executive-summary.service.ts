@@ -3,6 +3,7 @@ import { Access } from '../../access/access';
 import { UserRole } from '../../common/enums';
 import { ForbiddenError } from '../../common/errors';
 import { assertFound, assertPeriod, assertUuidOrNotFound } from '../../common/validation';
+import { setPrefetched } from '../../common/prefetched';
 import { hydrate } from '../../database/hydrate';
 import { query, sql, Sql } from '../../database/sql';
 import { byIdTemplate } from '../../database/statement-template';
@@ -143,10 +144,14 @@ export class ExecutiveSummaryService {
     const audits = this.latestAudits(row);
     const caseReviews = this.reviews.periodFiguresOf(row.reviews, from, to);
     const plan = this.planFigures(row);
-    const agencies = row.agencies.map((a) => hydrate(this.ds, Agency, a));
-    const names = new Map(agencies.map((a) => [a.id, a.name]));
+    const agencies = new Map(row.agencies.map((a) => [a.id as string, a]));
     const existed = row.existed;
     const below = attendance.byAgency.filter((a) => a.belowThreshold);
+    // agenciesBelowThreshold { agency } answered from the same statement: no resolver, loader or statement of its own.
+    for (const a of below) {
+      const agency = agencies.get(a.agencyId);
+      if (agency) setPrefetched(a, 'agency', hydrate(this.ds, Agency, agency));
+    }
     const summary: ExecutiveSummary = {
       board,
       from,
@@ -165,10 +170,9 @@ export class ExecutiveSummaryService {
       scorecard: this.scorecards.summaryFrom(row.scorecard),
       headlines: [],
       existed,
-      agencies,
       loadReport: undefined as never,
     };
-    const belowNames = below.map((a) => names.get(a.agencyId) ?? 'an agency');
+    const belowNames = below.map((a) => (agencies.get(a.agencyId)?.name as string | undefined) ?? 'an agency');
     summary.headlines = this.headlines(summary, belowNames, false);
     // The report's per-partner detail costs its own statements: gathered only when asked for.
     let report: Promise<AnnualReportModel> | undefined;
@@ -197,7 +201,7 @@ export class ExecutiveSummaryService {
         ORDER BY p.period_from DESC, p.created_at DESC LIMIT 1)
       SELECT to_json(b) AS board, ${boardExistedBySql('b', to)} AS existed,
         (SELECT to_json(x) FROM (${this.attendance.attendanceSql('board', [boardId], from, to, 'agencies')}) x) AS attendance,
-        -- The member agencies (names for the headlines, entities for agenciesBelowThreshold): looked
+        -- The member agencies (names for the headlines, rows for agenciesBelowThreshold { agency }): looked
         -- up by key, as a plain join hashes every agency (3,000 nationally) to name a few dozen.
         (SELECT coalesce(json_agg(to_json(ag)), '[]') FROM (SELECT DISTINCT m.agency_id FROM membership m WHERE m.board_id = b.id) m
           CROSS JOIN LATERAL (SELECT a.* FROM agency a WHERE a.id = m.agency_id OFFSET 0) ag) AS agencies,

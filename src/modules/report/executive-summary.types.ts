@@ -1,7 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../common/scalars';
 import { ActionProgress } from '../action/action-progress';
-import { Agency } from '../agency/agency.entity';
 import { AuditCycle } from '../audit/audit-cycle.entity';
 import { TrendCounts } from '../audit/audit.types';
 import { Board } from '../board/board.entity';
@@ -104,9 +103,6 @@ export class ExecutiveSummary {
 
   /** Whether the board existed in the period (set up by its end): no "no meetings were held" of a board not yet set up. */
   existed: boolean;
-
-  /** The board's member agencies, read with the figures: the resolver primes the agency loader with them (agenciesBelowThreshold { agency }). */
-  agencies: Agency[];
 
   /** Everything the annual report shows, gathered on first use by the annualReport field. */
   loadReport: () => Promise<AnnualReportModel>;
