@@ -188,7 +188,7 @@ export class ExecutiveSummaryService {
 
   /**
    * Every figure of the summary in one statement, each part as JSON built by PostgreSQL from the
-   * statement its module owns: the parts were eleven statements in four dependent round trips, and
+   * statement its module owns: the parts were 14 statements in four dependent round trips, and
    * each round trip cost the hub more (writing, parsing, TypeORM's entities) than PostgreSQL's work.
    * No row: the board does not exist. Every part is for one board, so the statement keeps a generic plan.
    */
@@ -254,7 +254,7 @@ export class ExecutiveSummaryService {
         const cycle = hydrate(this.ds, AuditCycle, l);
         const s: CycleSummary = summaries.get(cycle.id)!;
         return [
-          l.audience as string,
+          l.audience,
           { cycle, invited: s.invited, submitted: s.submitted, submissionRate: s.submissionRate, outstanding: s.outstanding, fullyCompliant: s.fullyCompliant, trends: s.trends },
         ];
       }),
