@@ -13,7 +13,7 @@ import { AuthUser } from './access/access';
 import { isIsoDate } from './common/scalars';
 import { setPrefetched } from './common/prefetched';
 import { isUuid } from './common/validation';
-import { hydrate } from './database/hydrate';
+import { hydrate, rowJson } from './database/hydrate';
 import { join, query, sql, Sql } from './database/sql';
 import { Loaders } from './loaders';
 import { Agency } from './modules/agency/agency.entity';
@@ -44,15 +44,15 @@ export function createLookahead(ds: DataSource, services: Services, loaders: Loa
       if (!user || !isUuid(id)) return undefined;
       const boardType = getNamedType(info.returnType) as GraphQLObjectType;
       const fields = childFields(info, info.fieldNodes, boardType.name);
-      const parts: Sql[] = [sql`(SELECT row_to_json(b) FROM board b WHERE b.id = ${id}::uuid) AS board`];
+      const parts: Sql[] = [sql`(SELECT ${rowJson(ds, Board, 'b')} FROM board b WHERE b.id = ${id}::uuid) AS board`];
 
       const members = fields.filter((f) => f.name.value === 'members');
       const memberAgencies = members.length > 0 && childFields(info, members, 'Membership').some((f) => f.name.value === 'agency');
       if (members.length) {
-        parts.push(sql`(SELECT coalesce(json_agg(m ORDER BY m.starts_on, m.id), '[]'::json) FROM membership m WHERE m.board_id = ${id}::uuid) AS members`);
+        parts.push(sql`(SELECT coalesce(json_agg(${rowJson(ds, Membership, 'm')} ORDER BY m.starts_on, m.id), '[]'::json) FROM membership m WHERE m.board_id = ${id}::uuid) AS members`);
       }
       if (memberAgencies) {
-        parts.push(sql`${agencyRows(sql`SELECT DISTINCT m.agency_id FROM membership m WHERE m.board_id = ${id}::uuid`)} AS agencies`);
+        parts.push(sql`${agencyRows(ds, sql`SELECT DISTINCT m.agency_id FROM membership m WHERE m.board_id = ${id}::uuid`)} AS agencies`);
       }
 
       const periods = known(fields.filter((f) => f.name.value === 'attendance').map((f) => args<{ from: string; to: string }>(boardType.getFields().attendance, f, info)));
@@ -72,7 +72,7 @@ export function createLookahead(ds: DataSource, services: Services, loaders: Loa
       // The board's cycles as AuditCycleService.forBoards picks and orders them.
       const ofBoard = sql`c.board_ids && ARRAY[${id}::uuid]`;
       if (cycleNodes.length) {
-        parts.push(sql`(SELECT coalesce(json_agg(c ORDER BY c.opens_on DESC, c.created_at DESC), '[]'::json) FROM audit_cycle c WHERE ${ofBoard}) AS cycles`);
+        parts.push(sql`(SELECT coalesce(json_agg(${rowJson(ds, AuditCycle, 'c')} ORDER BY c.opens_on DESC, c.created_at DESC), '[]'::json) FROM audit_cycle c WHERE ${ofBoard}) AS cycles`);
         if (asOf) parts.push(sql`(SELECT coalesce(json_agg(x), '[]'::json) FROM (${services.audit.compliance.summariesSql(ofBoard, asOf)}) x) AS summaries`);
       }
       // meetings(first) -> nodes -> attendance -> agency: the page as MeetingService.pagesFor picks it.
@@ -88,13 +88,13 @@ export function createLookahead(ds: DataSource, services: Services, loaders: Loa
       let ctes = sql``;
       if (pageKey) {
         ctes = sql`WITH page AS (${services.meeting.pageIdsSql('board_id', [id], { first: pageKey.first, from: pageKey.from ?? undefined, to: pageKey.to ?? undefined })}) `;
-        parts.push(sql`(SELECT coalesce(json_agg(m ORDER BY m.date, m.id), '[]'::json) FROM meeting m WHERE m.id IN (SELECT id FROM page)) AS meetings`);
+        parts.push(sql`(SELECT coalesce(json_agg(${rowJson(ds, Meeting, 'm')} ORDER BY m.date, m.id), '[]'::json) FROM meeting m WHERE m.id IN (SELECT id FROM page)) AS meetings`);
         if (registerNodes.length) {
           // In the order the heap holds them, as the loader's unordered read of a meeting's rows returns them.
-          parts.push(sql`(SELECT coalesce(json_agg(a ORDER BY a.ctid), '[]'::json) FROM attendance a WHERE a.meeting_id IN (SELECT id FROM page)) AS registers`);
+          parts.push(sql`(SELECT coalesce(json_agg(${rowJson(ds, Attendance, 'a')} ORDER BY a.ctid), '[]'::json) FROM attendance a WHERE a.meeting_id IN (SELECT id FROM page)) AS registers`);
         }
         if (registerAgencies) {
-          parts.push(sql`${agencyRows(sql`SELECT DISTINCT a.agency_id FROM attendance a WHERE a.meeting_id IN (SELECT id FROM page)`)} AS register_agencies`);
+          parts.push(sql`${agencyRows(ds, sql`SELECT DISTINCT a.agency_id FROM attendance a WHERE a.meeting_id IN (SELECT id FROM page)`)} AS register_agencies`);
         }
       }
       // The board alone too: this one plain statement is cheaper than a repository find of it.
@@ -187,8 +187,8 @@ function edge(target: object, field: string, value: unknown): void {
  * The agencies of some ids as JSON rows, each looked up by its key: joined plainly, the planner
  * hashes all 3,000 agencies nationally to name a couple of dozen (OFFSET 0 keeps the lookup).
  */
-function agencyRows(ids: Sql): Sql {
-  return sql`(SELECT coalesce(json_agg(ag.*), '[]'::json) FROM (${ids}) k(id) CROSS JOIN LATERAL (SELECT * FROM agency x WHERE x.id = k.id OFFSET 0) ag)`;
+function agencyRows(ds: DataSource, ids: Sql): Sql {
+  return sql`(SELECT coalesce(json_agg(${rowJson(ds, Agency, 'ag')}), '[]'::json) FROM (${ids}) k(id) CROSS JOIN LATERAL (SELECT * FROM agency x WHERE x.id = k.id OFFSET 0) ag)`;
 }
 
 /** The fields selected under some field nodes, through fragments on the given type (or on none). */

@@ -1,5 +1,6 @@
 import { AttendanceStatus, UserRole } from '../src/common/enums';
-import { hydrate } from '../src/database/hydrate';
+import { hydrate, rowJson } from '../src/database/hydrate';
+import { query, raw, sql } from '../src/database/sql';
 import { Agency } from '../src/modules/agency/agency.entity';
 import { AuditCycle } from '../src/modules/audit/audit-cycle.entity';
 import { Board } from '../src/modules/board/board.entity';
@@ -109,9 +110,12 @@ describe('look-ahead of a board read', () => {
     ];
     for (const [entity, table, where] of cases) {
       const rows: { j: Record<string, unknown> }[] = await hub.ds.query(`SELECT to_jsonb(t) AS j FROM ${table} t WHERE ${where} ORDER BY id`);
+      // The look-ahead's own JSON for a row (timestamps as epoch milliseconds).
+      const built = await query<{ j: Record<string, unknown> }>(hub.ds, sql`SELECT ${rowJson(hub.ds, entity, 't')} AS j FROM ${raw(table)} t WHERE ${raw(where)} ORDER BY id`);
       const read = await hub.ds.getRepository(entity).createQueryBuilder('t').where(where.replace(/^(\w+)/, 't.$1')).orderBy('t.id').getMany();
       expect(rows.length).toBeGreaterThan(0);
       expect(rows.map((r) => hydrate(hub.ds, entity, r.j))).toEqual(read);
+      expect(built.map((r) => hydrate(hub.ds, entity, r.j))).toEqual(read);
     }
   });
 });

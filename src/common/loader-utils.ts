@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
-import { EntityTarget, In, ObjectLiteral, DataSource } from 'typeorm';
+import { EntityTarget, ObjectLiteral, DataSource } from 'typeorm';
+import { hydrate, rowJson } from '../database/hydrate';
+import { eqAny, ident, query, sql } from '../database/sql';
 
 /** Results in key order, null where a key has no row: DataLoader's contract. */
 export function inKeyOrder<T>(keys: readonly string[], rows: T[], key: (row: T) => string): (T | null)[] {
@@ -16,10 +18,21 @@ export function groupedInKeyOrder<T>(keys: readonly string[], rows: T[], key: (r
   return keys.map((k) => map.get(k) ?? []);
 }
 
+/**
+ * An entity's rows by id, as a repository find of them gives them (hydrate(); test/lookahead.test.ts
+ * compares the two), read with one named prepared statement: a repository find builds its SQL
+ * anew on every call, sends it unprepared (PostgreSQL plans it every time) and maps the rows through
+ * TypeORM's general transformer (issue 17: plain rows for the hot loader reads).
+ */
 export function byIdLoader<T extends ObjectLiteral & { id: string }>(ds: DataSource, entity: EntityTarget<T>): DataLoader<string, T | null> {
   return new DataLoader(async (ids) => {
-    const rows = await ds.getRepository(entity).findBy({ id: In([...ids]) } as any);
-    return inKeyOrder(ids, rows, (r) => r.id);
+    const table = ident(ds.getMetadata(entity).tableName);
+    const rows = await query<{ j: Record<string, unknown> }>(ds, sql`SELECT ${rowJson(ds, entity, 't')} AS j FROM ${table} t WHERE t.id ${eqAny(ids)}`);
+    return inKeyOrder(
+      ids,
+      rows.map((r) => hydrate(ds, entity, r.j)),
+      (r) => r.id,
+    );
   });
 }
 

@@ -1,5 +1,6 @@
 import { DataSource, EntityMetadata, EntityTarget, ObjectLiteral, ValueTransformer } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { ident, join, raw, sql, Sql } from './sql';
 
 /**
  * An entity from a row PostgreSQL built as JSON (`to_jsonb(t)`: keys are column names), equal to
@@ -17,17 +18,37 @@ export function hydrate<T extends ObjectLiteral>(ds: DataSource, entity: EntityT
   for (const c of planOf(metadata)) {
     let value = row[c.column];
     if (value === undefined) value = null;
-    else if (value !== null && c.kind === 'date') value = new Date(value as string);
+    else if (value !== null && c.kind === 'date') value = new Date(value as string | number);
     else if (value !== null && c.kind === 'string') value = String(value);
     out[c.property] = c.from ? c.from(value) : value;
   }
   return out as T;
 }
 
+/**
+ * A row of `alias` as JSON for hydrate(): every column hydrate reads, by its name, with timestamps
+ * (with time zone) as epoch milliseconds. A Date is made from a number about ten times faster than
+ * from an ISO string (0.47 against 0.05 µs here): two timestamps on each of a page's 240 register
+ * rows were a tenth of a millisecond per request. floor() keeps the millisecond pg's own parser
+ * keeps (it drops the microseconds). `timestamp` without a zone stays text: pg reads it as the
+ * process's local time, and so does hydrate().
+ */
+export function rowJson<T extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<T>, alias: string): Sql {
+  const parts = planOf(ds.getMetadata(entity)).map((c) => {
+    const column = ident(`${alias}.${c.column}`);
+    // numeric and bigint as the text pg gives (JSON numbers would lose "12.50"'s trailing zero).
+    const value = c.epoch ? sql`floor(extract(epoch FROM ${column}) * 1000)` : c.kind === 'string' ? sql`${column}::text` : column;
+    return sql`${raw(`'${c.column}'`)}, ${value}`;
+  });
+  return sql`json_build_object(${join(parts, ', ')})`;
+}
+
 interface ColumnPlan {
   property: string;
   column: string;
   kind: 'date' | 'string' | 'as is';
+  /** A timestamp with time zone: rowJson() sends it as epoch milliseconds. */
+  epoch: boolean;
   from: ((v: unknown) => unknown) | null;
 }
 
@@ -42,7 +63,7 @@ function planOf(metadata: EntityMetadata): ColumnPlan[] {
     plan = metadata.columns
       // A relation's own join column without a property of its own is virtual: a find leaves it unset too.
       .filter((column) => column.isSelect && !column.isVirtual)
-      .map((column) => ({ property: column.propertyName, column: column.databaseName, kind: kindOf(column), from: fromOf(column.transformer) }));
+      .map((column) => ({ property: column.propertyName, column: column.databaseName, kind: kindOf(column), epoch: withZone(column), from: fromOf(column.transformer) }));
     plans.set(metadata, plan);
   }
   return plan;
@@ -52,6 +73,11 @@ function kindOf(column: ColumnMetadata): ColumnPlan['kind'] {
   const type = typeof column.type === 'string' ? column.type : column.type === Date ? 'timestamptz' : '';
   if (TIMESTAMPS.has(type) || column.isCreateDate || column.isUpdateDate) return 'date';
   return AS_STRING.has(type) ? 'string' : 'as is';
+}
+
+function withZone(column: ColumnMetadata): boolean {
+  const type = typeof column.type === 'string' ? column.type : column.type === Date ? 'timestamptz' : '';
+  return type === 'timestamptz' || type === 'timestamp with time zone';
 }
 
 function fromOf(transformer: ValueTransformer | ValueTransformer[] | undefined): ColumnPlan['from'] {
