@@ -247,6 +247,39 @@ describe('executive summary and annual report', () => {
     expect(nowhere.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
+  it('gives the board, cycle, plan, priorities and agencies read with its figures as their own queries give them', async () => {
+    const { board, coordinator } = await partnership();
+    const t = coordinator.token;
+    // Every scalar field without arguments of a type, so a column the summary's rows left out shows.
+    const scalars = async (type: string) => {
+      const res = await hub.gql(`query($n: String!) { __type(name: $n) { fields { name args { name } type { kind ofType { kind ofType { kind ofType { kind } } } } } } }`, { n: type }, t);
+      const leaf = (k: any): boolean => !!k && (k.kind === 'NON_NULL' || k.kind === 'LIST' ? leaf(k.ofType) : k.kind === 'SCALAR' || k.kind === 'ENUM');
+      return res.data.__type.fields.filter((f: any) => !f.args.length && leaf(f.type)).map((f: any) => f.name).join(' ');
+    };
+    const [b, c, p, pp, a] = await Promise.all(['Board', 'AuditCycle', 'BusinessPlan', 'PlanPriority', 'Agency'].map(scalars));
+    const res = await hub.gql(
+      `query($b: ID!, $from: LocalDate!, $to: LocalDate!) { executiveSummary(boardId: $b, from: $from, to: $to) {
+        board { ${b} } section11 { cycle { id ${c} } } businessPlan { plan { id ${p} } priorities { priority { ${pp} } } }
+        attendance { agenciesBelowThreshold { agency { id ${a} } } } } }`,
+      { b: board.id, ...YEAR },
+      t,
+    );
+    expect(res.errors).toBeUndefined();
+    const s = res.data.executiveSummary;
+    const own = async (q: string, v: Record<string, unknown>) => {
+      const r = await hub.gql(q, v, t);
+      expect(r.errors).toBeUndefined();
+      return Object.values(r.data)[0] as any;
+    };
+    expect(s.board).toEqual(await own(`query($id: ID!) { board(id: $id) { ${b} } }`, { id: board.id }));
+    expect(s.section11.cycle).toEqual(await own(`query($id: ID!) { auditCycle(id: $id) { id ${c} } }`, { id: s.section11.cycle.id }));
+    const plan = await own(`query($id: ID!) { businessPlan(id: $id) { id ${p} priorities { ${pp} } } }`, { id: s.businessPlan.plan.id });
+    expect(s.businessPlan.plan).toEqual({ ...plan, priorities: undefined });
+    expect(s.businessPlan.priorities.map((x: any) => x.priority)).toEqual(plan.priorities);
+    expect(s.attendance.agenciesBelowThreshold.length).toBe(2);
+    for (const x of s.attendance.agenciesBelowThreshold) expect(x.agency).toEqual(await own(`query($id: ID!) { agency(id: $id) { id ${a} } }`, { id: x.agency.id }));
+  });
+
   it('issues the same number of SQL statements for a board of one and of three times the size', async () => {
     const summary = `attendance { agenciesBelowThreshold { agency { name } } } section11 { cycle { name } } businessPlan { priorities { code } } headlines`;
     const count = async (p: Awaited<ReturnType<typeof partnership>>, fields: string) => {

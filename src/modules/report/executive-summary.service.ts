@@ -4,7 +4,7 @@ import { UserRole } from '../../common/enums';
 import { ForbiddenError } from '../../common/errors';
 import { assertFound, assertPeriod, assertUuidOrNotFound } from '../../common/validation';
 import { setPrefetched } from '../../common/prefetched';
-import { hydrate } from '../../database/hydrate';
+import { hydrate, rowJson } from '../../database/hydrate';
 import { query, sql, Sql } from '../../database/sql';
 import { byIdTemplate } from '../../database/statement-template';
 import { actionOnSql, openActionSql, overdueSql } from '../../rules/actions';
@@ -56,7 +56,7 @@ interface SummaryRow {
   existed: boolean;
   attendance: AttendanceRow;
   agencies: Record<string, unknown>[];
-  cycles: (Record<string, unknown> & { audience: string })[];
+  cycles: { audience: string; cycle: Record<string, unknown> }[];
   cycle_summaries: CycleCountsRow[];
   reviews: PeriodFiguresRow;
   plan: Record<string, unknown> | null;
@@ -191,6 +191,7 @@ export class ExecutiveSummaryService {
    * statement its module owns: the parts were 14 statements in four dependent round trips, and
    * each round trip cost the hub more (writing, parsing, TypeORM's entities) than PostgreSQL's work.
    * No row: the board does not exist. Every part is for one board, so the statement keeps a generic plan.
+   * Entities come as rowJson rows (timestamps as epoch milliseconds, numerics as pg's text) for hydrate().
    */
   private summarySql(boardId: string, from: string, to: string, asOf: string): Sql {
     const latest = sql`c.id IN (SELECT l.id FROM latest l)`;
@@ -199,17 +200,17 @@ export class ExecutiveSummaryService {
       -- The plan covering the period: of those overlapping it, the one starting latest.
       plan AS (SELECT p.* FROM business_plan p WHERE p.board_id = ${boardId}::uuid AND p.period_from <= ${to}::date AND p.period_to >= ${from}::date
         ORDER BY p.period_from DESC, p.created_at DESC LIMIT 1)
-      SELECT to_json(b) AS board, ${boardExistedBySql('b', to)} AS existed,
+      SELECT ${rowJson(this.ds, Board, 'b')} AS board, ${boardExistedBySql('b', to)} AS existed,
         (SELECT to_json(x) FROM (${this.attendance.attendanceSql('board', [boardId], from, to, 'agencies')}) x) AS attendance,
         -- The member agencies (names for the headlines, rows for agenciesBelowThreshold { agency }): looked
         -- up by key, as a plain join hashes every agency (3,000 nationally) to name a few dozen.
-        (SELECT coalesce(json_agg(to_json(ag)), '[]') FROM (SELECT DISTINCT m.agency_id FROM membership m WHERE m.board_id = b.id) m
+        (SELECT coalesce(json_agg(${rowJson(this.ds, Agency, 'ag')}), '[]') FROM (SELECT DISTINCT m.agency_id FROM membership m WHERE m.board_id = b.id) m
           CROSS JOIN LATERAL (SELECT a.* FROM agency a WHERE a.id = m.agency_id OFFSET 0) ag) AS agencies,
-        (SELECT coalesce(json_agg(to_json(l) ORDER BY l.audience), '[]') FROM latest l) AS cycles,
+        (SELECT coalesce(json_agg(json_build_object('audience', l.audience, 'cycle', ${rowJson(this.ds, AuditCycle, 'l')}) ORDER BY l.audience), '[]') FROM latest l) AS cycles,
         (SELECT coalesce(json_agg(to_json(x)), '[]') FROM (${this.compliance.summariesSql(latest, asOf)}) x) AS cycle_summaries,
         (SELECT to_json(x) FROM (${this.reviews.periodFiguresSql(boardId, from, to, asOf)}) x) AS reviews,
-        (SELECT to_json(pl) FROM plan pl) AS plan,
-        (SELECT coalesce(json_agg(to_json(pp) ORDER BY pp.position), '[]') FROM plan_priority pp WHERE pp.plan_id IN (SELECT pl.id FROM plan pl)) AS priorities,
+        (SELECT ${rowJson(this.ds, BusinessPlan, 'pl')} FROM plan pl) AS plan,
+        (SELECT coalesce(json_agg(${rowJson(this.ds, PlanPriority, 'pp')} ORDER BY pp.position), '[]') FROM plan_priority pp WHERE pp.plan_id IN (SELECT pl.id FROM plan pl)) AS priorities,
         (SELECT coalesce(json_agg(to_json(x)), '[]') FROM (${this.plans.progressOfPrioritiesSql(ofPlan, asOf)}) x) AS priority_progress,
         (SELECT coalesce(json_agg(to_json(x)), '[]') FROM (${this.plans.progressOfPlansSql(ofPlan, asOf)}) x) AS plan_progress,
         (SELECT to_json(x) FROM (${this.scorecards.summarySql(boardId, to)}) x) AS scorecard
@@ -251,7 +252,7 @@ export class ExecutiveSummaryService {
     const summaries = this.compliance.toSummaries(row.cycle_summaries);
     return new Map(
       row.cycles.map((l) => {
-        const cycle = hydrate(this.ds, AuditCycle, l);
+        const cycle = hydrate(this.ds, AuditCycle, l.cycle);
         const s: CycleSummary = summaries.get(cycle.id)!;
         return [
           l.audience,
