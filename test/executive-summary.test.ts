@@ -247,6 +247,39 @@ describe('executive summary and annual report', () => {
     expect(nowhere.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
+  it('gives the board, cycle, plan, priorities and agencies read with its figures as their own queries give them', async () => {
+    const { board, coordinator } = await partnership();
+    const t = coordinator.token;
+    // Every scalar field without arguments of a type, so a column the summary's rows left out shows.
+    const scalars = async (type: string) => {
+      const res = await hub.gql(`query($n: String!) { __type(name: $n) { fields { name args { name } type { kind ofType { kind ofType { kind ofType { kind } } } } } } }`, { n: type }, t);
+      const leaf = (k: any): boolean => !!k && (k.kind === 'NON_NULL' || k.kind === 'LIST' ? leaf(k.ofType) : k.kind === 'SCALAR' || k.kind === 'ENUM');
+      return res.data.__type.fields.filter((f: any) => !f.args.length && leaf(f.type)).map((f: any) => f.name).join(' ');
+    };
+    const [b, c, p, pp, a] = await Promise.all(['Board', 'AuditCycle', 'BusinessPlan', 'PlanPriority', 'Agency'].map(scalars));
+    const res = await hub.gql(
+      `query($b: ID!, $from: LocalDate!, $to: LocalDate!) { executiveSummary(boardId: $b, from: $from, to: $to) {
+        board { ${b} } section11 { cycle { id ${c} } } businessPlan { plan { id ${p} } priorities { priority { ${pp} } } }
+        attendance { agenciesBelowThreshold { agency { id ${a} } } } } }`,
+      { b: board.id, ...YEAR },
+      t,
+    );
+    expect(res.errors).toBeUndefined();
+    const s = res.data.executiveSummary;
+    const own = async (q: string, v: Record<string, unknown>) => {
+      const r = await hub.gql(q, v, t);
+      expect(r.errors).toBeUndefined();
+      return Object.values(r.data)[0] as any;
+    };
+    expect(s.board).toEqual(await own(`query($id: ID!) { board(id: $id) { ${b} } }`, { id: board.id }));
+    expect(s.section11.cycle).toEqual(await own(`query($id: ID!) { auditCycle(id: $id) { id ${c} } }`, { id: s.section11.cycle.id }));
+    const plan = await own(`query($id: ID!) { businessPlan(id: $id) { id ${p} priorities { ${pp} } } }`, { id: s.businessPlan.plan.id });
+    expect(s.businessPlan.plan).toEqual({ ...plan, priorities: undefined });
+    expect(s.businessPlan.priorities.map((x: any) => x.priority)).toEqual(plan.priorities);
+    expect(s.attendance.agenciesBelowThreshold.length).toBe(2);
+    for (const x of s.attendance.agenciesBelowThreshold) expect(x.agency).toEqual(await own(`query($id: ID!) { agency(id: $id) { id ${a} } }`, { id: x.agency.id }));
+  });
+
   it('issues the same number of SQL statements for a board of one and of three times the size', async () => {
     const summary = `attendance { agenciesBelowThreshold { agency { name } } } section11 { cycle { name } } businessPlan { priorities { code } } headlines`;
     const count = async (p: Awaited<ReturnType<typeof partnership>>, fields: string) => {
@@ -264,15 +297,39 @@ describe('executive summary and annual report', () => {
     const withReport = `${summary} annualReport(format: HTML)`;
     expect(await count(large, summary)).toBe(await count(small, summary));
     expect(await count(large, withReport)).toBe(await count(small, withReport));
-    // user, board, attendance, agency names, latest cycles, cycles, cycle summary,
-    // case reviews by status, review actions, plan, priorities, priority and plan progress,
-    // agencies below threshold, the scorecard summary, whether the board existed in the period
-    expect(await count(small, summary)).toBe(16);
+    // user, and one statement for every figure (board, attendance, member agencies, latest cycles
+    // and their summary, case reviews, plan, priorities and progress, scorecard, whether the board
+    // existed in the period); the agencies below threshold are primed from it
+    expect(await count(small, summary)).toBe(2);
     // and for the report: partner agencies, returns, actions by owner, sub-groups, reviews,
     // review progress, return figures, plan rows as at the period's end without cancelled actions,
     // ratings by standard of the latest cycle, findings (SARs concluded, not implemented), external
-    // learning with its actions at the period's end (and one for sub-group attendance on a board that
-    // has sub-groups)
-    expect(await count(small, withReport)).toBe(27);
+    // learning with its actions at the period's end, the scorecard's rows (and one for sub-group
+    // attendance on a board that has sub-groups)
+    expect(await count(small, withReport)).toBe(14);
+  });
+
+  it('answers each board with its own figures when boards are read one after another for the same period', async () => {
+    // The summary's statement is built once per period and filled in with each board (byIdTemplate).
+    const small = await partnership(1);
+    const large = await partnership(3);
+    const read = async (p: Awaited<ReturnType<typeof partnership>>) => {
+      const res = await hub.gql(
+        `query($b: ID!, $from: LocalDate!, $to: LocalDate!) { executiveSummary(boardId: $b, from: $from, to: $to) {
+          attendance { agenciesBelowThreshold { agency { name } } } section11 { invited submitted } businessPlan { priorities { code } } } }`,
+        { b: p.board.id, ...YEAR },
+        p.coordinator.token,
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data.executiveSummary;
+    };
+    for (const p of [small, large, small]) {
+      const s = await read(p);
+      // Beta and Gamma of each copy fall below the threshold; every agency is invited; A and B per copy.
+      const copies = p === small ? 1 : 3;
+      expect(s.attendance.agenciesBelowThreshold.map((a: any) => a.agency.name.split(' ').slice(-1)[0])).toEqual(Array(copies * 2).fill(p.board.id.slice(0, 8)));
+      expect(s.section11).toEqual({ invited: copies * 3, submitted: copies * 2 });
+      expect(s.businessPlan.priorities).toHaveLength(copies * 2);
+    }
   });
 });

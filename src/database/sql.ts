@@ -57,7 +57,7 @@ export function useNamedStatements(on: boolean): void {
  * connection plans them once. Logged like every other statement; errors are TypeORM's
  * QueryFailedError, so the one error mapper sees them.
  */
-export async function query<T = any>(db: Queryable, q: Sql): Promise<T[]> {
+export async function query<T = any>(db: Queryable, q: { readonly text: string; readonly values: unknown[] }): Promise<T[]> {
   const em = db instanceof DataSource ? db.manager : db;
   if (em.queryRunner) return em.query(q.text, q.values);
   const ds = em.connection;

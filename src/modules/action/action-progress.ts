@@ -82,15 +82,16 @@ export interface ActionSet {
 }
 
 
+/** One roll-up row as the statement of progressSql returns it. */
+export type ProgressRow = Row & { key: string };
+
 /**
- * Roll-ups of actions grouped by a key, in one statement, on the pool or inside a transaction (the
- * close-review check uses the same roll-up as the figures).
+ * The roll-up statement of progressBy over the groups `where` picks (over the ActionSet's aliases):
+ * one row per key. The executive summary nests it in its own statement and reads it with progressOf.
  */
-export async function progressBy(db: Queryable, set: ActionSet, ids: string[], asOf: string): Promise<Map<string, ActionProgress>> {
+export function progressSql(set: ActionSet, where: Sql, asOf: string): Sql {
   const { from, key } = set;
-  const rows = await query<Row & { key: string }>(
-    db,
-    sql`SELECT ${key} AS key,
+  return sql`SELECT ${key} AS key,
        count(a.id)::int AS total,
        count(a.id) FILTER (WHERE a.rag = 'RED')::int AS red,
        count(a.id) FILTER (WHERE a.rag = 'AMBER')::int AS amber,
@@ -102,10 +103,21 @@ export async function progressBy(db: Queryable, set: ActionSet, ids: string[], a
        count(a.id) FILTER (WHERE a.status = 'CANCELLED')::int AS cancelled,
        count(a.id) FILTER (WHERE ${overdueSql('a', asOf)})::int AS overdue
      FROM ${from}
-     WHERE ${key} ${eqAny(ids)}
-     GROUP BY ${key}`,
-  );
+     WHERE ${where}
+     GROUP BY ${key}`;
+}
+
+/** progressSql's rows by key, every one of `ids` present (empty when it has no actions). */
+export function progressOf(rows: ProgressRow[], ids: string[]): Map<string, ActionProgress> {
   const out = new Map(ids.map((id) => [id, emptyProgress()]));
   for (const r of rows) out.set(r.key, toProgress(r));
   return out;
+}
+
+/**
+ * Roll-ups of actions grouped by a key, in one statement, on the pool or inside a transaction (the
+ * close-review check uses the same roll-up as the figures).
+ */
+export async function progressBy(db: Queryable, set: ActionSet, ids: string[], asOf: string): Promise<Map<string, ActionProgress>> {
+  return progressOf(await query<ProgressRow>(db, progressSql(set, sql`${set.key} ${eqAny(ids)}`, asOf)), ids);
 }

@@ -3,8 +3,8 @@ import { Access } from '../../access/access';
 import { BadInputError, ConflictError } from '../../common/errors';
 import { MutationRunner } from '../../common/mutation';
 import { assertFound, assertPeriod, assertUuidOrNotFound, requireText } from '../../common/validation';
-import { ident, sql } from '../../database/sql';
-import { ActionProgress, ActionSet, progressBy } from '../action/action-progress';
+import { ident, sql, Sql } from '../../database/sql';
+import { ActionProgress, ActionSet, progressBy, progressSql } from '../action/action-progress';
 import { ActionSource } from '../action/action-sources';
 import { ActionSourceType } from '../action/action.entity';
 import { Board } from '../board/board.entity';
@@ -40,6 +40,18 @@ export class BusinessPlanService {
 
   progressOfPlans(ids: string[], asOf: string): Promise<Map<string, ActionProgress>> {
     return progressBy(this.ds, { from: PRIORITY_ACTIONS, key: ident('p.plan_id') }, ids, asOf);
+  }
+
+  /**
+   * The statements behind progressOfPriorities and progressOfPlans over the priorities (alias `p`)
+   * `where` picks, for a statement that nests them (the executive summary); read with progressOf.
+   */
+  progressOfPrioritiesSql(where: Sql, asOf: string): Sql {
+    return progressSql({ from: PRIORITY_ACTIONS, key: ident('p.id') }, where, asOf);
+  }
+
+  progressOfPlansSql(where: Sql, asOf: string): Sql {
+    return progressSql({ from: PRIORITY_ACTIONS, key: ident('p.plan_id') }, where, asOf);
   }
 
   async create(access: Access, input: CreateBusinessPlanInput): Promise<BusinessPlan> {

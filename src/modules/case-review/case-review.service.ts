@@ -1,4 +1,4 @@
-import { asWhere, ident, query, Queryable, sql } from '../../database/sql';
+import { asWhere, ident, query, Queryable, sql, Sql } from '../../database/sql';
 import { DataSource, In } from 'typeorm';
 import { Access } from '../../access/access';
 import { BadInputError, ConflictError } from '../../common/errors';
@@ -54,6 +54,15 @@ const TAKES_PUBLICATION = [S.COMMISSIONED, S.IN_PROGRESS, S.COMPLETED, S.PUBLISH
 const NEEDS_REASON: ReviewEventKind[] = [ReviewEventKind.PUBLICATION_DELAYED, ReviewEventKind.DECIDED_NOT_TO_PUBLISH, ReviewEventKind.WITHDRAWN];
 
 /** Figures of a board's reviews for a period, read from the status on its last day (report module maps them). */
+/** periodFiguresSql's row. */
+export interface PeriodFiguresRow {
+  by_status: { status: CaseReviewStatus; count: number; referred: number; commissioned: number; published: number; others: number }[];
+  figures: {
+    open: number; overdue: number; concluded: number; ongoing: number; not_implemented: number; contributions: number;
+    incidents: { aware_on: string; notified_on: string; sent: string | null }[]; closures: string[];
+  };
+}
+
 export interface ReviewPeriodFigures {
   byStatus: { status: CaseReviewStatus; count: number }[];
   referredInPeriod: number;
@@ -569,23 +578,24 @@ export class CaseReviewService {
 
   /** The case-review part of the executive summary and annual report, every figure read as at `to`. */
   async periodFigures(boardId: string, from: string, to: string, asOf: string): Promise<ReviewPeriodFigures> {
-    // Two statements, as before the review events: the statuses on `to`, and every other figure at once.
-    const [byStatus, [f]] = await Promise.all([
-      query<{ status: CaseReviewStatus; count: number; referred: number; commissioned: number; published: number; others: number }>(this.ds,
-        sql`SELECT x.status, count(*) FILTER (WHERE x.delivered_for IS NULL)::int AS count,
+    const [row] = await query<PeriodFiguresRow>(this.ds, this.periodFiguresSql(boardId, from, to, asOf));
+    return this.periodFiguresOf(row, from, to);
+  }
+
+  /**
+   * The statement behind periodFigures: one row of JSON, the statuses on `to` (by_status) and every
+   * other figure (figures). The executive summary nests it in its own statement (one round trip).
+   */
+  periodFiguresSql(boardId: string, from: string, to: string, asOf: string): Sql {
+    const byStatus = sql`SELECT x.status, count(*) FILTER (WHERE x.delivered_for IS NULL)::int AS count,
            count(*) FILTER (WHERE x.delivered_for IS NULL AND x.referred_on BETWEEN ${from}::date AND ${to}::date)::int AS referred,
            count(*) FILTER (WHERE x.delivered_for IS NULL AND x.commissioned AND x.decided_on BETWEEN ${from}::date AND ${to}::date)::int AS commissioned,
            count(*) FILTER (WHERE x.delivered_for IS NULL AND x.published BETWEEN ${from}::date AND ${to}::date)::int AS published,
            count(*) FILTER (WHERE x.delivered_for IS NOT NULL)::int AS others
          FROM (SELECT c.delivered_for, c.referred_on, c.commissioned, c.decided_on, ${statusOnSql('c', to)} AS status, ${publishedOnSql('c', to)} AS published
            FROM case_review c WHERE c.board_id = ${boardId}::uuid) x
-         WHERE x.status IS NOT NULL GROUP BY x.status`,
-      ),
-      query<{
-        open: number; overdue: number; concluded: number; ongoing: number; not_implemented: number; contributions: number;
-        incidents: { aware_on: string; notified_on: string; sent: string | null }[]; closures: string[];
-      }>(this.ds,
-        sql`SELECT a.open, a.overdue, sar.concluded, sar.ongoing,
+         WHERE x.status IS NOT NULL GROUP BY x.status`;
+    const figures = sql`SELECT a.open, a.overdue, sar.concluded, sar.ongoing,
            (SELECT count(*)::int FROM finding f JOIN case_review c ON c.id = f.case_review_id
              WHERE c.board_id = ${boardId}::uuid AND c.delivered_for IS NULL AND f.response = 'NOT_IMPLEMENTED' AND f.responded_on BETWEEN ${from}::date AND ${to}::date) AS not_implemented,
            (SELECT count(*)::int FROM review_contribution WHERE board_id = ${boardId}::uuid AND contributed_on BETWEEN ${from}::date AND ${to}::date) AS contributions,
@@ -595,16 +605,23 @@ export class CaseReviewService {
            (SELECT coalesce(array_agg(to_char(day, 'YYYY-MM-DD')), '{}') FROM closure_day) AS closures
          FROM (SELECT count(*) FILTER (WHERE ${openActionSql('a')})::int AS open,
              count(*) FILTER (WHERE ${overdueSql('a', asOf)})::int AS overdue
-           FROM action a JOIN recommendation r ON a.source_type = 'REVIEW_RECOMMENDATION' AND a.source_id = r.id
-           JOIN case_review c ON c.id = r.case_review_id
+           -- The board's reviews, then their recommendations by key: a plain join hashes every
+           -- recommendation (7,000 nationally) for the board's few dozen; OFFSET 0 keeps the lookup.
+           FROM case_review c CROSS JOIN LATERAL (SELECT r.id FROM recommendation r WHERE r.case_review_id = c.id OFFSET 0) r
+           JOIN action a ON a.source_type = 'REVIEW_RECOMMENDATION' AND a.source_id = r.id
            WHERE c.board_id = ${boardId}::uuid) a,
          (SELECT count(*) FILTER (WHERE x.concluded BETWEEN ${from}::date AND ${to}::date)::int AS concluded,
              count(*) FILTER (WHERE x.status IN ('COMMISSIONED', 'IN_PROGRESS'))::int AS ongoing
            FROM (SELECT ${statusOnSql('c', to)} AS status,
              ${concludedOnSql('c', to)} AS concluded
-             FROM case_review c WHERE c.board_id = ${boardId}::uuid AND c.type = 'SAFEGUARDING_ADULTS_REVIEW' AND c.delivered_for IS NULL) x) sar`,
-      ),
-    ]);
+             FROM case_review c WHERE c.board_id = ${boardId}::uuid AND c.type = 'SAFEGUARDING_ADULTS_REVIEW' AND c.delivered_for IS NULL) x) sar`;
+    // Once two statements (the statuses on `to`, every other figure); one round trip now, as JSON.
+    return sql`SELECT (SELECT coalesce(json_agg(s), '[]') FROM (${byStatus}) s) AS by_status, (SELECT to_json(f) FROM (${figures}) f) AS figures`;
+  }
+
+  /** Reads periodFiguresSql's row. */
+  periodFiguresOf(row: PeriodFiguresRow, from: string, to: string): ReviewPeriodFigures {
+    const { by_status: byStatus, figures: f } = row;
     const cal = new WorkingDays(new Set(f.closures));
     const incidents = f.incidents;
     const sum = (k: 'referred' | 'commissioned' | 'published' | 'others') => byStatus.reduce((n, r) => n + r[k], 0);

@@ -36,8 +36,8 @@ export class AttendanceService {
    * The statement behind summaries(): one row of JSON columns (AttendanceRow). The look-ahead of a
    * board read (src/lookahead.ts) nests it in its own statement and reads it with attendanceSummaries.
    */
-  attendanceSql(kind: BodyKind, bodyIds: string[], from: string, to: string): Sql {
-    return attendanceSql(kind, bodyIds, from, to);
+  attendanceSql(kind: BodyKind, bodyIds: string[], from: string, to: string, parts: AttendanceParts = 'all'): Sql {
+    return attendanceSql(kind, bodyIds, from, to, parts);
   }
 
   attendanceSummaries(row: AttendanceRow, bodyIds: string[]): Map<string, AttendanceSummary> {
@@ -116,7 +116,14 @@ export interface AttendanceRow {
   bodies: { id: string; threshold: number }[];
 }
 
-function attendanceSql(kind: BodyKind, bodyIds: string[], from: string, to: string): Sql {
+/**
+ * 'agencies': the per-agency figures, quorum and thresholds only; people, head counts and decisions
+ * come back empty and PostgreSQL never reads the person registers or decisions (the executive summary
+ * and yearly report show none of them).
+ */
+export type AttendanceParts = 'all' | 'agencies';
+
+function attendanceSql(kind: BodyKind, bodyIds: string[], from: string, to: string, parts: AttendanceParts = 'all'): Sql {
   const { column, table } = BODY[kind];
   const ids = eqAny(bodyIds);
   // One statement for the parts (per-agency figures, quorum per meeting, people, thresholds): each
@@ -218,9 +225,9 @@ function attendanceSql(kind: BodyKind, bodyIds: string[], from: string, to: stri
        SELECT
          (SELECT coalesce(json_agg(b ORDER BY b.name, b.agency_id), '[]') FROM by_agency b) AS slots,
          (SELECT coalesce(json_agg(q), '[]') FROM quorum q) AS quorum,
-         (SELECT coalesce(json_agg(p ORDER BY p.name, p.agency_id), '[]') FROM by_person p) AS people,
-         (SELECT coalesce(json_agg(a ORDER BY a.date, a.meeting_id), '[]') FROM attendees a) AS attendees,
-         (SELECT coalesce(json_agg(d), '[]') FROM decisions d) AS decisions,
+         ${parts === 'all' ? sql`(SELECT coalesce(json_agg(p ORDER BY p.name, p.agency_id), '[]') FROM by_person p)` : sql`'[]'::json`} AS people,
+         ${parts === 'all' ? sql`(SELECT coalesce(json_agg(a ORDER BY a.date, a.meeting_id), '[]') FROM attendees a)` : sql`'[]'::json`} AS attendees,
+         ${parts === 'all' ? sql`(SELECT coalesce(json_agg(d), '[]') FROM decisions d)` : sql`'[]'::json`} AS decisions,
          (SELECT coalesce(json_agg(json_build_object('id', t.id, 'threshold', t.attendance_threshold::float8)), '[]') FROM body t) AS bodies`;
 }
 

@@ -119,9 +119,9 @@ export function buildAnnualReport(
     nextSteps: [],
     extensions: {
       // Evidence of impact: each measure with a value in the quarter, its direction of travel (scorecard module).
-      ...(s.scorecardRows.some((x) => x.value !== null)
+      ...(p.scorecardRows.some((x) => x.value !== null)
         ? {
-            scorecard: s.scorecardRows
+            scorecard: p.scorecardRows
               .filter((x) => x.value !== null)
               .map((x) => ({ indicator: x.indicator.title, direction: statusWords(x.directionOfTravel), value: x.publishedValue, rag: x.rag })),
           }

@@ -1,29 +1,33 @@
-import { ScorecardService } from '../scorecard/scorecard.service';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Access } from '../../access/access';
 import { UserRole } from '../../common/enums';
 import { ForbiddenError } from '../../common/errors';
-
 import { assertFound, assertPeriod, assertUuidOrNotFound } from '../../common/validation';
-import { ActionProgress, emptyProgress } from '../action/action-progress';
-import { AuditComplianceService, ReturnFigures } from '../audit/audit-compliance.service';
+import { setPrefetched } from '../../common/prefetched';
+import { hydrate, rowJson } from '../../database/hydrate';
+import { query, sql, Sql } from '../../database/sql';
+import { byIdTemplate } from '../../database/statement-template';
+import { actionOnSql, openActionSql, overdueSql } from '../../rules/actions';
+import { latestCyclesSql } from '../../rules/audit';
+import { activeDuringSql } from '../../rules/membership';
+import { boardExistedBySql } from '../../rules/report';
+import { ActionProgress, emptyProgress, progressOf, ProgressRow } from '../action/action-progress';
+import { Agency } from '../agency/agency.entity';
+import { AuditComplianceService, CycleCountsRow, ReturnFigures } from '../audit/audit-compliance.service';
 import { AuditCycle } from '../audit/audit-cycle.entity';
 import { CycleSummary, StandardSummary } from '../audit/audit.types';
 import { Board } from '../board/board.entity';
 import { BusinessPlan, PlanPriority } from '../business-plan/business-plan.entity';
 import { BusinessPlanService } from '../business-plan/business-plan.service';
-import { CaseReviewService, FindingAtEnd, LearningAtEnd } from '../case-review/case-review.service';
-import { AttendanceService } from '../meeting/attendance.service';
+import { CaseReviewService, FindingAtEnd, LearningAtEnd, PeriodFiguresRow } from '../case-review/case-review.service';
+import { AttendanceRow, AttendanceService } from '../meeting/attendance.service';
 import { AttendanceSummary } from '../meeting/attendance.types';
+import { ScorecardCounts, ScorecardService } from '../scorecard/scorecard.service';
+import { ReportScorecardRow } from '../scorecard/scorecard.types';
 import { buildAnnualReport } from './annual-report.builder';
 import { AnnualReportModel } from './annual-report.model';
-import { ExecutiveSummary, SummaryAudit, SummaryCaseReviews, SummaryPlan } from './executive-summary.types';
+import { ExecutiveSummary, SummaryAudit, SummaryPlan } from './executive-summary.types';
 import { attendanceHeadline, businessPlanHeadline, caseReviewHeadlines, quorumHeadline, section11Headlines } from './headlines';
-import { query, sql } from '../../database/sql';
-import { actionOnSql, openActionSql, overdueSql } from '../../rules/actions';
-import { latestCyclesSql } from '../../rules/audit';
-import { activeDuringSql } from '../../rules/membership';
-import { boardExistedBySql } from '../../rules/report';
 
 export interface PartnerFigures {
   agencies: { id: string; name: string; sector: string }[];
@@ -42,6 +46,24 @@ export interface PartnerFigures {
   learning: LearningAtEnd[];
   /** Per latest cycle, how its submitted returns rated each standard. */
   standards: Map<string, StandardSummary[]>;
+  /** The scorecard's rows for the summary's quarter: the evidence of impact (empty without a data set). */
+  scorecardRows: ReportScorecardRow[];
+}
+
+/** summarySql's row: each part as JSON. */
+interface SummaryRow {
+  board: Record<string, unknown>;
+  existed: boolean;
+  attendance: AttendanceRow;
+  agencies: Record<string, unknown>[];
+  cycles: { audience: string; cycle: Record<string, unknown> }[];
+  cycle_summaries: CycleCountsRow[];
+  reviews: PeriodFiguresRow;
+  plan: Record<string, unknown> | null;
+  priorities: Record<string, unknown>[];
+  priority_progress: ProgressRow[];
+  plan_progress: ProgressRow[];
+  scorecard: ScorecardCounts | null;
 }
 
 export interface ReviewAtEnd {
@@ -92,26 +114,44 @@ export class ExecutiveSummaryService {
     return board;
   }
 
+  /**
+   * assertCanRead's decision without reading the board when the reader may read it: the rule needs
+   * only the board's id, and the summary's one statement reads the board (none: NOT_FOUND). A
+   * refusal goes through assertCanRead, so a board that does not exist is NOT_FOUND as before.
+   */
+  private async assertMayRead(access: Access, boardId: string): Promise<void> {
+    const me = access.me;
+    assertUuidOrNotFound(boardId, 'Board');
+    if (me.role !== UserRole.AGENCY_USER) {
+      try {
+        await access.assertCanRead('ExecutiveSummary', { board: { id: boardId } }, 'You do not work for this board');
+        return;
+      } catch (e) {
+        if (!(e instanceof ForbiddenError)) throw e;
+      }
+    }
+    await this.assertCanRead(access, boardId);
+  }
+
   async build(access: Access, boardId: string, from: string, to: string): Promise<ExecutiveSummary> {
     assertPeriod(from, to);
-    const board = await this.assertCanRead(access, boardId);
+    await this.assertMayRead(access, boardId);
     // Overdue is judged at the end of the period, or today for a period not over yet.
     const asOf = to < access.today ? to : access.today;
-    const [attendance, audits, caseReviews, plan, names, scorecard, [{ existed }]] = await Promise.all([
-      this.attendance.summaries('board', [board.id], from, to).then((m) => m.get(board.id)!),
-      this.latestAudits(board.id, to, asOf),
-      this.caseReviewFigures(board.id, from, to, asOf),
-      this.planFigures(board.id, from, to, asOf),
-      // The names of the agencies below the threshold. A plain join hashes every agency (3,000
-      // nationally) to name a couple of dozen; OFFSET 0 keeps the lookup by key (as in AttendanceService).
-      query<{ id: string; name: string }>(this.ds,
-        sql`SELECT DISTINCT m.agency_id AS id, ag.name FROM membership m
-         CROSS JOIN LATERAL (SELECT a.name FROM agency a WHERE a.id = m.agency_id OFFSET 0) ag WHERE m.board_id = ${board.id}`,
-      ).then((rows) => new Map(rows.map((r) => [r.id, r.name]))),
-      this.scorecards.reportFor(board.id, to),
-      query<{ existed: boolean }>(this.ds, sql`SELECT ${boardExistedBySql('b', to)} AS existed FROM board b WHERE b.id = ${board.id}`),
-    ]);
+    const [row] = await query<SummaryRow>(this.ds, this.statement(boardId, from, to, asOf));
+    const board = hydrate(this.ds, Board, assertFound(row, 'Board', boardId).board);
+    const attendance = this.attendance.attendanceSummaries(row.attendance, [board.id]).get(board.id)!;
+    const audits = this.latestAudits(row);
+    const caseReviews = this.reviews.periodFiguresOf(row.reviews, from, to);
+    const plan = this.planFigures(row);
+    const agencies = new Map(row.agencies.map((a) => [a.id as string, a]));
+    const existed = row.existed;
     const below = attendance.byAgency.filter((a) => a.belowThreshold);
+    // agenciesBelowThreshold { agency } answered from the same statement: no resolver, loader or statement of its own.
+    for (const a of below) {
+      const agency = agencies.get(a.agencyId);
+      if (agency) setPrefetched(a, 'agency', hydrate(this.ds, Agency, agency));
+    }
     const summary: ExecutiveSummary = {
       board,
       from,
@@ -127,13 +167,12 @@ export class ExecutiveSummaryService {
       adultsCompliance: audits.get('ADULTS') ?? null,
       caseReviews,
       businessPlan: plan,
-      scorecard: scorecard?.summary ?? null,
-      scorecardRows: scorecard?.rows ?? [],
+      scorecard: this.scorecards.summaryFrom(row.scorecard),
       headlines: [],
       existed,
       loadReport: undefined as never,
     };
-    const belowNames = below.map((a) => names.get(a.agencyId) ?? 'an agency');
+    const belowNames = below.map((a) => (agencies.get(a.agencyId)?.name as string | undefined) ?? 'an agency');
     summary.headlines = this.headlines(summary, belowNames, false);
     // The report's per-partner detail costs its own statements: gathered only when asked for.
     let report: Promise<AnnualReportModel> | undefined;
@@ -142,6 +181,40 @@ export class ExecutiveSummaryService {
         (partners) => buildAnnualReport(summary, attendance, partners, (planAtEnd) => this.headlines(summary, belowNames, board.suppressSmallNumbers, planAtEnd), access.today),
       ));
     return summary;
+  }
+
+  /** summarySql, built once per period and filled in with the board. */
+  private readonly statement = byIdTemplate((boardId: string, from: string, to: string, asOf: string) => this.summarySql(boardId, from, to, asOf));
+
+  /**
+   * Every figure of the summary in one statement, each part as JSON built by PostgreSQL from the
+   * statement its module owns: the parts were 14 statements in four dependent round trips, and
+   * each round trip cost the hub more (writing, parsing, TypeORM's entities) than PostgreSQL's work.
+   * No row: the board does not exist. Every part is for one board, so the statement keeps a generic plan.
+   * Entities come as rowJson rows (timestamps as epoch milliseconds, numerics as pg's text) for hydrate().
+   */
+  private summarySql(boardId: string, from: string, to: string, asOf: string): Sql {
+    const latest = sql`c.id IN (SELECT l.id FROM latest l)`;
+    const ofPlan = sql`p.plan_id IN (SELECT pl.id FROM plan pl)`;
+    return sql`WITH latest AS (${latestCyclesSql(boardId, to)}),
+      -- The plan covering the period: of those overlapping it, the one starting latest.
+      plan AS (SELECT p.* FROM business_plan p WHERE p.board_id = ${boardId}::uuid AND p.period_from <= ${to}::date AND p.period_to >= ${from}::date
+        ORDER BY p.period_from DESC, p.created_at DESC LIMIT 1)
+      SELECT ${rowJson(this.ds, Board, 'b')} AS board, ${boardExistedBySql('b', to)} AS existed,
+        (SELECT to_json(x) FROM (${this.attendance.attendanceSql('board', [boardId], from, to, 'agencies')}) x) AS attendance,
+        -- The member agencies (names for the headlines, rows for agenciesBelowThreshold { agency }): looked
+        -- up by key, as a plain join hashes every agency (3,000 nationally) to name a few dozen.
+        (SELECT coalesce(json_agg(${rowJson(this.ds, Agency, 'ag')}), '[]') FROM (SELECT DISTINCT m.agency_id FROM membership m WHERE m.board_id = b.id) m
+          CROSS JOIN LATERAL (SELECT a.* FROM agency a WHERE a.id = m.agency_id OFFSET 0) ag) AS agencies,
+        (SELECT coalesce(json_agg(json_build_object('audience', l.audience, 'cycle', ${rowJson(this.ds, AuditCycle, 'l')}) ORDER BY l.audience), '[]') FROM latest l) AS cycles,
+        (SELECT coalesce(json_agg(to_json(x)), '[]') FROM (${this.compliance.summariesSql(latest, asOf)}) x) AS cycle_summaries,
+        (SELECT to_json(x) FROM (${this.reviews.periodFiguresSql(boardId, from, to, asOf)}) x) AS reviews,
+        (SELECT ${rowJson(this.ds, BusinessPlan, 'pl')} FROM plan pl) AS plan,
+        (SELECT coalesce(json_agg(${rowJson(this.ds, PlanPriority, 'pp')} ORDER BY pp.position), '[]') FROM plan_priority pp WHERE pp.plan_id IN (SELECT pl.id FROM plan pl)) AS priorities,
+        (SELECT coalesce(json_agg(to_json(x)), '[]') FROM (${this.plans.progressOfPrioritiesSql(ofPlan, asOf)}) x) AS priority_progress,
+        (SELECT coalesce(json_agg(to_json(x)), '[]') FROM (${this.plans.progressOfPlansSql(ofPlan, asOf)}) x) AS plan_progress,
+        (SELECT to_json(x) FROM (${this.scorecards.summarySql(boardId, to)}) x) AS scorecard
+      FROM board b WHERE b.id = ${boardId}::uuid`;
   }
 
   /** `planAtEnd`: the report's plan figures as they stood on the period's last day (the summary's are today's). */
@@ -175,15 +248,12 @@ export class ExecutiveSummaryService {
   }
 
   /** The latest cycle of each audience (children's Section 11, adults' compliance) opened by the end of the period. */
-  private async latestAudits(boardId: string, to: string, asOf: string): Promise<Map<string, SummaryAudit>> {
-    const latest = await query<{ id: string; audience: string }>(this.ds, sql`SELECT l.id, l.audience FROM (${latestCyclesSql(boardId, to)}) l`);
-    if (!latest.length) return new Map();
-    const ids = latest.map((c) => c.id);
-    const [cycles, summaries] = await Promise.all([this.ds.getRepository(AuditCycle).findBy({ id: In(ids) }), this.compliance.summaries(ids, asOf)]);
+  private latestAudits(row: SummaryRow): Map<string, SummaryAudit> {
+    const summaries = this.compliance.toSummaries(row.cycle_summaries);
     return new Map(
-      latest.map((l) => {
-        const cycle = cycles.find((c) => c.id === l.id)!;
-        const s: CycleSummary = summaries.get(l.id)!;
+      row.cycles.map((l) => {
+        const cycle = hydrate(this.ds, AuditCycle, l.cycle);
+        const s: CycleSummary = summaries.get(cycle.id)!;
         return [
           l.audience,
           { cycle, invited: s.invited, submitted: s.submitted, submissionRate: s.submissionRate, outstanding: s.outstanding, fullyCompliant: s.fullyCompliant, trends: s.trends },
@@ -192,26 +262,13 @@ export class ExecutiveSummaryService {
     );
   }
 
-  /** Read as at the period's last day from the review events (CaseReviewService owns the rule). */
-  private caseReviewFigures(boardId: string, from: string, to: string, asOf: string): Promise<SummaryCaseReviews> {
-    return this.reviews.periodFigures(boardId, from, to, asOf);
-  }
-
-  /** The plan covering the period: of those overlapping it, the one starting latest. */
-  private async planFigures(boardId: string, from: string, to: string, asOf: string): Promise<SummaryPlan | null> {
-    const plan = await this.ds
-      .getRepository(BusinessPlan)
-      .createQueryBuilder('p')
-      .where('p.board_id = :boardId AND p.period_from <= :to AND p.period_to >= :from', { boardId, from, to })
-      .orderBy('p.period_from', 'DESC')
-      .addOrderBy('p.created_at', 'DESC')
-      .getOne();
-    if (!plan) return null;
-    const priorities: PlanPriority[] = await this.plans.prioritiesOf([plan.id]);
-    const [byPriority, byPlan] = await Promise.all([
-      this.plans.progressOfPriorities(priorities.map((p) => p.id), asOf),
-      this.plans.progressOfPlans([plan.id], asOf),
-    ]);
+  /** The plan covering the period (summarySql picks it) with its priorities' progress. */
+  private planFigures(row: SummaryRow): SummaryPlan | null {
+    if (!row.plan) return null;
+    const plan = hydrate(this.ds, BusinessPlan, row.plan);
+    const priorities = row.priorities.map((p) => hydrate(this.ds, PlanPriority, p));
+    const byPriority = progressOf(row.priority_progress, priorities.map((p) => p.id));
+    const byPlan = progressOf(row.plan_progress, [plan.id]);
     const rows = priorities.map((p) => ({ priority: p, code: p.code, title: p.title, progress: byPriority.get(p.id) ?? emptyProgress() }));
     return {
       plan,
@@ -223,7 +280,7 @@ export class ExecutiveSummaryService {
 
   /** What only the annual report shows: each partner's results, sub-groups, the reviews one by one. */
   private async partnerFigures(boardId: string, from: string, to: string, asOf: string, priorityIds: string[], cycleIds: string[]): Promise<PartnerFigures> {
-    const [agencies, returns, actions, subGroups, reviews, planRows, findings, learning] = await Promise.all([
+    const [agencies, returns, actions, subGroups, reviews, planRows, findings, learning, scorecard] = await Promise.all([
       query(this.ds,
         sql`SELECT DISTINCT a.id, a.name, a.sector FROM agency a JOIN membership m ON m.agency_id = a.id
          WHERE m.board_id = ${boardId} AND ${activeDuringSql('m', from, to)} ORDER BY a.name`,
@@ -268,6 +325,7 @@ export class ExecutiveSummaryService {
       // Findings: SARs concluded in the year (Care Act Schedule 2 (d)), and those not implemented with the reasons.
       this.reviews.findingsAsAt(boardId, from, to),
       this.reviews.learningAsAt(boardId, from, to),
+      this.scorecards.reportFor(boardId, to),
     ]);
     const [subGroupAttendance, reviewProgress, figures, standards] = await Promise.all([
       subGroups.length ? this.attendance.summaries('subGroup', subGroups.map((s: { id: string }) => s.id), from, to) : Promise.resolve(new Map()),
@@ -287,6 +345,7 @@ export class ExecutiveSummaryService {
       standards,
       findings,
       learning,
+      scorecardRows: scorecard?.rows ?? [],
     };
   }
 }

@@ -7,7 +7,7 @@ import { Board } from '../board/board.entity';
 import { BusinessPlan, PlanPriority } from '../business-plan/business-plan.entity';
 import { CaseReviewStatus } from '../case-review/case-review.entity';
 import { AgencyAttendance } from '../meeting/attendance.types';
-import { ReportScorecardRow, ScorecardSummary } from '../scorecard/scorecard.types';
+import { ScorecardSummary } from '../scorecard/scorecard.types';
 import { AnnualReportModel } from './annual-report.model';
 
 export enum ReportFormat {
@@ -100,9 +100,6 @@ export class ExecutiveSummary {
   @Field(() => SummaryPlan, { nullable: true }) businessPlan: SummaryPlan | null;
   @Field(() => ScorecardSummary, { nullable: true, description: "The data set's scorecard for the quarter ending on the period's end; null without a data set" }) scorecard: ScorecardSummary | null;
   @Field(() => [String], { description: 'Sentences built from the figures above' }) headlines: string[];
-
-  /** The scorecard's rows for the same quarter: the yearly report's evidence of impact (empty without a data set). */
-  scorecardRows: ReportScorecardRow[];
 
   /** Whether the board existed in the period (set up by its end): no "no meetings were held" of a board not yet set up. */
   existed: boolean;

@@ -1,12 +1,16 @@
-import { ident, Queryable, query, sql, Sql } from '../../database/sql';
+import { empty, ident, join, Queryable, query, raw, sql, Sql } from '../../database/sql';
 import { activeDuringSql } from '../../rules/membership';
 import { directionSql, IndicatorUnit, publishedValue, quartileSql, ragSql, suppressedSql } from '../../rules/scorecard';
 import { Indicator } from './scorecard.entity';
 import { AgencyCompleteness, DirectionOfTravel, RagStatus, ReportScorecardRow, Scorecard, ScorecardRow, ScorecardSummary } from './scorecard.types';
 
-/** The latest VALIDATED whole-area value (no breakdown) of a data set item matching `where`. */
+/**
+ * The latest VALIDATED whole-area value (no breakdown) of a data set item matching `where`: only the
+ * columns the scorecard reads, as each look-up's row is copied through several plan nodes (a tenth
+ * of the statement's time with every column).
+ */
 function validated(alias: string, where: Sql): Sql {
-  return sql`(SELECT o.* FROM observation o WHERE o.board_id = d.board_id AND o.indicator_id = d.indicator_id
+  return sql`(SELECT o.period_from, o.period_to, o.value, o.numerator, o.commentary, o.indicator_version FROM observation o WHERE o.board_id = d.board_id AND o.indicator_id = d.indicator_id
     AND o.breakdown_dimension = '' AND o.status = 'VALIDATED' AND ${where}
     ORDER BY o.period_to DESC, o.period_from DESC, o.indicator_version DESC LIMIT 1) ${ident(alias)}`;
 }
@@ -21,7 +25,7 @@ function previousOf(of: string): Sql {
 /** The last year end (1 April to 31 March) strictly before the end of the current value's period. */
 const YEAR_END_TO = sql`make_date(extract(year from c.period_to - 1)::int - CASE WHEN to_char(c.period_to - 1, 'MM-DD') >= '03-31' THEN 0 ELSE 1 END, 3, 31)`;
 
-interface RowRecord {
+export interface RowRecord extends SummaryCounts {
   ind: Record<string, unknown>;
   period_from: string | null;
   period_to: string | null;
@@ -42,6 +46,10 @@ interface RowRecord {
   ye_suppressed: boolean;
   suppress_small: boolean;
   commentary: string | null;
+}
+
+/** The summary's counts, beside each row (window counts) or alone (scorecardSummarySql). */
+export interface SummaryCounts {
   measures: number;
   with_new_data: number;
   improved: number;
@@ -62,7 +70,7 @@ interface RowRecord {
  * the summary counts as window aggregates over the same rows.
  */
 export async function scorecardRows(db: Queryable, boardId: string, periodStart: string, periodEnd: string): Promise<{ rows: ScorecardRow[]; summary: ScorecardSummary }> {
-  return scorecardOf(db, boardId, periodStart, periodEnd, sql`to_jsonb(i)`, indicatorOf);
+  return scorecardOf(await query<RowRecord>(db, scorecardSql(boardId, periodStart, periodEnd, sql`to_jsonb(i)`)), indicatorOf);
 }
 
 /**
@@ -70,8 +78,13 @@ export async function scorecardRows(db: Queryable, boardId: string, periodStart:
  * whole indicator (its supplier list is about 150 ids a row on a national data set) made up half of
  * the executive summary's time in PostgreSQL and its parsing in the hub.
  */
-export async function reportScorecardRows(db: Queryable, boardId: string, periodStart: string, periodEnd: string): Promise<{ rows: ReportScorecardRow[]; summary: ScorecardSummary }> {
-  return scorecardOf(db, boardId, periodStart, periodEnd, sql`jsonb_build_object('id', i.id, 'key', i.key, 'title', i.title, 'unit', i.unit)`, (j) => ({
+export function reportScorecardSql(boardId: string, periodStart: string, periodEnd: string): Sql {
+  return scorecardSql(boardId, periodStart, periodEnd, sql`jsonb_build_object('id', i.id, 'key', i.key, 'title', i.title, 'unit', i.unit)`);
+}
+
+/** Reads reportScorecardSql's rows (`records` as PostgreSQL returns them, or the same rows as JSON). */
+export function reportScorecardOf(records: RowRecord[]): { rows: ReportScorecardRow[]; summary: ScorecardSummary } {
+  return scorecardOf(records, (j) => ({
     id: j.id as string,
     key: j.key as string,
     title: j.title as string,
@@ -79,25 +92,19 @@ export async function reportScorecardRows(db: Queryable, boardId: string, period
   }));
 }
 
-async function scorecardOf<I extends Pick<Indicator, 'unit'>>(
-  db: Queryable,
-  boardId: string,
-  periodStart: string,
-  periodEnd: string,
-  indicatorSql: Sql,
-  indicatorFrom: (j: Record<string, unknown>) => I,
-): Promise<{ rows: (Omit<ScorecardRow, 'indicator'> & { indicator: I })[]; summary: ScorecardSummary }> {
+function scorecardSql(boardId: string, periodStart: string, periodEnd: string, indicatorSql: Sql, form: 'rows' | 'summary' = 'rows'): Sql {
   const same = (a: string, b: string) => sql`(${ident(`${a}.indicator_version`)} = ${ident(`${b}.indicator_version`)})`;
-  const records = await query<RowRecord>(
-    db,
-    sql`WITH base AS (
+  // The summary's counts need neither the year-end value nor suppression: that form skips the
+  // year-end look-up and keeps only the columns the counts read.
+  const rows = form === 'rows';
+  return sql`WITH base AS (
       SELECT d.position, d.rag_method, d.target, d.rag_tolerance, bo.suppress_small_numbers AS suppress_small,
         ${indicatorSql} AS ind, i.polarity, i.tolerance, i.unit, i.counts_people,
         c.period_from, c.period_to, c.value, c.numerator, c.commentary,
         (${sql`c.period_to >= ${periodStart}::date`}) AS new_data,
         p.value AS previous, p.numerator AS prev_numerator, ${same('p', 'c')} AS prev_same,
         pp.value AS previous2, ${same('pp', 'p')} AS pp_same,
-        y.value AS year_end, y.numerator AS ye_numerator, ${same('y', 'c')} AS ye_same,
+        ${rows ? sql`y.value AS year_end, y.numerator AS ye_numerator, ${same('y', 'c')} AS ye_same` : sql`NULL::float8 AS year_end, NULL::float8 AS ye_numerator, NULL::boolean AS ye_same`},
         b.england, b.stat_neighbours, b.upper_quartile, b.median, b.lower_quartile
       FROM data_set_item d
       JOIN indicator i ON i.id = d.indicator_id
@@ -105,8 +112,8 @@ async function scorecardOf<I extends Pick<Indicator, 'unit'>>(
       LEFT JOIN LATERAL ${validated('c', sql`o.period_to <= ${periodEnd}::date`)} ON true
       LEFT JOIN LATERAL ${validated('p', previousOf('c'))} ON true
       LEFT JOIN LATERAL ${validated('pp', previousOf('p'))} ON true
-      LEFT JOIN LATERAL ${validated('y', sql`o.period_to = ${YEAR_END_TO} AND o.period_from = (${YEAR_END_TO} + 1 - interval '1 year')::date`)} ON true
-      LEFT JOIN LATERAL (SELECT bm.* FROM benchmark bm WHERE bm.board_id = d.board_id AND bm.indicator_id = d.indicator_id AND bm.period_to <= ${periodEnd}::date
+      ${rows ? sql`LEFT JOIN LATERAL ${validated('y', sql`o.period_to = ${YEAR_END_TO} AND o.period_from = (${YEAR_END_TO} + 1 - interval '1 year')::date`)} ON true` : empty}
+      LEFT JOIN LATERAL (SELECT bm.england, bm.stat_neighbours, bm.upper_quartile, bm.median, bm.lower_quartile FROM benchmark bm WHERE bm.board_id = d.board_id AND bm.indicator_id = d.indicator_id AND bm.period_to <= ${periodEnd}::date
         ORDER BY bm.period_to DESC LIMIT 1) b ON true
       WHERE d.board_id = ${boardId}
     ), judged AS (
@@ -126,22 +133,65 @@ async function scorecardOf<I extends Pick<Indicator, 'unit'>>(
     ), flagged AS MATERIALIZED (
       -- Materialised: otherwise PostgreSQL inlines the CTEs and evaluates the direction, quartile and
       -- RAG expressions again in each window count that filters on them (about a sixth of the statement's time).
-      SELECT rated.*, (rated.value IS NOT NULL AND (coalesce(rated.rag = 'RED', false) OR (rated.direction = 'DECLINED' AND rated.direction_before = 'DECLINED'))) AS exception
+      SELECT ${rows ? sql`rated.*` : sql`rated.new_data, rated.direction, rated.rag`}, (rated.value IS NOT NULL AND (coalesce(rated.rag = 'RED', false) OR (rated.direction = 'DECLINED' AND rated.direction_before = 'DECLINED'))) AS exception
       FROM rated
     )
-    SELECT f.*,
-      count(*) OVER () ::int AS measures,
-      count(*) FILTER (WHERE f.new_data) OVER () ::int AS with_new_data,
-      count(*) FILTER (WHERE f.new_data AND f.direction = 'IMPROVED') OVER () ::int AS improved,
-      count(*) FILTER (WHERE f.new_data AND f.direction = 'NO_CHANGE') OVER () ::int AS no_change,
-      count(*) FILTER (WHERE f.new_data AND f.direction = 'DECLINED') OVER () ::int AS declined,
-      count(*) FILTER (WHERE f.new_data AND f.direction IN ('NOT_COMPARABLE', 'CHANGED')) OVER () ::int AS not_comparable,
-      count(*) FILTER (WHERE f.rag = 'RED') OVER () ::int AS red,
-      count(*) FILTER (WHERE f.rag = 'AMBER') OVER () ::int AS amber,
-      count(*) FILTER (WHERE f.rag = 'GREEN') OVER () ::int AS green,
-      count(*) FILTER (WHERE f.exception) OVER () ::int AS exceptions
-    FROM flagged f ORDER BY f.position`,
+    ${rows ? sql`SELECT f.*, ${summaryCounts(raw(' OVER ()'))} FROM flagged f ORDER BY f.position` : sql`SELECT ${summaryCounts(empty)} FROM flagged f`}`;
+}
+
+/** The summary's counts over the flagged rows: window counts beside each row, or one row of counts alone. */
+const SUMMARY_COUNTS: [string, Sql | null][] = [
+  ['measures', null],
+  ['with_new_data', sql`f.new_data`],
+  ['improved', sql`f.new_data AND f.direction = 'IMPROVED'`],
+  ['no_change', sql`f.new_data AND f.direction = 'NO_CHANGE'`],
+  ['declined', sql`f.new_data AND f.direction = 'DECLINED'`],
+  ['not_comparable', sql`f.new_data AND f.direction IN ('NOT_COMPARABLE', 'CHANGED')`],
+  ['red', sql`f.rag = 'RED'`],
+  ['amber', sql`f.rag = 'AMBER'`],
+  ['green', sql`f.rag = 'GREEN'`],
+  ['exceptions', sql`f.exception`],
+];
+
+function summaryCounts(over: Sql): Sql {
+  return join(
+    SUMMARY_COUNTS.map(([name, filter]) => sql`count(*)${filter ? sql` FILTER (WHERE ${filter})` : empty}${over} ::int AS ${ident(name)}`),
+    ',\n      ',
   );
+}
+
+/**
+ * The summary alone, one row of counts (summaryOf reads it): the executive summary shows the counts
+ * and the sentence, and sending its 60 rows as JSON cost a third of the statement.
+ */
+export function scorecardSummarySql(boardId: string, periodStart: string, periodEnd: string): Sql {
+  return scorecardSql(boardId, periodStart, periodEnd, sql`NULL::jsonb`, 'summary');
+}
+
+/** The counts of a row of either form (none: no measures). */
+export function summaryOf(counts: SummaryCounts | undefined): ScorecardSummary {
+  const n = (k: keyof SummaryCounts) => (counts ? counts[k] : 0);
+  const summary: ScorecardSummary = {
+    measures: n('measures'),
+    withNewData: n('with_new_data'),
+    improved: n('improved'),
+    noChange: n('no_change'),
+    declined: n('declined'),
+    notComparable: n('not_comparable'),
+    red: n('red'),
+    amber: n('amber'),
+    green: n('green'),
+    exceptions: n('exceptions'),
+    sentence: '',
+  };
+  summary.sentence = summarySentence(summary);
+  return summary;
+}
+
+function scorecardOf<I extends Pick<Indicator, 'unit'>>(
+  records: RowRecord[],
+  indicatorFrom: (j: Record<string, unknown>) => I,
+): { rows: (Omit<ScorecardRow, 'indicator'> & { indicator: I })[]; summary: ScorecardSummary } {
   const rows = records.map((r) => {
     const indicator = indicatorFrom(r.ind);
     const suppress = r.suppress_small && r.suppressed;
@@ -168,23 +218,7 @@ async function scorecardOf<I extends Pick<Indicator, 'unit'>>(
       yearEndSuppressed: r.suppress_small && r.ye_suppressed,
     };
   });
-  const first = records[0];
-  const n = (k: keyof RowRecord) => (first ? (first[k] as number) : 0);
-  const summary: ScorecardSummary = {
-    measures: n('measures'),
-    withNewData: n('with_new_data'),
-    improved: n('improved'),
-    noChange: n('no_change'),
-    declined: n('declined'),
-    notComparable: n('not_comparable'),
-    red: n('red'),
-    amber: n('amber'),
-    green: n('green'),
-    exceptions: n('exceptions'),
-    sentence: '',
-  };
-  summary.sentence = summarySentence(summary);
-  return { rows, summary };
+  return { rows, summary: summaryOf(records[0]) };
 }
 
 /** "Of 21 measures with new data, 9 improved, 7 showed no change and 5 declined." */

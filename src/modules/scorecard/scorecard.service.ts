@@ -11,9 +11,13 @@ import { checkObservation } from './observation.rules';
 import { ObservationService } from './observation.service';
 import { BENCHMARK_COLUMNS, columnOf, CsvRow, numberCell, OBSERVATION_COLUMNS, readCsv, scorecardCsv } from './scorecard-csv';
 import { EDITABLE_OBSERVATION, Indicator, Observation, ObservationStatus } from './scorecard.entity';
-import { completeness, reportScorecardRows, scorecardRows } from './scorecard.queries';
+import { completeness, reportScorecardOf, reportScorecardSql, RowRecord, scorecardRows, scorecardSummarySql, summaryOf, SummaryCounts } from './scorecard.queries';
 import { ImportArgs } from './scorecard.inputs';
 import { ImportProblem, ImportReport, ReportScorecardRow, Scorecard, ScorecardSummary } from './scorecard.types';
+import { query, Sql } from '../../database/sql';
+
+/** The row of summarySql. */
+export type ScorecardCounts = SummaryCounts;
 
 /** A quarter by default: the three months ending on the period end. */
 export function defaultPeriodStart(periodEnd: string): string {
@@ -47,13 +51,28 @@ export class ScorecardService {
 
   /** The summary for the executive summary and annual report: the quarter ending on the period's end. */
   async summaryFor(boardId: string, periodEnd: string): Promise<ScorecardSummary | null> {
-    return (await this.reportFor(boardId, periodEnd))?.summary ?? null;
+    const [counts] = await query<SummaryCounts>(this.ds, this.summarySql(boardId, periodEnd));
+    return this.summaryFrom(counts ?? null);
   }
 
   /** The same quarter's summary with its rows (the yearly report's evidence of impact), in the same statement; null without measures. */
   async reportFor(boardId: string, periodEnd: string): Promise<{ summary: ScorecardSummary; rows: ReportScorecardRow[] } | null> {
-    const { summary, rows } = await reportScorecardRows(this.ds, boardId, defaultPeriodStart(periodEnd), periodEnd);
+    const { summary, rows } = reportScorecardOf(await query<RowRecord>(this.ds, reportScorecardSql(boardId, defaultPeriodStart(periodEnd), periodEnd)));
     return summary.measures ? { summary, rows } : null;
+  }
+
+  /**
+   * The same quarter's summary alone, as a statement to nest (the executive summary), read with
+   * summaryFrom: one row of counts, not the rows they count.
+   */
+  summarySql(boardId: string, periodEnd: string): Sql {
+    return scorecardSummarySql(boardId, defaultPeriodStart(periodEnd), periodEnd);
+  }
+
+  /** summarySql's row; null without measures, as reportFor. */
+  summaryFrom(counts: ScorecardCounts | null): ScorecardSummary | null {
+    const summary = summaryOf(counts ?? undefined);
+    return summary.measures ? summary : null;
   }
 
   async csv(access: Access, boardId: string, periodEnd: string, periodStart?: string | null): Promise<string> {
