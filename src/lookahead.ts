@@ -15,6 +15,7 @@ import { setPrefetched } from './common/prefetched';
 import { isUuid } from './common/validation';
 import { hydrate, rowJson } from './database/hydrate';
 import { join, query, sql, Sql } from './database/sql';
+import { byIdTemplate, Statement } from './database/statement-template';
 import { Loaders } from './loaders';
 import { Agency } from './modules/agency/agency.entity';
 import { AuditCycle } from './modules/audit/audit-cycle.entity';
@@ -45,21 +46,12 @@ export function createLookahead(ds: DataSource, services: Services, loaders: Loa
       if (!user || !isUuid(id)) return undefined;
       const boardType = getNamedType(info.returnType) as GraphQLObjectType;
       const fields = childFields(info, info.fieldNodes, boardType.name);
-      const parts: Sql[] = [sql`(SELECT ${rowJson(ds, Board, 'b')} FROM board b WHERE b.id = ${id}::uuid) AS board`];
-
       const members = fields.filter((f) => f.name.value === 'members');
       const memberAgencies = members.length > 0 && childFields(info, members, 'Membership').some((f) => f.name.value === 'agency');
-      if (members.length) {
-        parts.push(sql`(SELECT coalesce(json_agg(${rowJson(ds, Membership, 'm')} ORDER BY ${membershipOrder('m')}), '[]'::json) FROM membership m WHERE m.board_id = ${id}::uuid) AS members`);
-      }
-      if (memberAgencies) {
-        parts.push(sql`${agencyRows(ds, sql`SELECT DISTINCT m.agency_id FROM membership m WHERE m.board_id = ${id}::uuid`)} AS agencies`);
-      }
 
       const periods = known(fields.filter((f) => f.name.value === 'attendance').map((f) => args<{ from: string; to: string }>(boardType.getFields().attendance, f, info)));
       // One period only (the common case); a period the resolver would refuse is left to it.
       const period = periods.length === 1 && isIsoDate(periods[0].from) && isIsoDate(periods[0].to) && periods[0].from <= periods[0].to ? periods[0] : null;
-      if (period) parts.push(sql`(SELECT row_to_json(x) FROM (${services.attendance.attendanceSql('board', [id], period.from, period.to)}) x) AS attendance`);
 
       const cycleNodes = fields.filter((f) => f.name.value === 'auditCycles');
       const cycleType = info.schema.getType('AuditCycle') as GraphQLObjectType;
@@ -70,12 +62,6 @@ export function createLookahead(ds: DataSource, services: Services, loaders: Loa
           .map((a) => a && (a.asOf ?? services.clock.today())),
       );
       const asOf = asOfs.length === 1 && isIsoDate(asOfs[0]) ? asOfs[0] : null;
-      // The board's cycles as AuditCycleService.forBoards picks and orders them.
-      const ofBoard = sql`c.board_ids && ARRAY[${id}::uuid]`;
-      if (cycleNodes.length) {
-        parts.push(sql`(SELECT coalesce(json_agg(${rowJson(ds, AuditCycle, 'c')} ORDER BY c.opens_on DESC, c.created_at DESC), '[]'::json) FROM audit_cycle c WHERE ${ofBoard}) AS cycles`);
-        if (asOf) parts.push(sql`(SELECT coalesce(json_agg(x), '[]'::json) FROM (${services.audit.compliance.summariesSql(ofBoard, asOf)}) x) AS summaries`);
-      }
       // meetings(first) -> nodes -> attendance -> agency: the page as MeetingService.pagesFor picks it.
       const meetingNodes = fields.filter((f) => f.name.value === 'meetings');
       const pages = known(meetingNodes.map((f) => args<PageArgs>(boardType.getFields().meetings, f, info)));
@@ -86,20 +72,18 @@ export function createLookahead(ds: DataSource, services: Services, loaders: Loa
         (f) => f.name.value === 'attendance',
       );
       const registerAgencies = childFields(info, registerNodes, 'Attendance').some((f) => f.name.value === 'agency');
-      let ctes = sql``;
-      if (pageKey) {
-        ctes = sql`WITH page AS (${services.meeting.pageIdsSql('board_id', [id], { first: pageKey.first, from: pageKey.from ?? undefined, to: pageKey.to ?? undefined })}) `;
-        parts.push(sql`(SELECT coalesce(json_agg(${rowJson(ds, Meeting, 'm')} ORDER BY m.date, m.id), '[]'::json) FROM meeting m WHERE m.id IN (SELECT id FROM page)) AS meetings`);
-        if (registerNodes.length) {
-          // In the order the heap holds them, as the loader's unordered read of a meeting's rows returns them.
-          parts.push(sql`(SELECT coalesce(json_agg(${rowJson(ds, Attendance, 'a')} ORDER BY a.ctid), '[]'::json) FROM attendance a WHERE a.meeting_id IN (SELECT id FROM page)) AS registers`);
-        }
-        if (registerAgencies) {
-          parts.push(sql`${agencyRows(ds, sql`SELECT DISTINCT a.agency_id FROM attendance a WHERE a.meeting_id IN (SELECT id FROM page)`)} AS register_agencies`);
-        }
-      }
+      const plan: Plan = {
+        members: members.length > 0,
+        memberAgencies,
+        period,
+        cycles: cycleNodes.length > 0,
+        asOf,
+        page: pageKey && { first: pageKey.first, from: pageKey.from ?? null, to: pageKey.to ?? null },
+        registers: registerNodes.length > 0,
+        registerAgencies,
+      };
       // The board alone too: this one plain statement is cheaper than a repository find of it.
-      const [row] = await query<LookaheadRow>(ds, sql`${ctes}SELECT ${join(parts, ', ')}`);
+      const [row] = await query<LookaheadRow>(ds, statementFor(ds, services)(id, JSON.stringify(plan)));
       if (!row.board) return null;
       const board = hydrate(ds, Board, row.board);
       loaders.boardById.prime(id, board);
@@ -144,6 +128,63 @@ export function createLookahead(ds: DataSource, services: Services, loaders: Loa
       return board;
     },
   };
+}
+
+/** What a board read's selection asks the look-ahead for (its arguments already checked). */
+interface Plan {
+  members: boolean;
+  memberAgencies: boolean;
+  period: { from: string; to: string } | null;
+  cycles: boolean;
+  asOf: string | null;
+  page: { first: number; from: string | null; to: string | null } | null;
+  registers: boolean;
+  registerAgencies: boolean;
+}
+
+/**
+ * The look-ahead's statement for a plan, built once per plan (and app) and filled in with the board
+ * (byIdTemplate): its text (10 to 15 thousand characters with attendance and cycle summaries) was
+ * built from a dozen fragments and hashed for its prepared statement's name on every request.
+ */
+const statements = new WeakMap<Services, (id: string, plan: string) => Statement>();
+function statementFor(ds: DataSource, services: Services): (id: string, plan: string) => Statement {
+  let made = statements.get(services);
+  if (!made) {
+    made = byIdTemplate((id: string, planText: string) => lookaheadSql(ds, services, id, JSON.parse(planText) as Plan), 64);
+    statements.set(services, made);
+  }
+  return made;
+}
+
+function lookaheadSql(ds: DataSource, services: Services, id: string, plan: Plan): Sql {
+  const parts: Sql[] = [sql`(SELECT ${rowJson(ds, Board, 'b')} FROM board b WHERE b.id = ${id}::uuid) AS board`];
+  if (plan.members) {
+    parts.push(sql`(SELECT coalesce(json_agg(${rowJson(ds, Membership, 'm')} ORDER BY ${membershipOrder('m')}), '[]'::json) FROM membership m WHERE m.board_id = ${id}::uuid) AS members`);
+  }
+  if (plan.memberAgencies) {
+    parts.push(sql`${agencyRows(ds, sql`SELECT DISTINCT m.agency_id FROM membership m WHERE m.board_id = ${id}::uuid`)} AS agencies`);
+  }
+  if (plan.period) parts.push(sql`(SELECT row_to_json(x) FROM (${services.attendance.attendanceSql('board', [id], plan.period.from, plan.period.to)}) x) AS attendance`);
+  // The board's cycles as AuditCycleService.forBoards picks and orders them.
+  const ofBoard = sql`c.board_ids && ARRAY[${id}::uuid]`;
+  if (plan.cycles) {
+    parts.push(sql`(SELECT coalesce(json_agg(${rowJson(ds, AuditCycle, 'c')} ORDER BY c.opens_on DESC, c.created_at DESC), '[]'::json) FROM audit_cycle c WHERE ${ofBoard}) AS cycles`);
+    if (plan.asOf) parts.push(sql`(SELECT coalesce(json_agg(x), '[]'::json) FROM (${services.audit.compliance.summariesSql(ofBoard, plan.asOf)}) x) AS summaries`);
+  }
+  let ctes = sql``;
+  if (plan.page) {
+    ctes = sql`WITH page AS (${services.meeting.pageIdsSql('board_id', [id], { first: plan.page.first, from: plan.page.from ?? undefined, to: plan.page.to ?? undefined })}) `;
+    parts.push(sql`(SELECT coalesce(json_agg(${rowJson(ds, Meeting, 'm')} ORDER BY m.date, m.id), '[]'::json) FROM meeting m WHERE m.id IN (SELECT id FROM page)) AS meetings`);
+    if (plan.registers) {
+      // In the order the heap holds them, as the loader's unordered read of a meeting's rows returns them.
+      parts.push(sql`(SELECT coalesce(json_agg(${rowJson(ds, Attendance, 'a')} ORDER BY a.ctid), '[]'::json) FROM attendance a WHERE a.meeting_id IN (SELECT id FROM page)) AS registers`);
+    }
+    if (plan.registerAgencies) {
+      parts.push(sql`${agencyRows(ds, sql`SELECT DISTINCT a.agency_id FROM attendance a WHERE a.meeting_id IN (SELECT id FROM page)`)} AS register_agencies`);
+    }
+  }
+  return sql`${ctes}SELECT ${join(parts, ', ')}`;
 }
 
 interface PageArgs {

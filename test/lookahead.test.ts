@@ -61,6 +61,7 @@ describe('look-ahead of a board read', () => {
 
   const YEAR = { from: '2024-01-01', to: '2024-12-31' };
 
+  // The second board is read with the statement built for the first (the same plan), filled in with its own id.
   it('answers as the loaders do, in two statements (the user and the look-ahead) whatever the size', async () => {
     const counts = [];
     for (const n of [2, 4]) {
