@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { Kind, validate } from 'graphql';
 import { buildHubSchema } from '../src/schema';
 import { WebOperations } from '../src/web/graphql';
 
@@ -12,6 +13,15 @@ describe('web app operations', () => {
   it('validates every document against the schema and names each operation once', () => {
     const ops = new WebOperations(buildHubSchema(), false);
     expect(ops.names()).toEqual(expect.arrayContaining(['Me', 'SignIn', 'BoardDashboard', 'RecordAttendance', 'SaveAuditReturn', 'SubmitAuditReturn', 'ValidateAuditReturn', 'ShareAuditReturn', 'UpdateAction']));
+  });
+
+  it('runs each operation with exactly the fragments it spreads, wherever they are defined (BoardDashboard uses audit.graphql’s CycleCounts)', () => {
+    const schema = buildHubSchema();
+    const ops = new WebOperations(schema, false);
+    for (const name of ops.names()) expect([name, validate(schema, ops.document(name)!).map((e) => e.message)]).toEqual([name, []]);
+    const fragments = (name: string) => ops.document(name)!.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => (d as { name: { value: string } }).name.value);
+    expect(fragments('BoardDashboard')).toContain('CycleCounts');
+    expect(fragments('Me')).toEqual([]);
   });
 
   it('has its generated types up to date (npm run codegen)', async () => {

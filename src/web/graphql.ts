@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DocumentNode, execute, GraphQLError, GraphQLFormattedError, GraphQLSchema, Kind, OperationDefinitionNode, parse, validate } from 'graphql';
+import { ASTNode, DocumentNode, execute, FragmentDefinitionNode, GraphQLError, GraphQLFormattedError, GraphQLSchema, Kind, OperationDefinitionNode, parse, validate, visit } from 'graphql';
 import { toGraphQLError } from '../common/errors';
 import { Context } from '../context';
 import { webFile } from './paths';
@@ -31,20 +31,29 @@ export class WebOperations {
     private readonly exposeInternal: boolean,
   ) {
     const dir = webFile('operations');
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.graphql')).sort()) {
-      const doc = parse(readFileSync(path.join(dir, file), 'utf8'));
-      const problems = validate(schema, doc);
-      if (problems.length) throw new Error(`src/web/operations/${file}: ${problems.map((p) => p.message).join('; ')}`);
-      // One file may hold several operations (and their fragments): each is run on its own by name.
-      const fragments = doc.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
-      for (const def of doc.definitions) {
-        if (def.kind !== Kind.OPERATION_DEFINITION) continue;
-        const name = (def as OperationDefinitionNode).name?.value;
-        if (!name) throw new Error(`src/web/operations/${file}: every operation needs a name`);
-        if (this.documents.has(name)) throw new Error(`src/web/operations/${file}: operation ${name} is defined twice`);
-        this.documents.set(name, { kind: Kind.DOCUMENT, definitions: [def, ...fragments] });
-      }
+    // All files validated as one document, as GraphQL Code Generator types them: a fragment defined
+    // in one file serves operations in any other (names unique across files, none unused).
+    const definitions = readdirSync(dir)
+      .filter((f) => f.endsWith('.graphql'))
+      .sort()
+      .flatMap((file) => parse(readFileSync(path.join(dir, file), 'utf8')).definitions);
+    const all: DocumentNode = { kind: Kind.DOCUMENT, definitions };
+    const problems = validate(schema, all);
+    if (problems.length) throw new Error(`src/web/operations: ${problems.map((p) => p.message).join('; ')}`);
+    const fragments = new Map(definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+    for (const def of definitions) {
+      if (def.kind !== Kind.OPERATION_DEFINITION) continue;
+      const name = def.name?.value;
+      if (!name) throw new Error('src/web/operations: every operation needs a name');
+      if (this.documents.has(name)) throw new Error(`src/web/operations: operation ${name} is defined twice`);
+      // Each operation runs on its own, with the fragments it spreads (and theirs).
+      this.documents.set(name, { kind: Kind.DOCUMENT, definitions: [def, ...fragmentsOf(def, fragments)] });
     }
+  }
+
+  /** The document an operation runs as: the operation and the fragments it spreads. */
+  document(name: string): DocumentNode | undefined {
+    return this.documents.get(name);
   }
 
   names(): string[] {
@@ -69,4 +78,21 @@ export class WebOperations {
     const extensions = (formatted.extensions ?? {}) as Record<string, unknown>;
     return { message: formatted.message, code: String(extensions.code ?? 'INTERNAL_SERVER_ERROR'), field: extensions.field as string | undefined, extensions };
   }
+}
+
+/** The fragments an operation spreads, directly or through other fragments. */
+function fragmentsOf(operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>): FragmentDefinitionNode[] {
+  const used = new Map<string, FragmentDefinitionNode>();
+  const walk = (node: ASTNode) =>
+    visit(node, {
+      FragmentSpread(spread) {
+        const name = spread.name.value;
+        const fragment = fragments.get(name);
+        if (!fragment || used.has(name)) return;
+        used.set(name, fragment);
+        walk(fragment);
+      },
+    });
+  walk(operation);
+  return [...used.values()];
 }

@@ -287,6 +287,8 @@ export type UpdateActionMutationVariables = Exact<{
 
 export type UpdateActionMutation = { updateAction: { id: string, status: ActionStatus, rag: Rag | null } };
 
+export type CycleCountsFragment = { invited: number, submitted: number, outstanding: number, overdue: number, fullyCompliant: number, submissionRate: number | null };
+
 export type ComplianceFiguresFragment = { applicable: number, met: number, partiallyMet: number, notMet: number, notApplicable: number, unrated: number, percentMet: number | null, rag: Rag | null };
 
 export type NewCycleFormQueryVariables = Exact<{
@@ -310,7 +312,7 @@ export type AuditCyclePageQueryVariables = Exact<{
 }>;
 
 
-export type AuditCyclePageQuery = { me: { canManageBoardIds: Array<string> }, auditCycle: { id: string, name: string, opensOn: string, dueOn: string, boardIds: Array<string>, boards: Array<{ id: string, name: string }>, framework: { name: string, version: number }, summary: { invited: number, submitted: number, outstanding: number, overdue: number, fullyCompliant: number, submissionRate: number | null, validated: number, returned: number, drafts: number }, invitedAgencies: Array<{ id: string, name: string }>, returns: Array<{ id: string, agencyId: string, status: AuditReturnStatus, late: boolean, submittedAt: string | null, compliance: { percentMet: number | null, rag: Rag | null } }> } };
+export type AuditCyclePageQuery = { me: { canManageBoardIds: Array<string> }, auditCycle: { id: string, name: string, opensOn: string, dueOn: string, boardIds: Array<string>, boards: Array<{ id: string, name: string }>, framework: { name: string, version: number }, summary: { validated: number, returned: number, drafts: number, invited: number, submitted: number, outstanding: number, overdue: number, fullyCompliant: number, submissionRate: number | null }, invitedAgencies: Array<{ id: string, name: string }>, returns: Array<{ id: string, agencyId: string, status: AuditReturnStatus, late: boolean, submittedAt: string | null, compliance: { percentMet: number | null, rag: Rag | null } }> } };
 
 export type AuditReturnPageQueryVariables = Exact<{
   id: string | number;
