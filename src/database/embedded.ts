@@ -25,6 +25,7 @@ export async function freePort(): Promise<number> {
  */
 export async function startEmbeddedPostgres(dataDir: string, port = 0, onLog?: (msg: string) => void): Promise<EmbeddedDatabase> {
   const dir = path.resolve(dataDir);
+  assertPostgresUserCanReach(dir);
   mkdirSync(path.dirname(dir), { recursive: true });
   const chosenPort = port || (await freePort());
   // The package is ESM-only; Node 20.19+ loads it through require(esm), which this import compiles to.
@@ -50,7 +51,6 @@ export async function startEmbeddedPostgres(dataDir: string, port = 0, onLog?: (
     onLog: onLog ?? (() => undefined),
     onError: onLog ?? (() => undefined),
   });
-  assertPostgresUserCanReach(dir);
   if (!existsSync(path.join(dir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();
   const client = pg.getPgClient();
