@@ -36,16 +36,17 @@ describe('the signed-in user cache', () => {
 
   it('checks a token once, but still refuses it from the second it expires (the verified token is kept, not its validity)', async () => {
     const user = await f.user(UserRole.ADMIN);
-    const nowSeconds = Math.floor(Date.now() / 1000);
     const token = jwt.sign({ ver: 0 }, TEST_SECRET, { subject: user.id, expiresIn: 120, algorithm: 'HS256' });
+    // The expiry is read from the token itself: the second may tick between reading the clock here and signing.
+    const exp = (jwt.decode(token) as { exp: number }).exp;
     expect((await hub.gql(ME, {}, token)).data.me.id).toBe(user.id);
     expect((await hub.gql(ME, {}, token)).data.me.id).toBe(user.id);
     const clock = jest.spyOn(Date, 'now');
     try {
       // One second before its expiry it still answers; at its expiry it does not.
-      clock.mockReturnValue((nowSeconds + 119) * 1000);
+      clock.mockReturnValue((exp - 1) * 1000);
       expect((await hub.gql(ME, {}, token)).data?.me.id).toBe(user.id);
-      clock.mockReturnValue((nowSeconds + 120) * 1000 + 1);
+      clock.mockReturnValue(exp * 1000 + 1);
       const late = await hub.gql(ME, {}, token);
       expect([late.status, codeOf(late), late.errors?.[0].message]).toEqual([401, 'UNAUTHENTICATED', 'Token expired: sign in again']);
     } finally {
