@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     const ctx: ScenarioContext = { ids, from: addDays(until, -364), to: until, asOf: until };
     for (const s of SCENARIOS.filter((x) => !only || only.includes(x.name))) {
       if (s.hub.query.trim().startsWith('mutation')) continue;
-      const send = (i = 1) => supertest(app.app).post('/graphql').set('authorization', `Bearer ${token}`).send({ query: s.hub.query, variables: s.hub.variables(ctx, i) });
+      const send = (i = 1) => supertest(app.handler).post('/graphql').set('authorization', `Bearer ${token}`).send({ query: s.hub.query, variables: s.hub.variables(ctx, i) });
       if (planCache) {
         // Counts per connection since it opened: the difference over these requests is theirs.
         const counts = async () =>

@@ -278,6 +278,20 @@ SCENARIOS.push({
   floor: { sql: SCORECARD_FLOOR_SQL, params: (c, i) => [nth(c.ids.boards, i), c.to] },
 });
 
+/** The stack's fixed cost: one board's own columns, nothing nested (what every request pays before its figures). */
+SCENARIOS.push({
+  name: 'boardRead',
+  title: 'board(id) { id name kind }: the fixed cost of a request',
+  hub: {
+    query: `query BenchBoardRead($id: ID!) { board(id: $id) { id name kind } }`,
+    variables: (c, i) => ({ id: nth(c.ids.boards, i) }),
+  },
+  postgraphile: {
+    query: `query PgBoardRead($id: UUID!) { boardById(id: $id) { id name kind } }`,
+    variables: (c, i) => ({ id: nth(c.ids.boards, i) }),
+  },
+});
+
 export function operationName(query: string): string {
   const m = /^\s*(?:query|mutation)\s+(\w+)/.exec(query);
   if (!m) throw new Error(`A scenario query must name its operation: ${query.slice(0, 60)}`);

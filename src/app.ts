@@ -6,7 +6,8 @@ import cors from 'cors';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { Express, RequestHandler } from 'express';
-import http from 'node:http';
+import http, { IncomingMessage } from 'node:http';
+import proxyaddr from 'proxy-addr';
 import { DataSource } from 'typeorm';
 import { Config } from './config/env';
 import { Clock, systemClock } from './common/clock';
@@ -18,7 +19,8 @@ import { idempotencyMiddleware } from './common/idempotency';
 import { AuthUser } from './access/access';
 import { DomainError, serviceUnavailablePlugin, toGraphQLError } from './common/errors';
 import { Logger } from './common/logger';
-import { requestErrorHandler, requestLogMiddleware, requestLogPlugin } from './common/request-log.plugin';
+import { graphqlFront } from './common/graphql-front';
+import { noteRequestError, requestErrorHandler, requestLogMiddleware, requestLogPlugin } from './common/request-log.plugin';
 import { withSqlCounter } from './common/sql-counter';
 import { Context, createContext } from './context';
 import { annualReportRouter } from './modules/report/annual-report.route';
@@ -31,6 +33,8 @@ import { mountAssets, webApp } from './web/web-app';
 
 export interface App {
   app: Express;
+  /** What the HTTP server runs: the GraphQL front (graphql-front.ts), then the Express app. Tests send requests here. */
+  handler: http.RequestListener;
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
   services: Services;
@@ -73,7 +77,9 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
   const app = express();
   // req.ip (the client address sign-in throttling counts) reads X-Forwarded-For only behind a configured proxy.
   if (config.trustProxy) app.set('trust proxy', config.trustProxy);
-  const httpServer = http.createServer(app);
+  // Set below, once Apollo has started: the GraphQL front, then Express.
+  let handler: http.RequestListener = app;
+  const httpServer = http.createServer((req, res) => handler(req, res));
   const drain = new HttpDrain(httpServer);
   const readiness = options.readiness ?? new Readiness();
   if (!options.readiness) readiness.markReady();
@@ -131,6 +137,30 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
       clearTimeout(timer);
     }
   };
+  /** The GraphQL context of a request: its user (from the idempotency middleware when it authenticated already), its id and address. */
+  const contextFor = async (req: IncomingMessage, body: unknown, clientAddress: string | null, knownUser?: AuthUser | null): Promise<Context> => {
+    const requestId = (req.headers['x-request-id'] as string) || randomUUID();
+    try {
+      const user = knownUser !== undefined ? knownUser : await services.auth.authenticate(req.headers.authorization, { readOnly: isQueryOnly(body) });
+      return createContext(ds, services, user, requestId, { clientAddress });
+    } catch (e) {
+      // A bad, expired or revoked token: no user, and whatever needs one fails with this error
+      // (HTTP 401); signIn still works.
+      if (e instanceof DomainError) return createContext(ds, services, null, requestId, { clientAddress, authError: e });
+      throw e;
+    }
+  };
+  const requestLog = requestLogMiddleware(logger, options.metrics);
+  // The common GraphQL request skips Express (src/common/graphql-front.ts); req.ip as Express reads it.
+  const front = graphqlFront<Context>({
+    apollo,
+    requestLog,
+    context: (req, body) => contextFor(req, body, proxyaddr(req, app.get('trust proxy fn'))),
+    refused: () => noteRequestError('BAD_REQUEST'),
+  });
+  handler = (req, res) => {
+    if (!front(req, res)) app(req, res);
+  };
   // Liveness: the process serves HTTP (a database outage is no reason to restart it).
   app.get('/healthz', (_req, res) => {
     res.status(200).json({ status: 'ok' });
@@ -141,7 +171,7 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
   if (!config.isProduction) app.use(graphiqlRouter());
   app.use(
     '/graphql',
-    requestLogMiddleware(logger, options.metrics),
+    requestLog,
     express.json({ limit: '1mb' }),
     emptyBodyWhenNotJson,
     // Idempotency-Key on a mutation: authenticated once here, the context reuses the user.
@@ -150,24 +180,7 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
       res.locals.hubUser = user;
       return user?.id ?? null;
     }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const requestId = (req.headers['x-request-id'] as string) || randomUUID();
-        const clientAddress = req.ip ?? null;
-        try {
-          const user =
-            'hubUser' in res.locals
-              ? (res.locals.hubUser as AuthUser | null)
-              : await services.auth.authenticate(req.headers.authorization, { readOnly: isQueryOnly(req.body) });
-          return createContext(ds, services, user, requestId, { clientAddress });
-        } catch (e) {
-          // A bad, expired or revoked token: no user, and whatever needs one fails with this error
-          // (HTTP 401); signIn still works.
-          if (e instanceof DomainError) return createContext(ds, services, null, requestId, { clientAddress, authError: e });
-          throw e;
-        }
-      },
-    }),
+    expressMiddleware(apollo, { context: ({ req, res }) => contextFor(req, req.body, req.ip ?? null, res.locals.hubUser as AuthUser | null | undefined) }),
   );
   app.use('/graphql', requestErrorHandler(logger));
   // Readiness: send traffic here. 503 while starting, from the first moment of a stop, and while the database does not answer.
@@ -194,6 +207,7 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
 
   return {
     app,
+    handler,
     httpServer,
     apollo,
     services,

@@ -98,7 +98,7 @@ describe('failures answered cleanly', () => {
     });
 
     const ask = (app: App, body: object, token?: string) => {
-      const req = supertest(app.app).post('/graphql').set('content-type', 'application/json');
+      const req = supertest(app.handler).post('/graphql').set('content-type', 'application/json');
       if (token) req.set('authorization', `Bearer ${token}`);
       return req.send(body);
     };
@@ -127,11 +127,11 @@ describe('failures answered cleanly', () => {
       // A document that merely names a network error is still the client's mistake, database or not.
       const named = await ask(dev, { query: '{ ECONNREFUSED }' });
       expect([named.status, named.body.errors[0].extensions.code]).toEqual([400, 'GRAPHQL_VALIDATION_FAILED']);
-      const report = await supertest(dev.app).get(`/boards/${coordinator.boardId}/annual-report?from=2024-01-01&to=2024-12-31`).set('authorization', `Bearer ${coordinator.token}`);
+      const report = await supertest(dev.handler).get(`/boards/${coordinator.boardId}/annual-report?from=2024-01-01&to=2024-12-31`).set('authorization', `Bearer ${coordinator.token}`);
       expect([report.status, report.body.errors[0].extensions.code]).toEqual([503, 'SERVICE_UNAVAILABLE']);
       expect(JSON.stringify(report.body)).not.toMatch(/127\.0\.0\.1|ECONN/);
-      expect((await supertest(dev.app).get('/readyz')).status).toBe(503);
-      expect((await supertest(dev.app).get('/healthz')).status).toBe(200);
+      expect((await supertest(dev.handler).get('/readyz')).status).toBe(503);
+      expect((await supertest(dev.handler).get('/healthz')).status).toBe(200);
 
       await proxy.restore();
       // The pool drops the dead connections and opens new ones: bounded tries, no fixed sleep.
@@ -152,7 +152,7 @@ describe('failures answered cleanly', () => {
     await held.connect();
     try {
       const started = Date.now();
-      const res = await supertest(app.app).post('/graphql').set('content-type', 'application/json').send({ query: SIGN_IN, variables: { e: 'nobody@test.hub', p: 'whatever' } });
+      const res = await supertest(app.handler).post('/graphql').set('content-type', 'application/json').send({ query: SIGN_IN, variables: { e: 'nobody@test.hub', p: 'whatever' } });
       expect([res.status, res.body.errors[0].extensions.code]).toEqual([503, 'SERVICE_UNAVAILABLE']);
       expect(Date.now() - started).toBeLessThan(5000);
     } finally {
@@ -179,7 +179,7 @@ describe('failures answered cleanly', () => {
       await locker.query('BEGIN');
       await locker.query('SELECT 1 FROM meeting WHERE id = $1 FOR UPDATE', [meeting.id]);
       const started = Date.now();
-      const res = await supertest(app.app)
+      const res = await supertest(app.handler)
         .post('/graphql')
         .set('content-type', 'application/json')
         .set('authorization', `Bearer ${coordinator.token}`)
@@ -189,7 +189,7 @@ describe('failures answered cleanly', () => {
       expect(Date.now() - started).toBeLessThan(5000);
       await locker.query('ROLLBACK');
       // Nothing was written; once the lock is gone the same register goes through.
-      const again = await supertest(app.app)
+      const again = await supertest(app.handler)
         .post('/graphql')
         .set('content-type', 'application/json')
         .set('authorization', `Bearer ${coordinator.token}`)
@@ -212,7 +212,7 @@ describe('failures answered cleanly', () => {
     const log = capturingLogger();
     const app = await createApp(hub.ds, devConfig, log.logger);
     try {
-      const http = () => supertest(app.app);
+      const http = () => supertest(app.handler);
       const sent = [
         await http().post('/graphql').set('content-type', 'application/json').send({ query: '{ __typename }' }),
         await http().post('/graphql').set('content-type', 'application/json').send({ query: '{ boards { id ' }),

@@ -264,7 +264,7 @@ describe('integrity under concurrency', () => {
     const production = await createApp(hub.ds, { isProduction: true, jwtSecret: TEST_SECRET, jwtExpiresIn: '1h', bcryptRounds: 4 }, createLogger('silent'));
     try {
       for (const [mode, send] of [
-        ['production', (i: unknown) => supertest(production.app).post('/graphql').set('authorization', `Bearer ${token}`).send({ query: CREATE_REVIEW, variables: { i } })],
+        ['production', (i: unknown) => supertest(production.handler).post('/graphql').set('authorization', `Bearer ${token}`).send({ query: CREATE_REVIEW, variables: { i } })],
         ['development', (i: unknown) => hub.http().post('/graphql').set('authorization', `Bearer ${token}`).send({ query: CREATE_REVIEW, variables: { i } })],
       ] as const) {
         // Sent together, most pass the service's own check and meet the unique index instead.

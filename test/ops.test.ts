@@ -26,9 +26,9 @@ describe('operations', () => {
     const ds = createDataSource({ url: 'postgres://nobody:nothing@127.0.0.1:1/none' });
     // Never initialised: every query fails as it would with the server down.
     const app = await createApp(ds, { isProduction: false, jwtSecret: TEST_SECRET, jwtExpiresIn: '1h', bcryptRounds: 4 }, createLogger('silent'));
-    const res = await supertest(app.app).get('/readyz');
+    const res = await supertest(app.handler).get('/readyz');
     expect(res.status).toBe(503);
-    expect((await supertest(app.app).get('/healthz')).status).toBe(200);
+    expect((await supertest(app.handler).get('/healthz')).status).toBe(200);
     await app.stop();
   });
 
@@ -37,7 +37,7 @@ describe('operations', () => {
     const app = await createApp(hub.ds, { isProduction: false, jwtSecret: TEST_SECRET, jwtExpiresIn: '1h', bcryptRounds: 4 }, createLogger('silent'), { metrics });
     metrics.watchPool(hub.ds);
     const post = (query: string, token?: string) => {
-      const req = supertest(app.app).post('/graphql').set('content-type', 'application/json');
+      const req = supertest(app.handler).post('/graphql').set('content-type', 'application/json');
       if (token) req.set('authorization', `Bearer ${token}`);
       return req.send({ query });
     };
@@ -54,7 +54,7 @@ describe('operations', () => {
     await ds.query('SELECT 1/0').catch(() => undefined);
     await ds.destroy();
 
-    const res = await supertest(app.app).get('/metrics');
+    const res = await supertest(app.handler).get('/metrics');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/plain/);
     expect(res.text).toMatch(/^hub_graphql_requests_total\{operation="me",outcome="ok"\} 2$/m);
@@ -73,7 +73,7 @@ describe('operations', () => {
       app = await createApp(hub.ds, { isProduction: true, jwtSecret: TEST_SECRET, jwtExpiresIn: '1h', bcryptRounds: 4 }, createLogger('silent'));
     });
     afterAll(() => app.stop());
-    const post = (query: string) => supertest(app.app).post('/graphql').set('content-type', 'application/json').send({ query });
+    const post = (query: string) => supertest(app.handler).post('/graphql').set('content-type', 'application/json').send({ query });
 
     it('turns introspection off', async () => {
       const res = await post('{ __schema { types { name } } }');

@@ -129,7 +129,7 @@ describe('read replica (streaming standby)', () => {
     const coordinator = await f.user(UserRole.COORDINATOR, { boardIds: [board.id] });
     const token = jwt.sign({}, TEST_SECRET, { subject: coordinator.id, expiresIn: '1h', algorithm: 'HS256' });
     const gql = (query: string, variables?: object) =>
-      supertest(app!.app).post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${token}`).send({ query, variables });
+      supertest(app!.handler).post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${token}`).send({ query, variables });
     const held = async () => (await gql(`{ board(id: "${board.id}") { attendance(from: "2024-01-01", to: "2024-12-31") { meetingsHeld } } }`)).body;
 
     await caughtUp(admin(p1, 'hub'), admin(p2, 'hub'));

@@ -31,7 +31,7 @@ describe('web app end to end (Chromium)', () => {
 
   beforeAll(async () => {
     hub = await startHub({ freshDatabase: 'web_e2e', clock });
-    server = hub.app.app.listen(0, '127.0.0.1');
+    server = hub.app.httpServer.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });

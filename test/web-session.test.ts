@@ -24,7 +24,7 @@ describe('web app: sessions, CSRF, throttling', () => {
   afterAll(() => hub.close());
 
   async function signIn(email: string, password = TEST_PASSWORD) {
-    const agent = supertest.agent(hub.app.app);
+    const agent = supertest.agent(hub.app.handler);
     const page = await agent.get('/sign-in');
     const res = await agent.post('/sign-in').type('form').send({ _csrf: csrfOf(page.text), email, password });
     return { agent, res, page };
@@ -33,10 +33,10 @@ describe('web app: sessions, CSRF, throttling', () => {
   it('signs in with a session kept in PostgreSQL behind an httpOnly SameSite=Lax cookie, and signs out', async () => {
     const board = await f.board();
     const user = await f.user(UserRole.COORDINATOR, { boardIds: [board.id] });
-    const anonymous = await supertest(hub.app.app).get('/');
+    const anonymous = await supertest(hub.app.handler).get('/');
     expect([anonymous.status, anonymous.headers.location]).toEqual([303, '/sign-in']);
     // Pages without a form store no session for a visitor who is not signed in (saving one sets the cookie).
-    const missing = await supertest(hub.app.app).get('/no-such-page');
+    const missing = await supertest(hub.app.handler).get('/no-such-page');
     expect([missing.status, cookieOf(missing)]).toEqual([404, undefined]);
 
     const { agent, res, page } = await signIn(user.email);
@@ -70,12 +70,12 @@ describe('web app: sessions, CSRF, throttling', () => {
     expect(await hub.ds.query(`SELECT 1 FROM web_session WHERE id = $1`, [createHash('sha256').update(value).digest('hex')])).toHaveLength(0);
     expect((await agent.get('/')).status).toBe(303);
     // The same cookie replayed from elsewhere opens nothing either.
-    expect((await supertest(hub.app.app).get('/').set('cookie', `hub_session=${value}`)).status).toBe(303);
+    expect((await supertest(hub.app.handler).get('/').set('cookie', `hub_session=${value}`)).status).toBe(303);
   });
 
   it('treats a malformed session cookie as no session (a page, never a server error)', async () => {
     for (const value of ['%E0%A4', '%', 'a;b']) {
-      const res = await supertest(hub.app.app).get('/sign-in').set('cookie', `hub_session=${value}`);
+      const res = await supertest(hub.app.handler).get('/sign-in').set('cookie', `hub_session=${value}`);
       expect(res.status).toBe(200);
       expect(res.text).toContain('Sign in');
     }
@@ -208,7 +208,7 @@ describe('web app: sessions, CSRF, throttling', () => {
     expect(links).toHaveLength(4);
     expect(links[0]).toContain('from=2024-04-01&to=2025-03-31');
     const link = new URL(links[0], 'http://localhost');
-    const opened = await supertest(hub.app.app).get(link.pathname + link.search);
+    const opened = await supertest(hub.app.handler).get(link.pathname + link.search);
     expect(opened.status).toBe(200);
     expect(opened.text).toContain(board.name);
     // A coordinator of another board gets the 403 page, not links.
@@ -217,7 +217,7 @@ describe('web app: sessions, CSRF, throttling', () => {
   });
 
   it('serves GOV.UK Frontend and GraphiQL from the hub, keeps POST /graphql as it was, and answers CORS only for allowed origins', async () => {
-    const http = () => supertest(hub.app.app);
+    const http = () => supertest(hub.app.handler);
     for (const asset of ['/assets/govuk-frontend.min.css', '/assets/govuk-frontend.min.js', '/assets/hub.css', '/assets/images/favicon.svg', '/assets/graphiql/graphiql.js', '/assets/graphiql/react.js', '/assets/graphiql/react-dom.js', '/assets/graphiql/graphiql.css']) {
       expect([asset, (await http().get(asset)).status]).toEqual([asset, 200]);
     }

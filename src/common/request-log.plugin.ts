@@ -73,6 +73,11 @@ export function requestLogMiddleware(logger: Logger, metrics?: HubMetrics): Requ
   };
 }
 
+/** Records an error code on the current request's log line (a request refused before GraphQL ran). */
+export function noteRequestError(code: string): void {
+  currentRecord()?.errorCodes.push(code);
+}
+
 /**
  * Express error handler for /graphql: a body that is not JSON, too large, or in an unknown charset is
  * the client's fault (4xx, JSON, no stack trace); anything else is logged and answered 500.
@@ -82,7 +87,7 @@ export function requestErrorHandler(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(err);
     const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
     const code = status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
-    currentRecord()?.errorCodes.push(code);
+    noteRequestError(code);
     if (status === 500) logger.error({ requestId: currentRecord()?.requestId, err }, 'unexpected error');
     const message =
       status === 500

@@ -79,7 +79,7 @@ export async function startHub(o: { freshDatabase?: string; unlimitedQueries?: b
     createLogger('silent'),
     { clock: o.clock },
   );
-  const http = () => supertest(app.app);
+  const http = () => supertest(app.handler);
   return {
     ds,
     url,

@@ -1,0 +1,134 @@
+import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
+import { AsyncResource } from 'node:async_hooks';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { RequestHandler } from 'express';
+
+/** express.json's limit on /graphql (1 MB, as the `bytes` package reads '1mb'). */
+export const GRAPHQL_BODY_LIMIT = 1024 * 1024;
+
+/** A body this front refuses before GraphQL runs: the request log records its code, the client gets JSON. */
+export interface BodyRefusal {
+  status: number;
+  message: string;
+}
+
+export const NOT_JSON: BodyRefusal = { status: 400, message: 'The request body is not valid JSON' };
+export const TOO_LARGE: BodyRefusal = { status: 413, message: 'The request body is too large' };
+
+export interface GraphqlFrontOptions<C extends BaseContext> {
+  apollo: ApolloServer<C>;
+  /** The request log (requestLogMiddleware): it runs first and calls next() inside the request's scope. */
+  requestLog: RequestHandler;
+  /** The GraphQL context for a request whose JSON body has been read. */
+  context: (req: IncomingMessage, body: unknown) => Promise<C>;
+  /** Records a refused body on the request's log line (inside its scope). */
+  refused: (r: BodyRefusal) => void;
+}
+
+/**
+ * The common GraphQL request (POST /graphql with a plain JSON body, no Origin header, no
+ * Idempotency-Key) goes from Node's HTTP server straight to Apollo. Everything else, and every
+ * other path, goes to Express as before. Issue 17: a trivial read cost the hub 0.53 ms of CPU
+ * against PostGraphile's 0.14 ms, and Express's router, body-parser, cors and the Express
+ * integration were a large part of the difference.
+ *
+ * What those layers did here is done the same way: the request log line, a 1 MB body limit (413),
+ * a body that is not JSON (400 BAD_REQUEST, the same message), an empty body read as `{}`, and
+ * Apollo's own answer, headers and status. A request with an Origin (any browser's POST, same
+ * origin or not) still goes through cors; one with an Idempotency-Key still goes through the
+ * idempotency middleware; another content type or charset, or a compressed body, still goes
+ * through body-parser's handling and refusals.
+ */
+export function graphqlFront<C extends BaseContext>(o: GraphqlFrontOptions<C>): (req: IncomingMessage, res: ServerResponse) => boolean {
+  return (req, res) => {
+    if (!takes(req)) return false;
+    o.requestLog(req as never, res as never, () => readBody(req, res, o));
+    return true;
+  };
+}
+
+const PLAIN_JSON = /^application\/json\s*(;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
+
+function takes(req: IncomingMessage): boolean {
+  if (req.method !== 'POST') return false;
+  const h = req.headers;
+  if (h.origin !== undefined || h['idempotency-key'] !== undefined) return false;
+  if (h['content-encoding'] !== undefined && h['content-encoding'].toLowerCase() !== 'identity') return false;
+  const path = req.url ?? '';
+  if (path !== '/graphql' && !path.startsWith('/graphql?')) return false;
+  return typeof h['content-type'] === 'string' && PLAIN_JSON.test(h['content-type']);
+}
+
+function readBody<C extends BaseContext>(req: IncomingMessage, res: ServerResponse, o: GraphqlFrontOptions<C>): void {
+  const declared = Number(req.headers['content-length']);
+  if (declared > GRAPHQL_BODY_LIMIT) return refuse(req, res, o, TOO_LARGE, true);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let over = false;
+  req.on('data', (chunk: Buffer) => {
+    if (over) return;
+    size += chunk.length;
+    if (size > GRAPHQL_BODY_LIMIT) {
+      over = true;
+      chunks.length = 0;
+      return;
+    }
+    chunks.push(chunk);
+  });
+  req.on('error', () => res.destroy());
+  // Run in the request's scope (its log record, statement count): 'end' fires in the socket's own.
+  // (AsyncResource.bind would do the same, at the cost of a deprecation wrapper per request.)
+  const scope = new AsyncResource('hub.graphqlBody');
+  req.on('end', () => scope.runInAsyncScope(() => {
+    if (over) return refuse(req, res, o, TOO_LARGE, false);
+    const text = chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8');
+    let body: unknown;
+    // body-parser's strict JSON: an empty body is {}, anything else must be an object or an array.
+    if (text.trim() === '') body = {};
+    else {
+      const first = text.trimStart()[0];
+      try {
+        if (first !== '{' && first !== '[') throw new Error('not strict JSON');
+        body = JSON.parse(text);
+      } catch {
+        return refuse(req, res, o, NOT_JSON, false);
+      }
+    }
+    answer(req, res, body, o).catch((e) => {
+      // Apollo answers its own failures; this is the socket failing under us.
+      res.destroy(e as Error);
+    });
+  }));
+}
+
+async function answer<C extends BaseContext>(req: IncomingMessage, res: ServerResponse, body: unknown, o: GraphqlFrontOptions<C>): Promise<void> {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  const url = req.url ?? '';
+  const q = url.indexOf('?');
+  const response = await o.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: 'POST', headers, search: q < 0 ? '' : url.slice(q), body },
+    context: () => o.context(req, body),
+  });
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    res.setHeader('content-length', Buffer.byteLength(response.body.string));
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+function refuse<C extends BaseContext>(req: IncomingMessage, res: ServerResponse, o: GraphqlFrontOptions<C>, r: BodyRefusal, early: boolean): void {
+  o.refused(r);
+  const text = JSON.stringify({ errors: [{ message: r.message, extensions: { code: 'BAD_REQUEST' } }] });
+  res.statusCode = r.status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('content-length', Buffer.byteLength(text));
+  // Refused before the body was read: close, as body-parser's error path does not drain it either.
+  if (early) res.setHeader('connection', 'close');
+  res.end(text);
+  if (early) req.resume();
+}
