@@ -34,7 +34,7 @@ describe('the GraphQL front', () => {
     await ds.initialize();
     app = await createApp(ds, config, pino({ level: 'info' }, { write: (l: string) => void lines.push(JSON.parse(l)) }));
     // Express's app function hands every request to app.handle: what reaches it went through Express.
-    express = jest.spyOn(app.app, 'handle');
+    express = jest.spyOn(app.app as unknown as { handle: (...args: unknown[]) => void }, 'handle');
   });
   afterAll(async () => {
     await app.stop();
