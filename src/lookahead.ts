@@ -13,7 +13,7 @@ import { AuthUser } from './access/access';
 import { isIsoDate } from './common/scalars';
 import { setPrefetched } from './common/prefetched';
 import { isUuid } from './common/validation';
-import { hydrate, rowJson } from './database/hydrate';
+import { hydrate, JsonRow, rowJson } from './database/hydrate';
 import { join, query, sql, Sql } from './database/sql';
 import { byIdTemplate, Statement } from './database/statement-template';
 import { Loaders } from './loaders';
@@ -197,19 +197,19 @@ interface PageArgs {
 export type Lookahead = ReturnType<typeof createLookahead>;
 
 interface LookaheadRow {
-  board: Record<string, unknown> | null;
-  members?: Record<string, unknown>[];
-  agencies?: Record<string, unknown>[];
+  board: JsonRow | null;
+  members?: JsonRow[];
+  agencies?: JsonRow[];
   attendance?: AttendanceRow;
-  cycles?: Record<string, unknown>[];
+  cycles?: JsonRow[];
   summaries?: any[];
-  meetings?: Record<string, unknown>[];
-  registers?: Record<string, unknown>[];
-  register_agencies?: Record<string, unknown>[];
+  meetings?: JsonRow[];
+  registers?: JsonRow[];
+  register_agencies?: JsonRow[];
 }
 
 /** Agencies read ahead, primed into the by-id loader and by id for the edges; undefined when none were read. */
-function agencyMap(ds: DataSource, loaders: Loaders, rows: Record<string, unknown>[] | undefined): Map<string, Agency> | undefined {
+function agencyMap(ds: DataSource, loaders: Loaders, rows: JsonRow[] | undefined): Map<string, Agency> | undefined {
   if (!rows) return undefined;
   const map = new Map<string, Agency>();
   for (const r of rows) {

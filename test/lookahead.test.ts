@@ -1,5 +1,5 @@
 import { AttendanceStatus, UserRole } from '../src/common/enums';
-import { hydrate, rowJson } from '../src/database/hydrate';
+import { hydrate, JsonRow, rowJson } from '../src/database/hydrate';
 import { query, raw, sql } from '../src/database/sql';
 import { Agency } from '../src/modules/agency/agency.entity';
 import { AuditCycle } from '../src/modules/audit/audit-cycle.entity';
@@ -110,13 +110,22 @@ describe('look-ahead of a board read', () => {
       [Attendance, 'attendance', `meeting_id IN (SELECT id FROM meeting WHERE board_id = '${board.id}')`],
     ];
     for (const [entity, table, where] of cases) {
-      const rows: { j: Record<string, unknown> }[] = await hub.ds.query(`SELECT to_jsonb(t) AS j FROM ${table} t WHERE ${where} ORDER BY id`);
       // The look-ahead's own JSON for a row (timestamps as epoch milliseconds).
-      const built = await query<{ j: Record<string, unknown> }>(hub.ds, sql`SELECT ${rowJson(hub.ds, entity, 't')} AS j FROM ${raw(table)} t WHERE ${raw(where)} ORDER BY id`);
+      const built = await query<{ j: JsonRow }>(hub.ds, sql`SELECT ${rowJson(hub.ds, entity, 't')} AS j FROM ${raw(table)} t WHERE ${raw(where)} ORDER BY id`);
       const read = await hub.ds.getRepository(entity).createQueryBuilder('t').where(where.replace(/^(\w+)/, 't.$1')).orderBy('t.id').getMany();
-      expect(rows.length).toBeGreaterThan(0);
-      expect(rows.map((r) => hydrate(hub.ds, entity, r.j))).toEqual(read);
+      expect(built.length).toBeGreaterThan(0);
       expect(built.map((r) => hydrate(hub.ds, entity, r.j))).toEqual(read);
+    }
+  });
+
+  it('keeps the milliseconds of a timestamp as pg does, at every edge (microseconds dropped, never rounded up)', async () => {
+    const { board } = await partnership(1);
+    const stamps = ['2024-03-31 23:59:59.999999+00', '2024-01-01 00:00:00.000001+00', '2025-06-30 12:34:56.123456+00', '2025-06-30 12:34:56.1239995+00', '1969-12-31 23:59:59.9995+00', '2099-12-31 23:59:59.999+00'];
+    for (const stamp of stamps) {
+      await hub.ds.query(`UPDATE board SET updated_at = $2 WHERE id = $1`, [board.id, stamp]);
+      const [built] = await query<{ j: JsonRow }>(hub.ds, sql`SELECT ${rowJson(hub.ds, Board, 'b')} AS j FROM board b WHERE b.id = ${board.id}::uuid`);
+      const read = await hub.ds.getRepository(Board).findOneByOrFail({ id: board.id });
+      expect([stamp, hydrate(hub.ds, Board, built.j).updatedAt.getTime()]).toEqual([stamp, read.updatedAt.getTime()]);
     }
   });
 });

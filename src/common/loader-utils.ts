@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { EntityTarget, ObjectLiteral, DataSource } from 'typeorm';
-import { hydrate, rowJson } from '../database/hydrate';
+import { hydrate, JsonRow, rowJson } from '../database/hydrate';
 import { empty, eqAny, ident, query, sql, Sql } from '../database/sql';
 
 /** Results in key order, null where a key has no row: DataLoader's contract. */
@@ -28,7 +28,7 @@ export function groupedInKeyOrder<T>(keys: readonly string[], rows: T[], key: (r
 export async function entityRows<T extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<T>, alias: string, where: Sql, orderBy?: Sql): Promise<T[]> {
   const table = ident(ds.getMetadata(entity).tableName);
   const order = orderBy ? sql` ORDER BY ${orderBy}` : empty;
-  const rows = await query<{ j: Record<string, unknown> }>(ds, sql`SELECT ${rowJson(ds, entity, alias)} AS j FROM ${table} ${ident(alias)} WHERE ${where}${order}`);
+  const rows = await query<{ j: JsonRow }>(ds, sql`SELECT ${rowJson(ds, entity, alias)} AS j FROM ${table} ${ident(alias)} WHERE ${where}${order}`);
   return rows.map((r) => hydrate(ds, entity, r.j));
 }
 

@@ -4,7 +4,7 @@ import { UserRole } from '../../common/enums';
 import { ForbiddenError } from '../../common/errors';
 import { assertFound, assertPeriod, assertUuidOrNotFound } from '../../common/validation';
 import { setPrefetched } from '../../common/prefetched';
-import { hydrate, rowJson } from '../../database/hydrate';
+import { hydrate, JsonRow, rowJson } from '../../database/hydrate';
 import { query, sql, Sql } from '../../database/sql';
 import { byIdTemplate } from '../../database/statement-template';
 import { actionOnSql, openActionSql, overdueSql } from '../../rules/actions';
@@ -52,15 +52,15 @@ export interface PartnerFigures {
 
 /** summarySql's row: each part as JSON. */
 interface SummaryRow {
-  board: Record<string, unknown>;
+  board: JsonRow;
   existed: boolean;
   attendance: AttendanceRow;
-  agencies: Record<string, unknown>[];
-  cycles: { audience: string; cycle: Record<string, unknown> }[];
+  agencies: JsonRow[];
+  cycles: { audience: string; cycle: JsonRow }[];
   cycle_summaries: CycleCountsRow[];
   reviews: PeriodFiguresRow;
-  plan: Record<string, unknown> | null;
-  priorities: Record<string, unknown>[];
+  plan: JsonRow | null;
+  priorities: JsonRow[];
   priority_progress: ProgressRow[];
   plan_progress: ProgressRow[];
   scorecard: ScorecardCounts | null;
@@ -144,13 +144,13 @@ export class ExecutiveSummaryService {
     const audits = this.latestAudits(row);
     const caseReviews = this.reviews.periodFiguresOf(row.reviews, from, to);
     const plan = this.planFigures(row);
-    const agencies = new Map(row.agencies.map((a) => [a.id as string, a]));
+    const agencies = new Map(row.agencies.map((r) => hydrate(this.ds, Agency, r)).map((a) => [a.id, a]));
     const existed = row.existed;
     const below = attendance.byAgency.filter((a) => a.belowThreshold);
     // agenciesBelowThreshold { agency } answered from the same statement: no resolver, loader or statement of its own.
     for (const a of below) {
       const agency = agencies.get(a.agencyId);
-      if (agency) setPrefetched(a, 'agency', hydrate(this.ds, Agency, agency));
+      if (agency) setPrefetched(a, 'agency', agency);
     }
     const summary: ExecutiveSummary = {
       board,
