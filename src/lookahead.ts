@@ -6,6 +6,7 @@ import {
   GraphQLObjectType,
   GraphQLResolveInfo,
   Kind,
+  OperationDefinitionNode,
   SelectionSetNode,
 } from 'graphql';
 import { DataSource } from 'typeorm';
@@ -20,7 +21,7 @@ import { Loaders } from './loaders';
 import { Agency } from './modules/agency/agency.entity';
 import { AuditCycle } from './modules/audit/audit-cycle.entity';
 import { Board } from './modules/board/board.entity';
-import { AttendanceRow } from './modules/meeting/attendance.service';
+import { AGENCY_PART_FIELDS, AttendanceParts, AttendanceRow } from './modules/meeting/attendance.service';
 import { Attendance, Meeting } from './modules/meeting/meeting.entity';
 import { MeetingPageArgs } from './modules/meeting/meeting.service';
 import { Membership } from './modules/membership/membership.entity';
@@ -76,6 +77,7 @@ export function createLookahead(ds: DataSource, services: Services, loaders: Loa
         members: members.length > 0,
         memberAgencies,
         period,
+        attendanceParts: attendancePartsOf(info),
         cycles: cycleNodes.length > 0,
         asOf,
         page: pageKey && { first: pageKey.first, from: pageKey.from ?? null, to: pageKey.to ?? null },
@@ -135,6 +137,8 @@ interface Plan {
   members: boolean;
   memberAgencies: boolean;
   period: { from: string; to: string } | null;
+  /** 'agencies' when no field of the operation needs the people, head counts or decisions. */
+  attendanceParts: AttendanceParts;
   cycles: boolean;
   asOf: string | null;
   page: { first: number; from: string | null; to: string | null } | null;
@@ -165,7 +169,7 @@ function lookaheadSql(ds: DataSource, services: Services, id: string, plan: Plan
   if (plan.memberAgencies) {
     parts.push(sql`${agencyRows(ds, sql`SELECT DISTINCT m.agency_id FROM membership m WHERE m.board_id = ${id}::uuid`)} AS agencies`);
   }
-  if (plan.period) parts.push(sql`(SELECT row_to_json(x) FROM (${services.attendance.attendanceSql('board', [id], plan.period.from, plan.period.to)}) x) AS attendance`);
+  if (plan.period) parts.push(sql`(SELECT row_to_json(x) FROM (${services.attendance.attendanceSql('board', [id], plan.period.from, plan.period.to, plan.attendanceParts)}) x) AS attendance`);
   // The board's cycles as AuditCycleService.forBoards picks and orders them.
   const ofBoard = sql`c.board_ids && ARRAY[${id}::uuid]`;
   if (plan.cycles) {
@@ -231,6 +235,34 @@ function edge(target: object, field: string, value: unknown): void {
  */
 function agencyRows(ds: DataSource, ids: Sql): Sql {
   return sql`(SELECT coalesce(json_agg(${rowJson(ds, Agency, 'ag')}), '[]'::json) FROM (${ids}) k(id) CROSS JOIN LATERAL (SELECT * FROM agency x WHERE x.id = k.id OFFSET 0) ag)`;
+}
+
+/**
+ * Which parts of attendance a board read's look-ahead computes. The summary it primes answers every
+ * read of the same board and period in the request, whatever the path (another root field, an
+ * alias), so 'agencies' only when no field anywhere in the operation is one that part leaves
+ * empty (people, head counts, decisions: a fifth of the attendance statement's time). Worked out
+ * once per parsed document.
+ */
+const partsByOperation = new WeakMap<OperationDefinitionNode, AttendanceParts>();
+function attendancePartsOf(info: GraphQLResolveInfo): AttendanceParts {
+  let parts = partsByOperation.get(info.operation);
+  if (!parts) {
+    const summary = info.schema.getType('AttendanceSummary') as GraphQLObjectType;
+    const fuller = Object.keys(summary.getFields()).filter((f) => !AGENCY_PART_FIELDS.has(f));
+    const named = new Set<string>();
+    const walk = (set: SelectionSetNode | undefined) => {
+      for (const s of set?.selections ?? []) {
+        if (s.kind === Kind.FIELD) named.add(s.name.value);
+        if (s.kind !== Kind.FRAGMENT_SPREAD) walk(s.selectionSet);
+      }
+    };
+    walk(info.operation.selectionSet);
+    for (const f of Object.values(info.fragments)) walk(f.selectionSet);
+    parts = fuller.some((f) => named.has(f)) ? 'all' : 'agencies';
+    partsByOperation.set(info.operation, parts);
+  }
+  return parts;
 }
 
 /** The fields selected under some field nodes, through fragments on the given type (or on none). */

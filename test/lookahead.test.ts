@@ -99,6 +99,30 @@ describe('look-ahead of a board read', () => {
     expect(refused.data).toBeNull();
   });
 
+  it('computes only the per-agency attendance when nothing in the operation asks for people, head counts or decisions', async () => {
+    const { board, coordinator } = await partnership(3);
+    await hub.ds.query(`UPDATE membership SET representatives = ARRAY['Pat Lead'] WHERE board_id = $1`, [board.id]);
+    const people = `attendance(from: "2024-01-01", to: "2024-12-31") { overallRate byPerson { name expected } attendeesPerMeeting { present } decisions }`;
+    const agencies = `attendance(from: "2024-01-01", to: "2024-12-31") { overallRate byAgency { expected attended } }`;
+    // The same board and period under a second root field (the loaders' path) and under an alias: one summary answers all.
+    const q = `query($id: ID!) { board(id: $id) { ${agencies} again: ${people} } boards { id ${people} } }`;
+    hub.counter.reset();
+    const res = await hub.gql(q, { id: board.id }, coordinator.token);
+    expect(res.errors).toBeUndefined();
+    expect(hub.counter.statements.join('\n')).not.toMatch(/'\[\]'::json AS people/);
+    const fromList = res.data.boards.find((b: any) => b.id === board.id).attendance;
+    expect(fromList.byPerson).toHaveLength(3);
+    expect(fromList.byPerson[0]).toMatchObject({ name: 'Pat Lead', expected: 3 });
+    expect(fromList.attendeesPerMeeting).toHaveLength(3);
+    expect(res.data.board.again).toEqual(fromList);
+    expect(res.data.board.attendance.overallRate).toBe(fromList.overallRate);
+    // Without them, the statement leaves people, head counts and decisions out; the figures asked for are the same.
+    hub.counter.reset();
+    const lean = await hub.gql(`query($id: ID!) { board(id: $id) { ${agencies} } }`, { id: board.id }, coordinator.token);
+    expect(lean.data.board.attendance).toEqual(res.data.board.attendance);
+    expect(hub.counter.statements.join('\n')).toMatch(/'\[\]'::json AS people/);
+  });
+
   it('hydrates each entity from its JSON row exactly as a repository read does', async () => {
     const { board, agencies } = await partnership(2);
     const cases: [any, string, string][] = [
