@@ -85,7 +85,7 @@ describe('the GraphQL front', () => {
     expect(a.log!.sqlStatements).toBeGreaterThanOrEqual(1);
   });
 
-  it('refuses what body-parser refused, the same way: not JSON, not strict JSON, too large; an empty body is Apollo\'s to refuse', async () => {
+  it('reads and refuses bodies as body-parser did: not JSON, not strict JSON, too large, blank, a byte order mark; an empty body is Apollo\'s to refuse', async () => {
     const json = (body: string) => (r: supertest.Test) => r.set('content-type', 'application/json').send(body);
     const broken = await bothWays(json('{"query": '));
     expect([broken.status, JSON.parse(broken.body).errors[0].extensions.code, broken.log!.errorCodes]).toEqual([400, 'BAD_REQUEST', ['BAD_REQUEST']]);
@@ -97,6 +97,10 @@ describe('the GraphQL front', () => {
     expect(empty.status).toBe(400);
     const batch = await bothWays(json('[{"query": "{ __typename }"}]'));
     expect(batch.status).toBe(400);
+    const blank = await bothWays(json(' \n '));
+    expect([blank.status, JSON.parse(blank.body).errors[0].message]).toEqual([400, 'The request body is not valid JSON']);
+    const marked = await bothWays(json('\uFEFF{"query": "{ __typename }"}'));
+    expect([marked.status, JSON.parse(marked.body)]).toEqual([200, { data: { __typename: 'Query' } }]);
   });
 
   it('leaves to Express what it does not take: another content type or path, a GET, an Idempotency-Key', async () => {

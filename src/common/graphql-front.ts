@@ -81,12 +81,14 @@ function readBody<C extends BaseContext>(req: IncomingMessage, res: ServerRespon
   const scope = new AsyncResource('hub.graphqlBody');
   req.on('end', () => scope.runInAsyncScope(() => {
     if (over) return refuse(req, res, o, TOO_LARGE, false);
-    const text = chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8');
+    let text = chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8');
+    // As body-parser reads it: a byte order mark dropped (its decoder drops it), an empty body is {},
+    // anything else must be strict JSON, an object or an array after JSON's own whitespace.
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     let body: unknown;
-    // body-parser's strict JSON: an empty body is {}, anything else must be an object or an array.
-    if (text.trim() === '') body = {};
+    if (text.length === 0) body = {};
     else {
-      const first = text.trimStart()[0];
+      const first = /^[\x20\x09\x0a\x0d]*(.)/s.exec(text)?.[1];
       try {
         if (first !== '{' && first !== '[') throw new Error('not strict JSON');
         body = JSON.parse(text);
