@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { defaultFieldResolver, getNamedType, GraphQLSchema, isObjectType, lexicographicSortSchema, printSchema } from 'graphql';
-import { getMetadataStorage as getValidatorMetadata, validateOrReject, ValidationError, ValidatorOptions } from 'class-validator';
+import { getMetadataStorage as getValidatorMetadata, validateOrReject, ValidationError, ValidationTypes, ValidatorOptions } from 'class-validator';
 import { ArgumentValidationError, buildSchemaSync, getMetadataStorage } from 'type-graphql';
 import { assertWellFormedText } from './common/validation';
 import { guardSchema } from './access/guard';
@@ -40,17 +40,20 @@ async function validateArgument(value: unknown): Promise<void> {
 
 /**
  * Whether class-validator has any rule for an object's class (nested ones included: @ValidateNested
- * is a rule too). Without one, validateOrReject finds nothing to check, yet it looks the class's
- * rules up each time: about 1.5% of a partnershipStatus read's CPU for its `attendance(from, to)`
- * and `summary(asOf)` arguments (issue 17). Every decorator has run by the time a request arrives,
- * so the answer per class is kept.
+ * is a rule too; @IsOptional alone is only a condition on the others). Without one,
+ * validateOrReject finds nothing to check, yet it looks the class's rules up each time: about 1.5%
+ * of a partnershipStatus read's CPU for its `attendance(from, to)` and `summary(asOf)` arguments
+ * (issue 17). Every decorator has run by the time a request arrives, so the answer per class is kept.
  */
 const constrained = new Map<unknown, boolean>();
 function hasConstraints(value: object): boolean {
   const target = value.constructor;
   let has = constrained.get(target);
   if (has === undefined) {
-    has = getValidatorMetadata().getTargetValidationMetadatas(target, '', false, false).length > 0;
+    // @IsOptional alone (a condition for the other rules) checks nothing.
+    has = getValidatorMetadata()
+      .getTargetValidationMetadatas(target, '', false, false)
+      .some((m) => m.type !== ValidationTypes.CONDITIONAL_VALIDATION);
     constrained.set(target, has);
   }
   return has;

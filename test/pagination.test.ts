@@ -1,4 +1,5 @@
 import { UserRole } from '../src/common/enums';
+import { MAX_PAGE_SIZE } from '../src/common/pagination';
 import { factories, signedIn } from './helpers/factories';
 import { codeOf, startHub, TestHub } from './helpers/hub';
 
@@ -25,5 +26,15 @@ describe('cursors', () => {
       expect(res.errors![0].extensions!.field).toBe('after');
       expect(res.status).toBe(200);
     }
+  });
+
+  // The arguments' class-validator rules still run (an argument class without rules skips validation: src/schema.ts).
+  it.each([0, MAX_PAGE_SIZE + 1])('answers BAD_USER_INPUT on first: %s, a page size outside 1 to the maximum', async (first) => {
+    const f = factories(hub.ds);
+    const { token } = await signedIn(hub, f, UserRole.ADMIN);
+    const res = await hub.gql(`query($n: Int!) { agencies(first: $n) { nodes { id } } }`, { n: first }, token);
+    expect(codeOf(res)).toBe('BAD_USER_INPUT');
+    const fine = await hub.gql(`query($n: Int!) { agencies(first: $n) { nodes { id } } }`, { n: MAX_PAGE_SIZE }, token);
+    expect(fine.errors).toBeUndefined();
   });
 });
