@@ -167,7 +167,7 @@ function lookaheadSql(ds: DataSource, services: Services, id: string, plan: Plan
     parts.push(sql`(SELECT coalesce(json_agg(${rowJson(ds, Membership, 'm')} ORDER BY ${membershipOrder('m')}), '[]'::json) FROM membership m WHERE m.board_id = ${id}::uuid) AS members`);
   }
   if (plan.memberAgencies) {
-    parts.push(sql`${agencyRows(ds, sql`SELECT DISTINCT m.agency_id FROM membership m WHERE m.board_id = ${id}::uuid`)} AS agencies`);
+    parts.push(sql`${services.agency.rowsSql(sql`SELECT DISTINCT m.agency_id FROM membership m WHERE m.board_id = ${id}::uuid`)} AS agencies`);
   }
   if (plan.period) parts.push(sql`(SELECT row_to_json(x) FROM (${services.attendance.attendanceSql('board', [id], plan.period.from, plan.period.to, plan.attendanceParts)}) x) AS attendance`);
   // The board's cycles as AuditCycleService.forBoards picks and orders them.
@@ -185,7 +185,7 @@ function lookaheadSql(ds: DataSource, services: Services, id: string, plan: Plan
       parts.push(sql`(SELECT coalesce(json_agg(${rowJson(ds, Attendance, 'a')} ORDER BY a.ctid), '[]'::json) FROM attendance a WHERE a.meeting_id IN (SELECT id FROM page)) AS registers`);
     }
     if (plan.registerAgencies) {
-      parts.push(sql`${agencyRows(ds, sql`SELECT DISTINCT a.agency_id FROM attendance a WHERE a.meeting_id IN (SELECT id FROM page)`)} AS register_agencies`);
+      parts.push(sql`${services.agency.rowsSql(sql`SELECT DISTINCT a.agency_id FROM attendance a WHERE a.meeting_id IN (SELECT id FROM page)`)} AS register_agencies`);
     }
   }
   return sql`${ctes}SELECT ${join(parts, ', ')}`;
@@ -227,14 +227,6 @@ function agencyMap(ds: DataSource, loaders: Loaders, rows: JsonRow[] | undefined
 /** An edge only when it was read: a missing one is left to the resolver. */
 function edge(target: object, field: string, value: unknown): void {
   if (value !== undefined) setPrefetched(target, field, value);
-}
-
-/**
- * The agencies of some ids as JSON rows, each looked up by its key: joined plainly, the planner
- * hashes all 3,000 agencies nationally to name a couple of dozen (OFFSET 0 keeps the lookup).
- */
-function agencyRows(ds: DataSource, ids: Sql): Sql {
-  return sql`(SELECT coalesce(json_agg(${rowJson(ds, Agency, 'ag')}), '[]'::json) FROM (${ids}) k(id) CROSS JOIN LATERAL (SELECT * FROM agency x WHERE x.id = k.id OFFSET 0) ag)`;
 }
 
 /**

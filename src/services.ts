@@ -47,7 +47,8 @@ export function createServices(
   actionSources.register(businessPlan.actionSource());
   const scorecard = createScorecardServices(ds, mutations);
   const board = new BoardService(ds, mutations);
-  const executiveSummary = new ExecutiveSummaryService(ds, attendance, audit.compliance, caseReview, businessPlan, scorecard.scorecard);
+  const agency = new AgencyService(ds, mutations);
+  const executiveSummary = new ExecutiveSummaryService(ds, attendance, audit.compliance, caseReview, businessPlan, scorecard.scorecard, agency);
   const meeting = new MeetingService(ds, mutations, memberships, attendance);
   actionSources.register(meeting.actionSource());
   return {
@@ -55,7 +56,7 @@ export function createServices(
     mutations,
     board,
     subGroup: new SubGroupService(ds, mutations),
-    agency: new AgencyService(ds, mutations),
+    agency,
     membership: memberships,
     meeting,
     attendance,

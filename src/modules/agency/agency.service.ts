@@ -5,6 +5,8 @@ import { ConflictError } from '../../common/errors';
 import { MutationRunner } from '../../common/mutation';
 import { decodeCursor, Page, toPage } from '../../common/pagination';
 import { assertFound, assertUuidOrNotFound, requireText } from '../../common/validation';
+import { rowJson } from '../../database/hydrate';
+import { sql, Sql } from '../../database/sql';
 import { Agency } from './agency.entity';
 import { AgenciesArgs, CreateAgencyInput } from './agency.inputs';
 
@@ -14,6 +16,16 @@ import { AgenciesArgs, CreateAgencyInput } from './agency.inputs';
  */
 export class AgencyService {
   constructor(private readonly ds: DataSource, private readonly mutations: MutationRunner) {}
+
+  /**
+   * The agencies of some ids (a statement selecting one column) as a JSON array of rowJson rows
+   * (hydrate() reads them), each looked up by its key: joined plainly, the planner hashes all 3,000
+   * agencies nationally to name a couple of dozen (OFFSET 0 keeps the lookup). For statements that
+   * read a board's agencies with its figures (src/lookahead.ts, the executive summary).
+   */
+  rowsSql(ids: Sql): Sql {
+    return sql`(SELECT coalesce(json_agg(${rowJson(this.ds, Agency, 'ag')}), '[]'::json) FROM (${ids}) k(id) CROSS JOIN LATERAL (SELECT * FROM agency x WHERE x.id = k.id OFFSET 0) ag)`;
+  }
 
   async list(access: Access, args: AgenciesArgs): Promise<Page<Agency>> {
     access.assertSignedIn();

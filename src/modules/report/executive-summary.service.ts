@@ -13,6 +13,7 @@ import { activeDuringSql } from '../../rules/membership';
 import { boardExistedBySql } from '../../rules/report';
 import { ActionProgress, emptyProgress, progressOf, ProgressRow } from '../action/action-progress';
 import { Agency } from '../agency/agency.entity';
+import { AgencyService } from '../agency/agency.service';
 import { AuditComplianceService, CycleCountsRow, ReturnFigures } from '../audit/audit-compliance.service';
 import { AuditCycle } from '../audit/audit-cycle.entity';
 import { CycleSummary, StandardSummary } from '../audit/audit.types';
@@ -102,6 +103,7 @@ export class ExecutiveSummaryService {
     private readonly reviews: CaseReviewService,
     private readonly plans: BusinessPlanService,
     private readonly scorecards: ScorecardService,
+    private readonly agencies: AgencyService,
   ) {}
 
   /** Board-wide figures name every agency's results, so they are for the board's own people, not other agencies. */
@@ -172,7 +174,7 @@ export class ExecutiveSummaryService {
       existed,
       loadReport: undefined as never,
     };
-    const belowNames = below.map((a) => (agencies.get(a.agencyId)?.name as string | undefined) ?? 'an agency');
+    const belowNames = below.map((a) => agencies.get(a.agencyId)?.name ?? 'an agency');
     summary.headlines = this.headlines(summary, belowNames, false);
     // The report's per-partner detail costs its own statements: gathered only when asked for.
     let report: Promise<AnnualReportModel> | undefined;
@@ -202,10 +204,8 @@ export class ExecutiveSummaryService {
         ORDER BY p.period_from DESC, p.created_at DESC LIMIT 1)
       SELECT ${rowJson(this.ds, Board, 'b')} AS board, ${boardExistedBySql('b', to)} AS existed,
         (SELECT to_json(x) FROM (${this.attendance.attendanceSql('board', [boardId], from, to, 'agencies')}) x) AS attendance,
-        -- The member agencies (names for the headlines, rows for agenciesBelowThreshold { agency }): looked
-        -- up by key, as a plain join hashes every agency (3,000 nationally) to name a few dozen.
-        (SELECT coalesce(json_agg(${rowJson(this.ds, Agency, 'ag')}), '[]') FROM (SELECT DISTINCT m.agency_id FROM membership m WHERE m.board_id = b.id) m
-          CROSS JOIN LATERAL (SELECT a.* FROM agency a WHERE a.id = m.agency_id OFFSET 0) ag) AS agencies,
+        -- The member agencies: names for the headlines, rows for agenciesBelowThreshold { agency }.
+        ${this.agencies.rowsSql(sql`SELECT DISTINCT m.agency_id FROM membership m WHERE m.board_id = b.id`)} AS agencies,
         (SELECT coalesce(json_agg(json_build_object('audience', l.audience, 'cycle', ${rowJson(this.ds, AuditCycle, 'l')}) ORDER BY l.audience), '[]') FROM latest l) AS cycles,
         (SELECT coalesce(json_agg(to_json(x)), '[]') FROM (${this.compliance.summariesSql(latest, asOf)}) x) AS cycle_summaries,
         (SELECT to_json(x) FROM (${this.reviews.periodFiguresSql(boardId, from, to, asOf)}) x) AS reviews,
