@@ -20,7 +20,7 @@ import { AuthUser } from './access/access';
 import { DomainError, serviceUnavailablePlugin, toGraphQLError } from './common/errors';
 import { Logger } from './common/logger';
 import { graphqlFront } from './common/graphql-front';
-import { noteRequestError, requestErrorHandler, requestLogMiddleware, requestLogPlugin } from './common/request-log.plugin';
+import { requestErrorHandler, requestLogMiddleware, requestLogPlugin } from './common/request-log.plugin';
 import { withSqlCounter } from './common/sql-counter';
 import { Context, createContext } from './context';
 import { annualReportRouter } from './modules/report/annual-report.route';
@@ -156,7 +156,6 @@ export async function createApp(ds: DataSource, config: AppConfig, logger: Logge
     apollo,
     requestLog,
     context: (req, body) => contextFor(req, body, proxyaddr(req, app.get('trust proxy fn'))),
-    refused: () => noteRequestError('BAD_REQUEST'),
   });
   handler = (req, res) => {
     if (!front(req, res)) app(req, res);

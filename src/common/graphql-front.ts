@@ -2,11 +2,12 @@ import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
 import { AsyncResource } from 'node:async_hooks';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { RequestHandler } from 'express';
+import { noteRequestError } from './request-log.plugin';
 
 /** express.json's limit on /graphql (1 MB, as the `bytes` package reads '1mb'). */
 export const GRAPHQL_BODY_LIMIT = 1024 * 1024;
 
-/** A body this front refuses before GraphQL runs: the request log records its code, the client gets JSON. */
+/** A body this front refuses before GraphQL runs: the request log records BAD_REQUEST, the client gets JSON. */
 export interface BodyRefusal {
   status: number;
   message: string;
@@ -21,8 +22,6 @@ export interface GraphqlFrontOptions<C extends BaseContext> {
   requestLog: RequestHandler;
   /** The GraphQL context for a request whose JSON body has been read. */
   context: (req: IncomingMessage, body: unknown) => Promise<C>;
-  /** Records a refused body on the request's log line (inside its scope). */
-  refused: (r: BodyRefusal) => void;
 }
 
 /**
@@ -61,7 +60,7 @@ function takes(req: IncomingMessage): boolean {
 
 function readBody<C extends BaseContext>(req: IncomingMessage, res: ServerResponse, o: GraphqlFrontOptions<C>): void {
   const declared = Number(req.headers['content-length']);
-  if (declared > GRAPHQL_BODY_LIMIT) return refuse(req, res, o, TOO_LARGE, true);
+  if (declared > GRAPHQL_BODY_LIMIT) return refuse(req, res, TOO_LARGE, true);
   const chunks: Buffer[] = [];
   let size = 0;
   let over = false;
@@ -80,7 +79,7 @@ function readBody<C extends BaseContext>(req: IncomingMessage, res: ServerRespon
   // (AsyncResource.bind would do the same, at the cost of a deprecation wrapper per request.)
   const scope = new AsyncResource('hub.graphqlBody');
   req.on('end', () => scope.runInAsyncScope(() => {
-    if (over) return refuse(req, res, o, TOO_LARGE, false);
+    if (over) return refuse(req, res, TOO_LARGE, false);
     let text = chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8');
     // As body-parser reads it: a byte order mark dropped (its decoder drops it), an empty body is {},
     // anything else must be strict JSON, an object or an array after JSON's own whitespace.
@@ -93,7 +92,7 @@ function readBody<C extends BaseContext>(req: IncomingMessage, res: ServerRespon
         if (first !== '{' && first !== '[') throw new Error('not strict JSON');
         body = JSON.parse(text);
       } catch {
-        return refuse(req, res, o, NOT_JSON, false);
+        return refuse(req, res, NOT_JSON, false);
       }
     }
     answer(req, res, body, o).catch((e) => {
@@ -123,8 +122,8 @@ async function answer<C extends BaseContext>(req: IncomingMessage, res: ServerRe
   res.end();
 }
 
-function refuse<C extends BaseContext>(req: IncomingMessage, res: ServerResponse, o: GraphqlFrontOptions<C>, r: BodyRefusal, early: boolean): void {
-  o.refused(r);
+function refuse(req: IncomingMessage, res: ServerResponse, r: BodyRefusal, early: boolean): void {
+  noteRequestError('BAD_REQUEST');
   const text = JSON.stringify({ errors: [{ message: r.message, extensions: { code: 'BAD_REQUEST' } }] });
   res.statusCode = r.status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
