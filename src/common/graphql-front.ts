@@ -2,19 +2,19 @@ import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
 import { AsyncResource } from 'node:async_hooks';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { RequestHandler } from 'express';
-import { noteRequestError } from './request-log.plugin';
+import { BODY_NOT_JSON, BODY_TOO_LARGE, noteRequestError } from './request-log.plugin';
 
 /** express.json's limit on /graphql (1 MB, as the `bytes` package reads '1mb'). */
 export const GRAPHQL_BODY_LIMIT = 1024 * 1024;
 
 /** A body this front refuses before GraphQL runs: the request log records BAD_REQUEST, the client gets JSON. */
-export interface BodyRefusal {
+interface BodyRefusal {
   status: number;
   message: string;
 }
 
-export const NOT_JSON: BodyRefusal = { status: 400, message: 'The request body is not valid JSON' };
-export const TOO_LARGE: BodyRefusal = { status: 413, message: 'The request body is too large' };
+const NOT_JSON: BodyRefusal = { status: 400, message: BODY_NOT_JSON };
+const TOO_LARGE: BodyRefusal = { status: 413, message: BODY_TOO_LARGE };
 
 export interface GraphqlFrontOptions<C extends BaseContext> {
   apollo: ApolloServer<C>;

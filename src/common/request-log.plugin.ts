@@ -73,6 +73,10 @@ export function requestLogMiddleware(logger: Logger, metrics?: HubMetrics): Requ
   };
 }
 
+/** What a client is told of a body refused before GraphQL runs (body-parser's errors here, src/common/graphql-front.ts's own). */
+export const BODY_NOT_JSON = 'The request body is not valid JSON';
+export const BODY_TOO_LARGE = 'The request body is too large';
+
 /** Records an error code on the current request's log line (a request refused before GraphQL ran). */
 export function noteRequestError(code: string): void {
   currentRecord()?.errorCodes.push(code);
@@ -93,9 +97,9 @@ export function requestErrorHandler(logger: Logger): ErrorRequestHandler {
       status === 500
         ? 'Internal server error'
         : err.type === 'entity.parse.failed'
-          ? 'The request body is not valid JSON'
+          ? BODY_NOT_JSON
           : err.type === 'entity.too.large'
-            ? 'The request body is too large'
+            ? BODY_TOO_LARGE
             : 'The request body cannot be read';
     res.status(status).json({ errors: [{ message, extensions: { code } }] });
   };
